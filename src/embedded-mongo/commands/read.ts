@@ -1,0 +1,207 @@
+import type { Document } from 'bson';
+import type { Collection } from '../collection.js';
+import { CommandError } from '../errors.js';
+import { type QueryOptions, runPipeline, shape } from '../mingo.js';
+import { cloneValue, isPlainObject, keyString, valuesAtPath } from '../values.js';
+import {
+  type CommandContext,
+  type CommandHandler,
+  checkFields,
+  collectionName,
+  optionalDocument,
+  optionalNumber,
+  requireArray,
+  requireDocument,
+} from './context.js';
+
+/** Options for mingo: collation, `let` variables and `$lookup` into sibling collections. */
+export function queryOptions(ctx: CommandContext): QueryOptions {
+  const collation = optionalDocument(ctx, 'collation');
+  const variables = optionalDocument(ctx, 'let');
+  return {
+    ...(collation ? { collation } : {}),
+    ...(variables ? { variables } : {}),
+    collectionResolver: (name: string) => [...(ctx.view.get(ctx.db, name)?.docs.values() ?? [])],
+  };
+}
+
+function matching(ctx: CommandContext, collection: Collection | undefined, filter: Document) {
+  if (!collection) return [];
+  return collection.find(filter, optionalDocument(ctx, 'collation'));
+}
+
+const find: CommandHandler = (ctx) => {
+  checkFields(ctx, [
+    'filter',
+    'sort',
+    'projection',
+    'skip',
+    'limit',
+    'batchSize',
+    'singleBatch',
+    'collation',
+    'let',
+  ]);
+  const name = collectionName(ctx);
+  const filter = optionalDocument(ctx, 'filter') ?? {};
+  const skip = optionalNumber(ctx, 'skip') ?? 0;
+  const limit = optionalNumber(ctx, 'limit') ?? 0;
+  const batchSize = optionalNumber(ctx, 'batchSize');
+  if (skip < 0) throw new CommandError('BadValue', 'skip must be non-negative');
+  if (limit < 0) throw new CommandError('BadValue', 'limit must be non-negative');
+  if (batchSize !== undefined && batchSize < 0) {
+    throw new CommandError('BadValue', 'batchSize must be non-negative');
+  }
+  const sort = optionalDocument(ctx, 'sort');
+  const projection = optionalDocument(ctx, 'projection');
+  const docs = shape(
+    matching(ctx, ctx.view.get(ctx.db, name), filter),
+    { ...(sort ? { sort } : {}), skip, limit, ...(projection ? { projection } : {}) },
+    queryOptions(ctx),
+  );
+  const cursor = ctx.cursors.start(
+    `${ctx.db}.${name}`,
+    docs,
+    batchSize ?? 101,
+    ctx.command.singleBatch === true,
+  );
+  return { cursor, ok: 1 };
+};
+
+const getMore: CommandHandler = (ctx) => {
+  checkFields(ctx, ['collection', 'batchSize']);
+  const id = Number(ctx.command.getMore?.toString());
+  const collection = ctx.command.collection;
+  if (typeof collection !== 'string') {
+    throw new CommandError('TypeMismatch', "BSON field 'getMore.collection' must be a string");
+  }
+  const {
+    nextBatch,
+    id: cursorId,
+    ns,
+  } = ctx.cursors.more(id, `${ctx.db}.${collection}`, optionalNumber(ctx, 'batchSize'));
+  return { cursor: { nextBatch, id: cursorId, ns }, ok: 1 };
+};
+
+const killCursors: CommandHandler = (ctx) => {
+  checkFields(ctx, ['cursors']);
+  const ids = requireArray(ctx.command.cursors, 'cursors').map((id) => Number(String(id)));
+  return { ...ctx.cursors.kill(ids), ok: 1 };
+};
+
+const count: CommandHandler = (ctx) => {
+  checkFields(ctx, ['query', 'limit', 'skip', 'collation', 'fields']);
+  const docs = matching(
+    ctx,
+    ctx.view.get(ctx.db, collectionName(ctx)),
+    optionalDocument(ctx, 'query') ?? {},
+  );
+  const skip = Math.max(0, optionalNumber(ctx, 'skip') ?? 0);
+  const limit = Math.abs(optionalNumber(ctx, 'limit') ?? 0);
+  let n = Math.max(0, docs.length - skip);
+  if (limit > 0) n = Math.min(n, limit);
+  return { n, ok: 1 };
+};
+
+const distinct: CommandHandler = (ctx) => {
+  checkFields(ctx, ['key', 'query', 'collation']);
+  const key = ctx.command.key;
+  if (typeof key !== 'string' || key.length === 0) {
+    throw new CommandError('TypeMismatch', "BSON field 'distinct.key' must be a non-empty string");
+  }
+  const docs = matching(
+    ctx,
+    ctx.view.get(ctx.db, collectionName(ctx)),
+    optionalDocument(ctx, 'query') ?? {},
+  );
+  const seen = new Map<string, unknown>();
+  for (const doc of docs) {
+    for (const value of valuesAtPath(doc, key)) {
+      // An array contributes its elements, not itself; missing values are not listed.
+      if (value === undefined || Array.isArray(value)) continue;
+      const k = keyString(value);
+      if (!seen.has(k)) seen.set(k, value);
+    }
+  }
+  return { values: [...seen.values()], ok: 1 };
+};
+
+/** Stages that need more than a query library: a change stream, server state or writes. */
+const UNSUPPORTED_STAGES = new Set([
+  '$out',
+  '$merge',
+  '$changeStream',
+  '$changeStreamSplitLargeEvent',
+  '$collStats',
+  '$indexStats',
+  '$currentOp',
+  '$listSessions',
+  '$listLocalSessions',
+  '$planCacheStats',
+  '$search',
+  '$searchMeta',
+  '$vectorSearch',
+  '$geoNear',
+  '$listSearchIndexes',
+]);
+
+const aggregate: CommandHandler = (ctx) => {
+  checkFields(ctx, ['pipeline', 'cursor', 'collation', 'let', 'explain']);
+  if (ctx.command.explain) {
+    throw new CommandError(
+      'NotImplemented',
+      'The embedded MongoDB server does not support explain',
+    );
+  }
+  if (typeof ctx.command.aggregate !== 'string') {
+    throw new CommandError(
+      'NotImplemented',
+      'The embedded MongoDB server does not support database-level aggregate ({ aggregate: 1 })',
+    );
+  }
+  const name = collectionName(ctx);
+  const pipeline = requireArray(ctx.command.pipeline, 'pipeline').map((stage, i) =>
+    requireDocument(stage, `pipeline.${i}`),
+  );
+  for (const stage of pipeline) {
+    const op = Object.keys(stage)[0] ?? '';
+    if (UNSUPPORTED_STAGES.has(op)) {
+      throw new CommandError(
+        'NotImplemented',
+        `The embedded MongoDB server does not support the aggregation stage ${op}`,
+      );
+    }
+  }
+  const cursorSpec = optionalDocument(ctx, 'cursor');
+  if (!cursorSpec) {
+    throw new CommandError(
+      'FailedToParse',
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
+  }
+  const collection = ctx.view.get(ctx.db, name);
+  // A leading $match can use an index; the rest of the pipeline runs over its result.
+  const first = pipeline[0];
+  let input: Document[];
+  let rest = pipeline;
+  if (first && isPlainObject(first.$match) && Object.keys(first).length === 1) {
+    input = matching(ctx, collection, first.$match);
+    rest = pipeline.slice(1);
+  } else {
+    input = [...(collection?.docs.values() ?? [])];
+  }
+  // Stages may modify their input; stored documents must stay untouched.
+  const docs =
+    rest.length > 0 ? runPipeline(input.map(cloneValue), rest, queryOptions(ctx)) : input;
+  const batchSize = typeof cursorSpec.batchSize === 'number' ? cursorSpec.batchSize : 101;
+  return { cursor: ctx.cursors.start(`${ctx.db}.${name}`, docs, batchSize), ok: 1 };
+};
+
+export const readCommands: Record<string, CommandHandler> = {
+  find,
+  getMore,
+  killCursors,
+  count,
+  distinct,
+  aggregate,
+};

@@ -1,0 +1,26 @@
+/**
+ * In-process MongoDB-compatible server for development and tests only (in memory, no
+ * persistence, no auth). It speaks the wire protocol so that the official driver and
+ * Agenda's Mongo backend run against it unchanged.
+ */
+export interface EmbeddedMongoLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface EmbeddedMongoOptions {
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  logger?: EmbeddedMongoLogger;
+}
+
+export interface EmbeddedMongo {
+  /** Connection string for the official driver, e.g. mongodb://127.0.0.1:27018/ */
+  readonly uri: string;
+  readonly port: number;
+  /** Closes the listener and every open connection. */
+  stop(): Promise<void>;
+}
+
+export { startEmbeddedMongo } from './server.js';

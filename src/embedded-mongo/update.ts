@@ -1,0 +1,108 @@
+import { BSON, type Document, ObjectId } from 'bson';
+import { CommandError } from './errors.js';
+import { applyModifier, type QueryOptions } from './mingo.js';
+import { cloneValue, isPlainObject, sameValue, setPath } from './values.js';
+
+/** `true` for `{ $set: ... }`-style updates, `false` for replacements; mixing is an error. */
+export function isOperatorUpdate(update: Document): boolean {
+  const keys = Object.keys(update);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length > 0 && operators.length !== keys.length) {
+    const plain = keys.find((key) => !key.startsWith('$'));
+    throw new CommandError(
+      'FailedToParse',
+      `Unknown modifier: ${plain}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
+  }
+  return operators.length > 0;
+}
+
+/**
+ * The document an upsert starts from: the equality conditions of the filter (MongoDB copies
+ * `{ field: value }` and `{ field: { $eq: value } }`, also inside `$and`).
+ */
+export function seedFromFilter(filter: Document): Document {
+  const seed: Document = {};
+  for (const [key, condition] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) {
+        if (isPlainObject(clause)) Object.assign(seed, seedFromFilter(clause));
+      }
+      continue;
+    }
+    if (key.startsWith('$') || condition instanceof RegExp) continue;
+    if (isPlainObject(condition)) {
+      const ops = Object.keys(condition);
+      if (ops.some((op) => op.startsWith('$'))) {
+        if ('$eq' in condition) setPath(seed, key, cloneValue(condition.$eq));
+        continue;
+      }
+    }
+    setPath(seed, key, cloneValue(condition));
+  }
+  return seed;
+}
+
+function immutableId(): CommandError {
+  return new CommandError(
+    'ImmutableField',
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
+}
+
+/** `_id` first, as MongoDB stores it; a new ObjectId when the document has none. */
+function withIdFirst(doc: Document): Document {
+  const { _id, ...rest } = doc;
+  return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
+}
+
+/**
+ * The new version of `before` under `update` (operators, pipeline or replacement). On an
+ * upsert (`inserting`) `$setOnInsert` applies too. `before` itself is never changed.
+ */
+export function updatedDocument(
+  before: Document,
+  update: Document | Document[],
+  arrayFilters: Document[] | undefined,
+  inserting: boolean,
+  opts?: QueryOptions,
+): Document {
+  let after: Document;
+  if (Array.isArray(update)) {
+    after = applyModifier(cloneValue(before), update, undefined, opts);
+  } else if (isOperatorUpdate(update)) {
+    const { $setOnInsert, ...modifier } = update;
+    if (inserting && isPlainObject($setOnInsert)) {
+      modifier.$set = { ...$setOnInsert, ...(isPlainObject(modifier.$set) ? modifier.$set : {}) };
+    }
+    after =
+      Object.keys(modifier).length > 0
+        ? applyModifier(cloneValue(before), modifier, arrayFilters, opts)
+        : cloneValue(before);
+  } else {
+    if (before._id !== undefined && '_id' in update && !sameValue(update._id, before._id)) {
+      throw immutableId();
+    }
+    after = { ...cloneValue(update), _id: before._id ?? update._id };
+  }
+  if (before._id !== undefined && !sameValue(after._id, before._id)) throw immutableId();
+  return withIdFirst(after);
+}
+
+export function sameDocument(a: Document, b: Document): boolean {
+  return Buffer.from(BSON.serialize(a)).equals(BSON.serialize(b));
+}
+
+/** A new document for insert: `_id` added when missing, and placed first. */
+export function documentToInsert(doc: unknown, index: number): Document {
+  if (!isPlainObject(doc)) {
+    throw new CommandError('TypeMismatch', `document at index ${index} is not an object`);
+  }
+  if (Array.isArray(doc._id) || doc._id instanceof RegExp) {
+    throw new CommandError(
+      'BadValue',
+      `can't use an ${Array.isArray(doc._id) ? 'array' : 'regex'} for _id`,
+    );
+  }
+  return withIdFirst(doc);
+}
