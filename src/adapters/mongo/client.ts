@@ -1,0 +1,98 @@
+import { type Db, MongoClient } from 'mongodb';
+import type { Config } from '../../config.js';
+import type { EmbeddedMongo } from '../../embedded-mongo/index.js';
+import { type Logger, redactUri } from '../../logger.js';
+
+export type DatabaseSettings = Pick<
+  Config,
+  'NODE_ENV' | 'MONGODB_URI' | 'MONGODB_DB' | 'EMBEDDED_MONGO_PORT'
+>;
+
+export interface Database {
+  /** The process's only MongoClient: repositories and Agenda share its pool. */
+  readonly client: MongoClient;
+  readonly db: Db;
+  /** The connection string with credentials removed, for logs. */
+  readonly uri: string;
+  /** True when the in-memory embedded server is in use (development and tests only). */
+  readonly embedded: boolean;
+  /** True when the server answers `ping`; never throws. */
+  ping(): Promise<boolean>;
+  /** Closes the client, then stops the embedded server if one was started. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `MONGODB_URI`, or outside production to a freshly started embedded server.
+ * Call once per process (the composition root does) and pass the result around.
+ */
+export async function connectDatabase(
+  settings: DatabaseSettings,
+  logger: Logger,
+): Promise<Database> {
+  let uri: string;
+  let embedded: EmbeddedMongo | undefined;
+
+  if (settings.MONGODB_URI !== undefined) {
+    uri = settings.MONGODB_URI;
+  } else {
+    // config.ts already rejects this; kept so that no caller can reach it another way.
+    if (settings.NODE_ENV === 'production') {
+      throw new Error('MONGODB_URI is required in production');
+    }
+    // Loaded only when needed: production never imports the embedded server's code.
+    const { startEmbeddedMongo } = await import('../../embedded-mongo/index.js');
+    const server: EmbeddedMongo = await startEmbeddedMongo({
+      port: settings.EMBEDDED_MONGO_PORT ?? 0,
+      logger: logger.child({ component: 'embedded-mongo' }),
+    });
+    embedded = server;
+    uri = server.uri;
+    logger.warn(
+      { uri: redactUri(uri) },
+      'MONGODB_URI is not set: using the embedded in-memory MongoDB server; data is lost on exit and it is not for production',
+    );
+  }
+
+  const client = new MongoClient(uri, {
+    appName: 'mentorbot',
+    // Fail fast at boot and in /readyz instead of the driver's 30 s default.
+    serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.close().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+
+  const db = client.db(settings.MONGODB_DB);
+  let closing: Promise<void> | undefined;
+
+  return {
+    client,
+    db,
+    uri: redactUri(uri),
+    embedded: embedded !== undefined,
+    async ping() {
+      try {
+        const reply = await db.command({ ping: 1 });
+        return reply.ok === 1;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await client.close();
+        } finally {
+          await embedded?.stop();
+        }
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { redactUri } from './logger.js';
+
+/**
+ * The whole environment, parsed once at boot. Nothing else in `src/` reads `process.env`:
+ * every setting reaches its user through the frozen object returned by `loadConfig`.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An environment string holding a whole number in [min, max]; the output is a number. */
+function integer(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, { error: `must be an integer between ${min} and ${max}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: `must be an integer between ${min} and ${max}` });
+}
+
+function httpUrl() {
+  return z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+}
+
+/** Optional and unchecked: a later issue decides what a valid value looks like. */
+const text = () => z.string().optional();
+
+// Mongo forbids these characters in database names and caps their length at 63 bytes.
+const MONGO_DB_NAME = /^[^/\\. "$*<>:|?]{1,63}$/;
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'], {
+        error: 'must be one of development, test, production',
+      })
+      .default('development'),
+    PORT: integer(1, 65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, {
+        error: 'must start with mongodb:// or mongodb+srv://',
+      })
+      .optional(),
+    MONGODB_DB: z
+      .string()
+      .regex(MONGO_DB_NAME, {
+        error: 'must be a MongoDB database name (1-63 characters, none of /\\. "$*<>:|?)',
+      })
+      .default('mentorbot'),
+    // 0 lets the OS pick a free port, which is what tests want.
+    EMBEDDED_MONGO_PORT: integer(0, 65535).optional(),
+    // At least 1 s because the last second is kept for closing the database.
+    SHUTDOWN_TIMEOUT_MS: integer(1000, 600_000).default(10_000),
+
+    SLACK_SIGNING_SECRET: text(),
+    SLACK_BOT_TOKEN: text(),
+    SLACK_CLIENT_ID: text(),
+    SLACK_CLIENT_SECRET: text(),
+    SLACK_STATE_SECRET: text(),
+    SLACK_API_URL: httpUrl().optional(),
+    SLACK_ADMIN_USER_IDS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
+      )
+      .refine((ids) => ids.every((id) => SLACK_USER_ID.test(id)), {
+        error: 'must be a comma-separated list of Slack user IDs such as U012ABCDEF',
+      })
+      .default([]),
+    MICROSOFT_APP_ID: text(),
+    MICROSOFT_APP_PASSWORD: text(),
+    MICROSOFT_APP_TENANT_ID: text(),
+    MICROSOFT_APP_TYPE: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        error: 'must be one of MultiTenant, SingleTenant, UserAssignedMSI',
+      })
+      .optional(),
+    PUBLIC_BASE_URL: httpUrl().optional(),
+  })
+  .superRefine(
+    (config, ctx) => {
+      // The embedded server keeps data in memory only, so production must name a real one.
+      if (config.NODE_ENV === 'production' && config.MONGODB_URI === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MONGODB_URI'],
+          message: 'is required when NODE_ENV=production',
+        });
+      }
+    },
+    // Run even when other variables failed, so that every problem is listed at once. Only
+    // NODE_ENV and MONGODB_URI are read, and an invalid value of either skips the rule.
+    { when: () => true },
+  );
+
+export type Config = z.output<typeof configSchema>;
+
+export type ConfigResult =
+  | { ok: true; config: Readonly<Config> }
+  | { ok: false; problems: string[] };
+
+type ConfigKey = keyof Config;
+const KEYS = Object.keys(configSchema.shape) as ConfigKey[];
+
+// Values of these are never repeated in a problem message: it goes to stderr and logs.
+const SECRET_KEYS = new Set<string>([
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'MICROSOFT_APP_PASSWORD',
+]);
+
+/**
+ * Parses the environment. Empty (or blank) variables count as unset, because `.env` files
+ * and compose files routinely carry `NAME=` lines for things not configured yet.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const input: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') input[key] = value;
+  }
+
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => describe(issue, input)) };
+  }
+  const config = parsed.data;
+  Object.freeze(config.SLACK_ADMIN_USER_IDS);
+  return { ok: true, config: Object.freeze(config) };
+}
+
+function describe(issue: z.core.$ZodIssue, input: Record<string, string>): string {
+  const key = String(issue.path[0] ?? '(environment)');
+  const raw = input[key];
+  if (raw === undefined || SECRET_KEYS.has(key)) return `${key} ${issue.message}`;
+  const shown = key === 'MONGODB_URI' ? redactUri(raw) : raw;
+  return `${key} ${issue.message} (got ${JSON.stringify(shown)})`;
+}

@@ -1,0 +1,66 @@
+import { startApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/**
+ * Process entry point: the only place that touches signals and exit codes. Everything else
+ * is assembled by `startApp`.
+ */
+async function main(): Promise<void> {
+  const result = loadConfig();
+  if (!result.ok) {
+    // Plain lines, not JSON: a person fixing their .env reads these.
+    for (const problem of result.problems) process.stderr.write(`config: ${problem}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const config = result.config;
+  const logger = createLogger(config);
+
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (err) => {
+    logger.fatal({ err }, 'unhandled rejection');
+    process.exit(1);
+  });
+
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp(config, logger);
+  } catch (err) {
+    logger.fatal({ err }, 'startup failed');
+    process.exit(1);
+  }
+
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (shuttingDown) {
+      // A second Ctrl-C means "now".
+      logger.warn({ signal }, 'second signal during shutdown, exiting immediately');
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    // Last resort if something refuses to close; unref'd so it never keeps us alive.
+    setTimeout(() => {
+      logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    app.stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+await main();

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from './logger.js';
+
+/**
+ * The single HTTP server: health probes built in, everything else mounted by path prefix
+ * (`/slack`, `/api/messages`) by the adapters. Transport only: no business logic here.
+ */
+
+export interface RequestContext {
+  readonly requestId: string;
+  /** Child logger carrying `reqId`. */
+  readonly log: Logger;
+  /** Request path without the query string. */
+  readonly path: string;
+}
+
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+) => void | Promise<void>;
+
+export interface HttpServerOptions {
+  logger: Logger;
+  /** Database reachability for /readyz; may reject or hang, both mean "not ready". */
+  ping: () => Promise<boolean>;
+  /** How long /readyz waits for `ping`. */
+  readinessTimeoutMs?: number;
+}
+
+export interface CloseOptions {
+  /** After this long, connections still open are cut so that shutdown finishes. */
+  forceAfterMs: number;
+}
+
+export interface HttpServer {
+  readonly server: Server;
+  /** Routes every request whose path is `prefix` or starts with `prefix/` to `handler`. */
+  mount(prefix: string, handler: RouteHandler): void;
+  /** Resolves with the bound port (useful when `port` is 0). */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(options: CloseOptions): Promise<void>;
+}
+
+// Accept a caller's id only if it is short and cannot smuggle anything into headers or logs.
+const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { logger, ping, readinessTimeoutMs = 1_000 } = options;
+  const mounts: { prefix: string; handler: RouteHandler }[] = [];
+  const inFlight = new Set<ServerResponse>();
+  let closing: Promise<void> | undefined;
+
+  const builtIn = new Map<string, RouteHandler>([
+    ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
+    [
+      '/readyz',
+      async (_req, res) => {
+        const ready = await withTimeout(ping, readinessTimeoutMs);
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      },
+    ],
+  ]);
+
+  function route(method: string, path: string): RouteHandler {
+    const probe = builtIn.get(path);
+    if (probe) {
+      return method === 'GET' || method === 'HEAD' ? probe : methodNotAllowed;
+    }
+    // Longest prefix wins, so `/slack/events` can be mounted apart from `/slack`.
+    let best: (typeof mounts)[number] | undefined;
+    for (const mount of mounts) {
+      const matches = path === mount.prefix || path.startsWith(`${mount.prefix}/`);
+      if (matches && (!best || mount.prefix.length > best.prefix.length)) best = mount;
+    }
+    return best?.handler ?? notFound;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const header = req.headers['x-request-id'];
+    const requestId =
+      typeof header === 'string' && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+    const method = req.method ?? 'GET';
+    // Only the path is ever logged: query strings may carry codes or tokens (OAuth callbacks).
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const log = logger.child({ reqId: requestId });
+
+    res.setHeader('x-request-id', requestId);
+    // A request that arrives while closing must not hold its keep-alive socket open.
+    if (closing) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      // A keep-alive socket that went idle after close() began would otherwise linger
+      // until its keep-alive timeout; the parser marks it idle only after this tick.
+      if (closing) setImmediate(() => server.closeIdleConnections());
+      const status = res.writableFinished ? res.statusCode : 499; // 499: client went away
+      const line = { method, path, status, ms: Math.round(performance.now() - started) };
+      // Probes run every few seconds; at info they would drown everything else.
+      const isProbe = builtIn.has(path) && status < 500;
+      if (status >= 500) log.error(line, 'request');
+      else if (isProbe) log.debug(line, 'request');
+      else log.info(line, 'request');
+    });
+
+    try {
+      await route(method, path)(req, res, { requestId, log, path });
+    } catch (err) {
+      log.error({ err, method, path }, 'request handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error', requestId });
+      else res.destroy();
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // Only reachable if writing the 500 itself failed; the socket is all that is left.
+      logger.error({ err }, 'request failed after handler error');
+      res.destroy();
+    });
+  });
+
+  return {
+    server,
+    mount(prefix, handler) {
+      const normalized = `/${prefix.replace(/^\/+|\/+$/g, '')}`;
+      if (normalized === '/' || builtIn.has(normalized)) {
+        throw new Error(`cannot mount a handler on ${prefix}`);
+      }
+      mounts.push({ prefix: normalized, handler });
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close({ forceAfterMs }) {
+      closing ??= new Promise<void>((resolve) => {
+        // Responses not started yet will tell their clients to hang up afterwards.
+        for (const res of inFlight) {
+          if (!res.headersSent) res.setHeader('connection', 'close');
+        }
+        const force = setTimeout(() => server.closeAllConnections(), forceAfterMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+  });
+  res.end(payload);
+}
+
+const notFound: RouteHandler = (_req, res) => sendJson(res, 404, { error: 'not_found' });
+
+const methodNotAllowed: RouteHandler = (_req, res) => {
+  res.setHeader('allow', 'GET, HEAD');
+  sendJson(res, 405, { error: 'method_not_allowed' });
+};
+
+/** Resolves true only if `check` resolves true in time; rejection or a hang means false. */
+async function withTimeout(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return (await Promise.race([check().catch(() => false), timeout])) === true;
+  } catch {
+    return false; // `check` threw synchronously
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchema, loadConfig } from '../../src/config.js';
+
+function problemsFor(env: Record<string, string>): string[] {
+  const result = loadConfig(env);
+  if (result.ok) throw new Error(`expected problems for ${JSON.stringify(env)}`);
+  return result.problems;
+}
+
+function configFor(env: Record<string, string>) {
+  const result = loadConfig(env);
+  if (!result.ok) throw new Error(`unexpected problems: ${result.problems.join('; ')}`);
+  return result.config;
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(configFor({})).toEqual({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+      MONGODB_DB: 'mentorbot',
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+      SLACK_ADMIN_USER_IDS: [],
+    });
+  });
+
+  it('parses every variable into its typed value', () => {
+    const config = configFor({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'debug',
+      MONGODB_URI: 'mongodb+srv://user:pw@cluster0.example.net/app',
+      MONGODB_DB: 'mentorbot_prod',
+      EMBEDDED_MONGO_PORT: '0',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      SLACK_SIGNING_SECRET: 'sign',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      SLACK_ADMIN_USER_IDS: ' U012ABCDEF, W0987ZYX ,',
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      MICROSOFT_APP_TENANT_ID: 'tenant',
+      PUBLIC_BASE_URL: 'https://mentorbot.example.com',
+    });
+    expect(config).toMatchObject({
+      NODE_ENV: 'production',
+      PORT: 8080,
+      LOG_LEVEL: 'debug',
+      EMBEDDED_MONGO_PORT: 0,
+      SHUTDOWN_TIMEOUT_MS: 5000,
+      SLACK_ADMIN_USER_IDS: ['U012ABCDEF', 'W0987ZYX'],
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+    });
+  });
+
+  it('treats empty and blank variables as unset', () => {
+    const config = configFor({ PORT: '', LOG_LEVEL: '  ', MONGODB_URI: '', SLACK_API_URL: '' });
+    expect(config.PORT).toBe(3000);
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.MONGODB_URI).toBeUndefined();
+    expect(config.SLACK_API_URL).toBeUndefined();
+  });
+
+  it('ignores variables it does not own', () => {
+    expect(configFor({ PATH: '/usr/bin', HOME: '/root' })).not.toHaveProperty('PATH');
+  });
+
+  it('returns a frozen object, including its lists', () => {
+    const config = configFor({ SLACK_ADMIN_USER_IDS: 'U012ABCDEF' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.SLACK_ADMIN_USER_IDS)).toBe(true);
+    expect(() => {
+      (config as { PORT: number }).PORT = 1;
+    }).toThrow(TypeError);
+  });
+
+  it.each([
+    [
+      'NODE_ENV',
+      'staging',
+      'NODE_ENV must be one of development, test, production (got "staging")',
+    ],
+    ['PORT', 'abc', 'PORT must be an integer between 1 and 65535 (got "abc")'],
+    ['PORT', '0', 'PORT must be an integer between 1 and 65535 (got "0")'],
+    ['PORT', '65536', 'PORT must be an integer between 1 and 65535 (got "65536")'],
+    ['PORT', '30.5', 'PORT must be an integer between 1 and 65535 (got "30.5")'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
+    ['MONGODB_URI', 'postgres://db/x', 'MONGODB_URI must start with mongodb:// or mongodb+srv://'],
+    ['MONGODB_DB', 'my.db', 'MONGODB_DB must be a MongoDB database name'],
+    ['EMBEDDED_MONGO_PORT', '-1', 'EMBEDDED_MONGO_PORT must be an integer between 0 and 65535'],
+    ['SHUTDOWN_TIMEOUT_MS', '500', 'SHUTDOWN_TIMEOUT_MS must be an integer between 1000'],
+    ['SLACK_API_URL', 'slack.com/api', 'SLACK_API_URL must be an http:// or https:// URL'],
+    ['SLACK_ADMIN_USER_IDS', 'U012ABCDEF,alice', 'SLACK_ADMIN_USER_IDS must be a comma-separated'],
+    ['MICROSOFT_APP_TYPE', 'Tenant', 'MICROSOFT_APP_TYPE must be one of MultiTenant'],
+    [
+      'PUBLIC_BASE_URL',
+      'ftp://files.example.com',
+      'PUBLIC_BASE_URL must be an http:// or https://',
+    ],
+  ])('reports a bad %s (%j) by name', (name, value, expected) => {
+    const problems = problemsFor({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+    expect(problems[0]?.startsWith(`${name} `)).toBe(true);
+  });
+
+  it('requires MONGODB_URI in production', () => {
+    expect(problemsFor({ NODE_ENV: 'production' })).toEqual([
+      'MONGODB_URI is required when NODE_ENV=production',
+    ]);
+    expect(configFor({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017' }).NODE_ENV).toBe(
+      'production',
+    );
+  });
+
+  it('lists every problem at once, including the production rule', () => {
+    const problems = problemsFor({ NODE_ENV: 'production', PORT: 'abc', LOG_LEVEL: 'loud' });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'MONGODB_URI']);
+  });
+
+  it('never repeats credentials from a bad MONGODB_URI', () => {
+    const [problem] = problemsFor({ MONGODB_URI: 'mongo://admin:hunter2@db.example.com/x' });
+    expect(problem).toContain('db.example.com');
+    expect(problem).not.toContain('hunter2');
+    expect(problem).not.toContain('admin');
+  });
+});
+
+describe('.env.example', () => {
+  const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
+
+  it('documents every variable with a comment line right above it', () => {
+    for (const name of Object.keys(configSchema.shape)) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+      expect(at, `${name} missing from .env.example`).toBeGreaterThan(0);
+      expect(lines[at - 1], `${name} has no comment`).toMatch(/^# \S/);
+    }
+  });
+
+  it('is a valid configuration as it stands', () => {
+    const env = Object.fromEntries(
+      lines
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(loadConfig(env).ok).toBe(true);
+  });
+});
+
+describe('environment boundary', () => {
+  it('has no file under src/ other than config.ts reading process.env', () => {
+    const root = new URL('../../src/', import.meta.url).pathname;
+    const offenders = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && file !== 'config.ts')
+      .filter((file) => /process\.env\b/.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
