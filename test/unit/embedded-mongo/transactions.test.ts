@@ -1,0 +1,121 @@
+import { Binary, type Document, Long } from 'bson';
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../../src/embedded-mongo/catalog.js';
+import { Cursors } from '../../../src/embedded-mongo/cursors.js';
+import { execute, type Shared } from '../../../src/embedded-mongo/dispatch.js';
+import { Sessions } from '../../../src/embedded-mongo/transactions.js';
+
+function server(): Shared {
+  return {
+    catalog: new Catalog(),
+    cursors: new Cursors(),
+    sessions: new Sessions(),
+    server: { host: '127.0.0.1', port: 1, startedAt: new Date() },
+  };
+}
+
+let sessionCounter = 0;
+function lsid() {
+  const bytes = Buffer.alloc(16);
+  bytes.writeUInt32BE(++sessionCounter, 12);
+  return { id: new Binary(bytes, 4) };
+}
+
+const run = (shared: Shared, command: Document) => execute(shared, { ...command, $db: 'test' }, 1);
+const names = (shared: Shared) =>
+  [...(shared.catalog.get('test', 'c')?.docs.values() ?? [])].map((d) => d._id).sort();
+
+describe('retryable writes', () => {
+  it('a retried insert with the same lsid and txnNumber is not applied twice', () => {
+    const shared = server();
+    const session = lsid();
+    const insert = {
+      insert: 'c',
+      documents: [{ _id: 'a' }],
+      lsid: session,
+      txnNumber: Long.fromInt(1),
+    };
+    expect(run(shared, insert)).toMatchObject({ ok: 1, n: 1 });
+    expect(run(shared, insert)).toMatchObject({ ok: 1, n: 1 });
+    expect(names(shared)).toEqual(['a']);
+    const inc = {
+      update: 'c',
+      updates: [{ q: { _id: 'a' }, u: { $inc: { n: 1 } } }],
+      lsid: session,
+    };
+    run(shared, { ...inc, txnNumber: Long.fromInt(2) });
+    run(shared, { ...inc, txnNumber: Long.fromInt(2) });
+    expect(shared.catalog.get('test', 'c')?.docs.get('sa')?.n).toBe(1);
+    expect(run(shared, { ...inc, txnNumber: Long.fromInt(1) })).toMatchObject({ ok: 0, code: 225 });
+  });
+});
+
+describe('transactions', () => {
+  const begin = (session: object, txnNumber: number) => ({
+    lsid: session,
+    txnNumber: Long.fromInt(txnNumber),
+    autocommit: false,
+  });
+
+  it('keeps writes invisible until commit, then applies them all', () => {
+    const shared = server();
+    const session = lsid();
+    run(shared, { insert: 'c', documents: [{ _id: 'x' }] });
+    run(shared, {
+      insert: 'c',
+      documents: [{ _id: 'a' }, { _id: 'b' }],
+      ...begin(session, 1),
+      startTransaction: true,
+    });
+    run(shared, { delete: 'c', deletes: [{ q: { _id: 'x' }, limit: 1 }], ...begin(session, 1) });
+    expect(names(shared)).toEqual(['x']);
+    expect(run(shared, { commitTransaction: 1, ...begin(session, 1) })).toEqual({ ok: 1 });
+    expect(names(shared)).toEqual(['a', 'b']);
+  });
+
+  it('abort discards every write', () => {
+    const shared = server();
+    const session = lsid();
+    run(shared, {
+      insert: 'c',
+      documents: [{ _id: 'a' }],
+      ...begin(session, 1),
+      startTransaction: true,
+    });
+    run(shared, { abortTransaction: 1, ...begin(session, 1) });
+    expect(names(shared)).toEqual([]);
+    expect(run(shared, { commitTransaction: 1, ...begin(session, 1) })).toMatchObject({
+      ok: 0,
+      code: 251,
+    });
+  });
+
+  it('the second of two transactions writing the same document fails whole with a transient error', () => {
+    const shared = server();
+    run(shared, { insert: 'c', documents: [{ _id: 'seat', left: 1 }] });
+    const first = lsid();
+    const second = lsid();
+    const take = (session: object, extra: object) => ({
+      update: 'c',
+      updates: [{ q: { _id: 'seat', left: { $gt: 0 } }, u: { $inc: { left: -1 } } }],
+      ...begin(session, 1),
+      ...extra,
+    });
+    run(shared, take(first, { startTransaction: true }));
+    run(shared, take(second, { startTransaction: true }));
+    run(shared, { insert: 'c', documents: [{ _id: 'second-was-here' }], ...begin(second, 1) });
+    expect(run(shared, { commitTransaction: 1, ...begin(first, 1) })).toEqual({ ok: 1 });
+    const reply = run(shared, { commitTransaction: 1, ...begin(second, 1) });
+    expect(reply).toMatchObject({ ok: 0, code: 112, errorLabels: ['TransientTransactionError'] });
+    expect(names(shared)).toEqual(['seat']);
+    expect(shared.catalog.get('test', 'c')?.docs.get('sseat')?.left).toBe(0);
+  });
+
+  it('refuses commands that cannot run in a transaction, naming them', () => {
+    const shared = server();
+    const session = lsid();
+    const reply = run(shared, { drop: 'c', ...begin(session, 1), startTransaction: true });
+    expect(reply).toMatchObject({ ok: 0, code: 263 });
+    expect(String(reply.errmsg)).toContain("'drop'");
+  });
+});
