@@ -23,6 +23,8 @@ export function validateNames(db: string, collection?: string): void {
 /** Every database and collection the server holds, in memory. */
 export class Catalog {
   readonly databases = new Map<string, Map<string, Collection>>();
+  /** Documents written by a transaction that has not finished: `ns id` -> its owner. */
+  readonly locks = new Map<string, { readonly active: boolean }>();
 
   get(db: string, name: string): Collection | undefined {
     return this.databases.get(db)?.get(name);

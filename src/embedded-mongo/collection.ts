@@ -136,6 +136,8 @@ export class Collection {
   readonly uuid: UUID;
   /** Set by a transaction: the version of each document before its first write. */
   journal: Map<string, Document | undefined> | undefined;
+  /** Set by a transaction: may refuse the first write to a document (write conflict). */
+  beforeFirstWrite: ((id: string) => void) | undefined;
 
   constructor(
     readonly db: string,
@@ -190,7 +192,9 @@ export class Collection {
   }
 
   private record(id: string): void {
-    if (this.journal && !this.journal.has(id)) this.journal.set(id, this.docs.get(id));
+    if (!this.journal || this.journal.has(id)) return;
+    this.beforeFirstWrite?.(id);
+    this.journal.set(id, this.docs.get(id));
   }
 
   /** Adds a new document; throws the duplicate-key error and changes nothing on conflict. */

@@ -12,6 +12,7 @@ export const ErrorCode = {
   CursorNotFound: 43,
   NamespaceExists: 48,
   CommandNotFound: 59,
+  ConflictingUpdateOperators: 40,
   ImmutableField: 66,
   InvalidOptions: 72,
   InvalidNamespace: 73,
@@ -78,5 +79,21 @@ export function codeNameOf(code: number): string {
 export function toCommandError(err: unknown): CommandError {
   if (err instanceof CommandError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  if (message.includes("immutable field '_id'")) {
+    return new CommandError(
+      'ImmutableField',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
+  }
+  const unknownModifier = /^Unknown update operator: '(.+)'/.exec(message);
+  if (unknownModifier) {
+    return new CommandError(
+      'FailedToParse',
+      `Unknown modifier: ${unknownModifier[1]}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
+  }
+  if (message.includes('would create a conflict')) {
+    return new CommandError('ConflictingUpdateOperators', message);
+  }
   return new CommandError('BadValue', message);
 }

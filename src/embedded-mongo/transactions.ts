@@ -27,6 +27,34 @@ export class Transaction implements CollectionView {
   state: 'active' | 'committed' | 'aborted' = 'active';
   private readonly workspaces = new Map<string, Workspace>();
   private readonly startedAt = Date.now();
+  private readonly locked: string[] = [];
+
+  get active(): boolean {
+    return this.state === 'active' && !this.expired;
+  }
+
+  /**
+   * Like MongoDB, the first write to a document fails at once with a WriteConflict when
+   * another unfinished transaction wrote it, or when it changed since this one copied it.
+   */
+  private guard(work: Collection): (id: string) => void {
+    return (id) => {
+      const key = `${work.ns} ${id}`;
+      const owner = this.catalog.locks.get(key);
+      if (owner && owner !== this && owner.active) throw writeConflict();
+      const live = this.catalog.get(work.db, work.name);
+      if ((live?.docs.get(id) ?? undefined) !== work.docs.get(id)) throw writeConflict();
+      this.catalog.locks.set(key, this);
+      this.locked.push(key);
+    };
+  }
+
+  private release(): void {
+    for (const key of this.locked) {
+      if (this.catalog.locks.get(key) === this) this.catalog.locks.delete(key);
+    }
+    this.locked.length = 0;
+  }
 
   constructor(
     private readonly catalog: Catalog,
@@ -45,6 +73,7 @@ export class Transaction implements CollectionView {
     if (!base) return undefined;
     const work = base.clone();
     work.journal = new Map();
+    work.beforeFirstWrite = this.guard(work);
     this.workspaces.set(ns, { base, work });
     return work;
   }
@@ -55,6 +84,7 @@ export class Transaction implements CollectionView {
     validateNames(db, name);
     const work = new Collection(db, name);
     work.journal = new Map();
+    work.beforeFirstWrite = this.guard(work);
     this.workspaces.set(`${db}.${name}`, { base: undefined, work });
     return { collection: work, created: true };
   }
@@ -63,9 +93,12 @@ export class Transaction implements CollectionView {
     if (this.state !== 'active') return;
     for (const { base, work } of this.workspaces.values()) {
       const live = this.catalog.get(work.db, work.name);
-      if (base && live !== base) throw writeConflict();
-      for (const [id, before] of work.journal ?? []) {
-        if (live?.docs.get(id) !== before) throw writeConflict();
+      const changed =
+        (base && live !== base) ||
+        [...(work.journal ?? [])].some(([id, before]) => live?.docs.get(id) !== before);
+      if (changed) {
+        this.abort();
+        throw writeConflict();
       }
     }
     const undo: Array<() => void> = [];
@@ -98,13 +131,16 @@ export class Transaction implements CollectionView {
     } catch (err) {
       for (const step of undo.reverse()) step();
       this.state = 'aborted';
+      this.release();
       throw err;
     }
     this.state = 'committed';
+    this.release();
   }
 
   abort(): void {
     if (this.state === 'active') this.state = 'aborted';
+    this.release();
   }
 }
 

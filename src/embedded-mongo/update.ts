@@ -1,7 +1,7 @@
-import { BSON, type Document, ObjectId } from 'bson';
+import { BSON, Decimal128, type Document, Long, ObjectId } from 'bson';
 import { CommandError } from './errors.js';
 import { applyModifier, type QueryOptions } from './mingo.js';
-import { cloneValue, isPlainObject, sameValue, setPath } from './values.js';
+import { cloneValue, firstValueAtPath, isPlainObject, sameValue, setPath } from './values.js';
 
 /** `true` for `{ $set: ... }`-style updates, `false` for replacements; mixing is an error. */
 export function isOperatorUpdate(update: Document): boolean {
@@ -56,6 +56,62 @@ function withIdFirst(doc: Document): Document {
   return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
 }
 
+const isNumeric = (v: unknown) =>
+  typeof v === 'number' || v instanceof Long || v instanceof Decimal128;
+
+function bsonTypeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof Date) return 'date';
+  if (v instanceof ObjectId) return 'objectId';
+  if (typeof v === 'object') return 'object';
+  return typeof v === 'boolean' ? 'bool' : typeof v;
+}
+
+/** MongoDB refuses arithmetic on non-numbers; the query library would not. */
+function checkArithmetic(before: Document, modifier: Document): void {
+  for (const op of ['$inc', '$mul'] as const) {
+    const fields = modifier[op];
+    if (!isPlainObject(fields)) continue;
+    for (const [path, amount] of Object.entries(fields)) {
+      if (!isNumeric(amount)) {
+        throw new CommandError(
+          'TypeMismatch',
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(amount)}}`,
+        );
+      }
+      if (path.includes('$')) continue;
+      const current = firstValueAtPath(before, path);
+      if (current !== undefined && !isNumeric(current)) {
+        throw new CommandError(
+          'TypeMismatch',
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(before._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${bsonTypeName(current)}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * MongoDB keeps existing fields where they were and appends the fields an update creates in
+ * lexicographic order, at every level the document already had.
+ */
+function orderLikeMongo(before: Document, after: Document): Document {
+  const out: Document = {};
+  for (const key of Object.keys(before)) {
+    if (!(key in after)) continue;
+    const was = before[key];
+    const now = after[key];
+    out[key] = isPlainObject(was) && isPlainObject(now) ? orderLikeMongo(was, now) : now;
+  }
+  for (const key of Object.keys(after)
+    .filter((k) => !(k in before))
+    .sort()) {
+    out[key] = after[key];
+  }
+  return out;
+}
+
 /**
  * The new version of `before` under `update` (operators, pipeline or replacement). On an
  * upsert (`inserting`) `$setOnInsert` applies too. `before` itself is never changed.
@@ -66,6 +122,7 @@ export function updatedDocument(
   arrayFilters: Document[] | undefined,
   inserting: boolean,
   opts?: QueryOptions,
+  filter: Document = {},
 ): Document {
   let after: Document;
   if (Array.isArray(update)) {
@@ -75,9 +132,19 @@ export function updatedDocument(
     if (inserting && isPlainObject($setOnInsert)) {
       modifier.$set = { ...$setOnInsert, ...(isPlainObject(modifier.$set) ? modifier.$set : {}) };
     }
+    checkArithmetic(before, modifier);
     after =
       Object.keys(modifier).length > 0
-        ? applyModifier(cloneValue(before), modifier, arrayFilters, opts)
+        ? orderLikeMongo(
+            before,
+            applyModifier(
+              cloneValue(before),
+              modifier,
+              arrayFilters,
+              opts,
+              inserting ? {} : filter,
+            ),
+          )
         : cloneValue(before);
   } else {
     if (before._id !== undefined && '_id' in update && !sameValue(update._id, before._id)) {

@@ -9,6 +9,7 @@ import {
   type CommandHandler,
   checkFields,
   collectionName,
+  GENERIC_FIELDS,
   optionalDocument,
   requireArray,
   requireDocument,
@@ -19,12 +20,18 @@ function namespaceNotFound(ns: string, message = `ns does not exist: ${ns}`): Co
 }
 
 const create: CommandHandler = (ctx) => {
-  checkFields(ctx, []);
   const name = collectionName(ctx);
   validateNames(ctx.db, name);
   if (ctx.view.get(ctx.db, name)) {
+    // Since MongoDB 7.0 a create with the same options is a no-op. Collections here never
+    // have options, so any option given differs from the existing collection's.
+    const options = Object.keys(ctx.command).filter(
+      (field) => field !== 'create' && !GENERIC_FIELDS.has(field),
+    );
+    if (options.length === 0) return { ok: 1 };
     throw new CommandError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   }
+  checkFields(ctx, []);
   ctx.view.ensure(ctx.db, name);
   return { ok: 1 };
 };

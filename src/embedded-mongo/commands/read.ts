@@ -172,6 +172,13 @@ const aggregate: CommandHandler = (ctx) => {
       );
     }
   }
+  // $count is documented as $group + $project, which (unlike the library's $count) gives
+  // no document at all for empty input.
+  const stages = pipeline.flatMap((stage) =>
+    typeof stage.$count === 'string' && Object.keys(stage).length === 1
+      ? [{ $group: { _id: null, [stage.$count]: { $sum: 1 } } }, { $project: { _id: 0 } }]
+      : [stage],
+  );
   const cursorSpec = optionalDocument(ctx, 'cursor');
   if (!cursorSpec) {
     throw new CommandError(
@@ -181,12 +188,12 @@ const aggregate: CommandHandler = (ctx) => {
   }
   const collection = ctx.view.get(ctx.db, name);
   // A leading $match can use an index; the rest of the pipeline runs over its result.
-  const first = pipeline[0];
+  const first = stages[0];
   let input: Document[];
-  let rest = pipeline;
+  let rest = stages;
   if (first && isPlainObject(first.$match) && Object.keys(first).length === 1) {
     input = matching(ctx, collection, first.$match);
-    rest = pipeline.slice(1);
+    rest = stages.slice(1);
   } else {
     input = [...(collection?.docs.values() ?? [])];
   }

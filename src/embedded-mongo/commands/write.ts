@@ -40,6 +40,8 @@ function runBatch(
       run(statement, index);
     } catch (err) {
       const error = toCommandError(err);
+      // A transaction's write conflict fails the whole command, labelled for a retry.
+      if (error.labels.includes('TransientTransactionError')) throw error;
       writeErrors.push(error.toWriteError(index));
     }
   });
@@ -116,7 +118,7 @@ const update: CommandHandler = (ctx) => {
       return;
     }
     for (const before of targets) {
-      const after = updatedDocument(before, change, arrayFilters, false, opts);
+      const after = updatedDocument(before, change, arrayFilters, false, opts, filter);
       n++;
       if (sameDocument(before, after)) continue;
       (collection as Collection).replace(before, after);
@@ -198,7 +200,7 @@ const findAndModify: CommandHandler = (ctx) => {
   }
   const update = change as Document | Document[];
   if (target && collection) {
-    const after = updatedDocument(target, update, arrayFilters, false, opts);
+    const after = updatedDocument(target, update, arrayFilters, false, opts, filter);
     if (!sameDocument(target, after)) collection.replace(target, after);
     return {
       lastErrorObject: { n: 1, updatedExisting: true },

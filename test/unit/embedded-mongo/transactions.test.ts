@@ -90,7 +90,7 @@ describe('transactions', () => {
     });
   });
 
-  it('the second of two transactions writing the same document fails whole with a transient error', () => {
+  it('a transaction writing a document another unfinished transaction wrote fails at once, transiently', () => {
     const shared = server();
     run(shared, { insert: 'c', documents: [{ _id: 'seat', left: 1 }] });
     const first = lsid();
@@ -101,14 +101,50 @@ describe('transactions', () => {
       ...begin(session, 1),
       ...extra,
     });
-    run(shared, take(first, { startTransaction: true }));
-    run(shared, take(second, { startTransaction: true }));
-    run(shared, { insert: 'c', documents: [{ _id: 'second-was-here' }], ...begin(second, 1) });
+    expect(run(shared, take(first, { startTransaction: true }))).toMatchObject({ ok: 1, n: 1 });
+    run(shared, {
+      insert: 'c',
+      documents: [{ _id: 'second-was-here' }],
+      ...begin(second, 1),
+      startTransaction: true,
+    });
+    expect(run(shared, take(second, {}))).toMatchObject({
+      ok: 0,
+      code: 112,
+      errorLabels: ['TransientTransactionError'],
+    });
+    // The conflict aborted the second transaction: nothing of it applies.
+    expect(run(shared, { commitTransaction: 1, ...begin(second, 1) })).toMatchObject({
+      ok: 0,
+      code: 251,
+    });
     expect(run(shared, { commitTransaction: 1, ...begin(first, 1) })).toEqual({ ok: 1 });
-    const reply = run(shared, { commitTransaction: 1, ...begin(second, 1) });
-    expect(reply).toMatchObject({ ok: 0, code: 112, errorLabels: ['TransientTransactionError'] });
     expect(names(shared)).toEqual(['seat']);
     expect(shared.catalog.get('test', 'c')?.docs.get('sseat')?.left).toBe(0);
+  });
+
+  it('a document changed outside the transaction after it was copied fails the commit', () => {
+    const shared = server();
+    run(shared, {
+      insert: 'c',
+      documents: [
+        { _id: 'a', v: 1 },
+        { _id: 'b', v: 1 },
+      ],
+    });
+    const session = lsid();
+    run(shared, {
+      update: 'c',
+      updates: [{ q: { _id: 'a' }, u: { $set: { v: 2 } } }],
+      ...begin(session, 1),
+      startTransaction: true,
+    });
+    run(shared, { update: 'c', updates: [{ q: { _id: 'a' }, u: { $set: { v: 9 } } }] });
+    expect(run(shared, { commitTransaction: 1, ...begin(session, 1) })).toMatchObject({
+      ok: 0,
+      code: 112,
+    });
+    expect(shared.catalog.get('test', 'c')?.docs.get('sa')?.v).toBe(9);
   });
 
   it('refuses commands that cannot run in a transaction, naming them', () => {
