@@ -1,0 +1,172 @@
+import type { Collection, Db, Filter } from 'mongodb';
+import {
+  type MenteeProfile,
+  type MentorProfile,
+  type Person,
+  type PersonId,
+  personIdOf,
+  type Role,
+  type WorkspaceId,
+  workspaceIdOf,
+} from '../../core/people/person.js';
+import type { Identity, MenteeSearch, PersonRepository } from '../../core/ports.js';
+import type { IndexDeclaration } from './indexes.js';
+import { guard, sessionOption } from './transaction.js';
+
+/** Stored person: the core type plus lower-cased keys that searches use with an index. */
+type PersonDoc = Omit<Person, 'id'> & {
+  _id: PersonId;
+  /** Lower-cased interests, for exact, case-insensitive tag search. */
+  interestKeys: string[];
+  /** Lower-cased expertise, for mentor search. */
+  expertiseKeys: string[];
+};
+
+export const personIndexes: IndexDeclaration[] = [
+  {
+    collection: 'people',
+    key: { workspaceId: 1, 'menteeProfile.lookingForMentor': 1, interestKeys: 1 },
+    options: { name: 'mentee_search' },
+  },
+  {
+    collection: 'people',
+    key: { workspaceId: 1, 'menteeProfile.lookingForMentor': 1 },
+    options: { name: 'mentees_looking' },
+  },
+  { collection: 'people', key: { workspaceId: 1, roles: 1 }, options: { name: 'workspace_roles' } },
+];
+
+const lower = (list: readonly string[] = []) => [...new Set(list.map((s) => s.trim().toLowerCase()))];
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function toPerson(doc: PersonDoc): Person {
+  const { _id, interestKeys: _i, expertiseKeys: _e, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export class MongoPersonRepository implements PersonRepository {
+  private readonly collection: Collection<PersonDoc>;
+
+  constructor(db: Db) {
+    this.collection = db.collection<PersonDoc>('people');
+  }
+
+  get(id: PersonId) {
+    return guard(async () => {
+      const doc = await this.collection.findOne({ _id: id }, sessionOption());
+      return doc ? toPerson(doc) : undefined;
+    });
+  }
+
+  getMany(ids: readonly PersonId[]) {
+    return guard(async () => {
+      if (ids.length === 0) return [];
+      const docs = await this.collection.find({ _id: { $in: [...ids] } }, sessionOption()).toArray();
+      const byId = new Map(docs.map((d) => [d._id, toPerson(d)]));
+      return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+    });
+  }
+
+  upsertIdentity(identity: Identity, now: Date) {
+    return guard(async () => {
+      const id = personIdOf(identity.platform, identity.tenantId, identity.userId);
+      const doc = await this.collection.findOneAndUpdate(
+        { _id: id },
+        {
+          $set: {
+            displayName: identity.displayName,
+            timeZone: identity.timeZone,
+            ...(identity.email ? { email: identity.email } : {}),
+            updatedAt: now,
+          },
+          $setOnInsert: {
+            workspaceId: workspaceIdOf(identity.platform, identity.tenantId),
+            platform: identity.platform,
+            tenantId: identity.tenantId,
+            userId: identity.userId,
+            roles: [],
+            menteeProfile: { interests: [], lookingForMentor: false },
+            interestKeys: [],
+            expertiseKeys: [],
+            createdAt: now,
+          },
+        },
+        { upsert: true, returnDocument: 'after', ...sessionOption() },
+      );
+      if (!doc) throw new Error(`upsert of person ${id} returned nothing`);
+      return toPerson(doc);
+    });
+  }
+
+  private update(id: PersonId, update: object) {
+    return guard(async () => {
+      const doc = await this.collection.findOneAndUpdate({ _id: id }, update, {
+        returnDocument: 'after',
+        ...sessionOption(),
+      });
+      return doc ? toPerson(doc) : undefined;
+    });
+  }
+
+  addRole(id: PersonId, role: Role, now: Date) {
+    return this.update(id, { $addToSet: { roles: role }, $set: { updatedAt: now } });
+  }
+
+  removeRole(id: PersonId, role: Role, now: Date) {
+    return this.update(id, { $pull: { roles: role }, $set: { updatedAt: now } });
+  }
+
+  saveMentorProfile(id: PersonId, profile: MentorProfile, now: Date) {
+    return this.update(id, {
+      $set: { mentorProfile: profile, expertiseKeys: lower(profile.expertise), updatedAt: now },
+    });
+  }
+
+  saveMenteeProfile(id: PersonId, profile: MenteeProfile, now: Date) {
+    return this.update(id, {
+      $set: { menteeProfile: profile, interestKeys: lower(profile.interests), updatedAt: now },
+    });
+  }
+
+  searchMentees(query: MenteeSearch) {
+    return guard(async () => {
+      const filter: Filter<PersonDoc> = {
+        workspaceId: query.workspaceId,
+        'menteeProfile.lookingForMentor': true,
+      };
+      if (query.tag) filter.interestKeys = query.tag.trim().toLowerCase();
+      if (query.text?.trim()) {
+        const pattern = new RegExp(escapeRegex(query.text.trim()), 'i');
+        filter.$or = [{ displayName: pattern }, { 'menteeProfile.interests': pattern }];
+      }
+      if (query.excludeId) filter._id = { $ne: query.excludeId };
+      const docs = await this.collection
+        .find(filter, sessionOption())
+        .sort({ displayName: 1, _id: 1 })
+        .limit(query.limit)
+        .toArray();
+      return docs.map(toPerson);
+    });
+  }
+
+  listMentors(workspaceId: WorkspaceId, text: string | undefined, limit: number) {
+    return guard(async () => {
+      const filter: Filter<PersonDoc> = { workspaceId, roles: 'mentor' };
+      if (text?.trim()) {
+        const pattern = new RegExp(escapeRegex(text.trim()), 'i');
+        filter.$or = [
+          { displayName: pattern },
+          { 'mentorProfile.expertise': pattern },
+          { 'mentorProfile.headline': pattern },
+        ];
+      }
+      const docs = await this.collection
+        .find(filter, sessionOption())
+        .sort({ displayName: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(toPerson);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import type { Db, MongoClient } from 'mongodb';
+import type {
+  BookingRepository,
+  IdempotencyStore,
+  PersonRepository,
+  RequestRepository,
+  SessionRepository,
+  UnitOfWork,
+  WorkspaceRepository,
+} from '../../core/ports.js';
+import { bookingIndexes, MongoBookingRepository } from './booking.repository.js';
+import { idempotencyIndexes, MongoIdempotencyStore } from './idempotency.repository.js';
+import { ensureIndexes, type IndexDeclaration } from './indexes.js';
+import { MongoPersonRepository, personIndexes } from './person.repository.js';
+import { MongoRequestRepository, requestIndexes } from './request.repository.js';
+import { MongoSessionRepository, sessionIndexes } from './session.repository.js';
+import { MongoUnitOfWork } from './transaction.js';
+import { MongoWorkspaceRepository, workspaceIndexes } from './workspace.repository.js';
+
+/** Every index the product relies on; created at start (see `createRepositories`). */
+export const ALL_INDEXES: readonly IndexDeclaration[] = [
+  ...workspaceIndexes,
+  ...personIndexes,
+  ...sessionIndexes,
+  ...requestIndexes,
+  ...bookingIndexes,
+  ...idempotencyIndexes,
+];
+
+export interface Repositories {
+  readonly workspaces: WorkspaceRepository;
+  readonly people: PersonRepository;
+  readonly sessions: SessionRepository;
+  readonly requests: RequestRepository;
+  readonly bookings: BookingRepository;
+  readonly idempotency: IdempotencyStore;
+  readonly uow: UnitOfWork;
+}
+
+/** The repositories on one database, with every index in place. */
+export async function createRepositories(client: MongoClient, db: Db): Promise<Repositories> {
+  await ensureIndexes(db, ALL_INDEXES);
+  return {
+    workspaces: new MongoWorkspaceRepository(db),
+    people: new MongoPersonRepository(db),
+    sessions: new MongoSessionRepository(db),
+    requests: new MongoRequestRepository(db),
+    bookings: new MongoBookingRepository(db),
+    idempotency: new MongoIdempotencyStore(db),
+    uow: new MongoUnitOfWork(client),
+  };
+}

@@ -1,0 +1,41 @@
+import type { PersonId, WorkspaceId } from './people/person.js';
+import type { PersonSummary, RequestView, SessionCard } from './views.js';
+
+/**
+ * Every message the product sends to a person. Each carries view models made for the
+ * recipient (their zone, their buttons); the adapter's Notifier renders and delivers it.
+ */
+interface Base {
+  readonly recipient: PersonId;
+  readonly workspaceId: WorkspaceId;
+}
+
+export type Notification = Base &
+  (
+    | { readonly kind: 'sessionInvited'; readonly session: SessionCard; readonly by: PersonSummary }
+    | {
+        readonly kind: 'sessionCancelled';
+        readonly session: SessionCard;
+        readonly by: PersonSummary;
+      }
+    | { readonly kind: 'sessionBooked'; readonly session: SessionCard; readonly mentee: PersonSummary }
+    /** Mentee -> mentor request arrived: *Schedule session* and *Decline* (M5). */
+    | { readonly kind: 'requestReceived'; readonly request: RequestView }
+    /** The mentor scheduled a session from the mentee's request. */
+    | { readonly kind: 'requestScheduled'; readonly request: RequestView; readonly session: SessionCard }
+    | { readonly kind: 'requestDeclined'; readonly request: RequestView }
+    /** "I want to mentor you!" arrived: *View profile* / *Book* / *Dismiss*. */
+    | { readonly kind: 'mentorOffer'; readonly request: RequestView; readonly mentorHeadline: string }
+    /** The mentee booked or requested after the mentor's offer: it is accepted. */
+    | { readonly kind: 'offerAccepted'; readonly request: RequestView }
+    | { readonly kind: 'requestExpired'; readonly request: RequestView }
+    | {
+        readonly kind: 'sessionReminder';
+        readonly session: SessionCard;
+        readonly minutesBefore: number;
+      }
+    | { readonly kind: 'sessionLive'; readonly session: SessionCard }
+    | { readonly kind: 'sessionCompleted'; readonly session: SessionCard }
+  );
+
+export type NotificationKind = Notification['kind'];

@@ -1,0 +1,77 @@
+/** M1: one chat identity, `(platform, tenantId, userId)`. */
+export type Platform = 'slack' | 'teams';
+
+export type Role = 'mentee' | 'mentor' | 'sessionManager' | 'admin';
+export const ROLES: readonly Role[] = ['mentee', 'mentor', 'sessionManager', 'admin'];
+
+/** `slack:T123:U456`: stable, and unique across platforms and workspaces. */
+export type PersonId = string;
+/** `slack:T123`: one Slack team/enterprise or Teams tenant. */
+export type WorkspaceId = string;
+
+export function workspaceIdOf(platform: Platform, tenantId: string): WorkspaceId {
+  return `${platform}:${tenantId}`;
+}
+
+export function personIdOf(platform: Platform, tenantId: string, userId: string): PersonId {
+  return `${platform}:${tenantId}:${userId}`;
+}
+
+/** A weekly window of availability, in the mentor's own zone: e.g. Tue 14:00-16:00. */
+export interface WeeklySlot {
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  readonly weekday: number;
+  /** "HH:mm", wall-clock time in the mentor's zone. */
+  readonly start: string;
+  readonly end: string;
+}
+
+export type MeetingPlatform = 'bigbluebutton' | 'gmeet' | 'whatsapp' | 'zoom';
+export const MEETING_PLATFORMS: readonly MeetingPlatform[] = [
+  'bigbluebutton',
+  'gmeet',
+  'whatsapp',
+  'zoom',
+];
+
+export interface MentorProfile {
+  readonly headline: string;
+  readonly bio: string;
+  readonly expertise: readonly string[];
+  readonly availability: readonly WeeklySlot[];
+  /** Used for sessions booked from availability (M6). */
+  readonly meetingPlatform: MeetingPlatform;
+  /** For platforms that need a link: the mentor's standing meeting room. */
+  readonly meetingUrl?: string;
+}
+
+export interface MenteeProfile {
+  readonly interests: readonly string[];
+  readonly lookingForMentor: boolean;
+}
+
+export interface Person {
+  readonly id: PersonId;
+  readonly workspaceId: WorkspaceId;
+  readonly platform: Platform;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string;
+  /** IANA zone from the platform (Slack `users.info` tz, Teams `localTimezone`). */
+  readonly timeZone: string;
+  /** Everyone is a mentee; the other roles are granted. */
+  readonly roles: readonly Role[];
+  readonly mentorProfile?: MentorProfile;
+  readonly menteeProfile: MenteeProfile;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export const hasRole = (person: Pick<Person, 'roles'>, role: Role) =>
+  role === 'mentee' || person.roles.includes(role);
+
+export const isMentor = (person: Pick<Person, 'roles'>) => hasRole(person, 'mentor');
+export const isAdmin = (person: Pick<Person, 'roles'>) => hasRole(person, 'admin');
+export const isSessionManager = (person: Pick<Person, 'roles'>) =>
+  hasRole(person, 'sessionManager');

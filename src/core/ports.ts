@@ -1,0 +1,181 @@
+import type {
+  MenteeProfile,
+  MentorProfile,
+  Person,
+  PersonId,
+  Platform,
+  Role,
+  WorkspaceId,
+} from './people/person.js';
+import type { MentorshipRequest, RequestId, RequestStatus } from './requests/request.js';
+import type { Session, SessionId, SessionStatus } from './sessions/session.js';
+import type { Notification } from './notifications.js';
+import type { Workspace, WorkspaceConfig } from './workspaces/workspace.js';
+
+/**
+ * What the core needs from the outside world. Implementations throw `InfrastructureError`
+ * when a dependency fails; the use-case runner turns that into a "try again" error.
+ */
+
+export interface WorkspaceRepository {
+  get(id: WorkspaceId): Promise<Workspace | undefined>;
+  /** Inserts unless the workspace exists; returns the stored workspace either way. */
+  createIfAbsent(workspace: Workspace): Promise<{ workspace: Workspace; created: boolean }>;
+  saveConfig(id: WorkspaceId, config: WorkspaceConfig, now: Date): Promise<Workspace | undefined>;
+}
+
+/** Who a person is on their platform; refreshed on every interaction. */
+export interface Identity {
+  readonly platform: Platform;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string;
+  readonly timeZone: string;
+}
+
+export interface MenteeSearch {
+  readonly workspaceId: WorkspaceId;
+  /** Interest tag, matched exactly (case-insensitive). */
+  readonly tag?: string;
+  /** Free text over name and interests. */
+  readonly text?: string;
+  readonly excludeId?: PersonId;
+  readonly limit: number;
+}
+
+export interface PersonRepository {
+  get(id: PersonId): Promise<Person | undefined>;
+  getMany(ids: readonly PersonId[]): Promise<Person[]>;
+  /** Creates the person on first sight (a mentee with no other role) or refreshes identity. */
+  upsertIdentity(identity: Identity, now: Date): Promise<Person>;
+  addRole(id: PersonId, role: Role, now: Date): Promise<Person | undefined>;
+  removeRole(id: PersonId, role: Role, now: Date): Promise<Person | undefined>;
+  saveMentorProfile(id: PersonId, profile: MentorProfile, now: Date): Promise<Person | undefined>;
+  saveMenteeProfile(id: PersonId, profile: MenteeProfile, now: Date): Promise<Person | undefined>;
+  /** Mentees with `lookingForMentor`, by interest tag and/or text. */
+  searchMentees(query: MenteeSearch): Promise<Person[]>;
+  /** People holding the mentor role, optionally filtered by text over name and expertise. */
+  listMentors(workspaceId: WorkspaceId, text: string | undefined, limit: number): Promise<Person[]>;
+}
+
+export type EnrolOutcome = 'enrolled' | 'already' | 'full' | 'closed';
+
+export interface SessionQuery {
+  readonly workspaceId: WorkspaceId;
+  /** Sessions where the person is a mentor, invitee or enrolled mentee. */
+  readonly participantId?: PersonId;
+  readonly mentorId?: PersonId;
+  readonly statuses?: readonly SessionStatus[];
+  readonly startsAfter?: Date;
+  readonly endsAfter?: Date;
+  readonly endsBefore?: Date;
+  readonly limit: number;
+  readonly sort?: 'startsAsc' | 'startsDesc';
+}
+
+export interface SessionRepository {
+  insert(session: Session): Promise<void>;
+  get(id: SessionId): Promise<Session | undefined>;
+  find(query: SessionQuery): Promise<Session[]>;
+  /**
+   * Replaces the editable fields if the stored version is `expectedVersion` and its status
+   * is one of `statuses`; returns the new session, or undefined when the condition failed.
+   */
+  update(
+    id: SessionId,
+    expectedVersion: number,
+    statuses: readonly SessionStatus[],
+    changes: Partial<Omit<Session, 'id' | 'workspaceId' | 'createdAt' | 'createdBy' | 'version'>>,
+    now: Date,
+  ): Promise<Session | undefined>;
+  /** One atomic conditional update: seats left, status open, not already in. */
+  enrol(id: SessionId, menteeId: PersonId, now: Date): Promise<EnrolOutcome>;
+  /** Adds invitees in one atomic update if seats allow; 'full' otherwise, changing nothing. */
+  invite(
+    id: SessionId,
+    menteeIds: readonly PersonId[],
+    now: Date,
+  ): Promise<'invited' | 'full' | 'closed'>;
+  /** Conditional status change (e.g. published -> live); undefined when not in `from`. */
+  setStatus(
+    id: SessionId,
+    from: readonly SessionStatus[],
+    to: SessionStatus,
+    now: Date,
+  ): Promise<Session | undefined>;
+}
+
+export interface RequestQuery {
+  readonly workspaceId: WorkspaceId;
+  readonly menteeId?: PersonId;
+  readonly mentorId?: PersonId;
+  readonly statuses?: readonly RequestStatus[];
+  readonly limit: number;
+}
+
+export interface RequestRepository {
+  /** 'duplicate' when the pair already has an open (pending) request: a unique index. */
+  insert(request: MentorshipRequest): Promise<'created' | 'duplicate'>;
+  get(id: RequestId): Promise<MentorshipRequest | undefined>;
+  findPending(menteeId: PersonId, mentorId: PersonId): Promise<MentorshipRequest | undefined>;
+  find(query: RequestQuery): Promise<MentorshipRequest[]>;
+  /** Conditional status change; undefined when the request is not in one of `from`. */
+  transition(
+    id: RequestId,
+    from: readonly RequestStatus[],
+    to: RequestStatus,
+    now: Date,
+    changes?: { sessionId?: string },
+  ): Promise<MentorshipRequest | undefined>;
+  /** Pending requests whose `expiresAt` has passed. */
+  findExpired(now: Date, limit: number): Promise<MentorshipRequest[]>;
+}
+
+export interface BookingRepository {
+  /** Claims a slot of a mentor's availability; false when it is already booked. */
+  claim(booking: {
+    mentorId: PersonId;
+    startsAt: Date;
+    endsAt: Date;
+    menteeId: PersonId;
+    sessionId: SessionId;
+    createdAt: Date;
+  }): Promise<boolean>;
+  bookedStarts(mentorId: PersonId, from: Date, until: Date): Promise<Date[]>;
+}
+
+/** Runs work in one database transaction: all of it applies, or none. */
+export interface UnitOfWork {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Remembers the result of a command by its idempotency key, so a repeated command returns
+ * the first result and changes nothing. Used inside the command's transaction.
+ */
+export interface IdempotencyStore {
+  /** The stored result, if this key was seen. */
+  get(key: string): Promise<{ result: unknown } | undefined>;
+  /** Records the result; 'duplicate' if another command with this key got there first. */
+  put(key: string, result: unknown, now: Date): Promise<'stored' | 'duplicate'>;
+}
+
+/** Delivers a message to a person on their platform (a Slack DM, a Teams proactive message). */
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
+}
+
+/** Time-based effects (reminders, live, completed), implemented with Agenda by the jobs. */
+export interface Scheduler {
+  /** Creates or moves the session's jobs to match its times. */
+  sessionScheduled(
+    session: Pick<Session, 'id' | 'startsAt' | 'endsAt'>,
+    reminderOffsetsMinutes: readonly number[],
+  ): Promise<void>;
+  sessionCancelled(sessionId: SessionId): Promise<void>;
+}
+
+export interface IdGenerator {
+  next(): string;
+}

@@ -1,0 +1,26 @@
+import type { PersonId, WorkspaceId } from '../people/person.js';
+
+export type RequestId = string;
+
+/** M5: who asked whom. */
+export type RequestKind = 'menteeToMentor' | 'mentorToMentee';
+
+export type RequestStatus = 'pending' | 'scheduled' | 'accepted' | 'declined' | 'dismissed' | 'expired';
+
+export interface MentorshipRequest {
+  readonly id: RequestId;
+  readonly workspaceId: WorkspaceId;
+  readonly kind: RequestKind;
+  readonly menteeId: PersonId;
+  readonly mentorId: PersonId;
+  readonly message?: string;
+  readonly status: RequestStatus;
+  /** Set when a session was scheduled from the request. */
+  readonly sessionId?: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** When a pending request becomes `expired` (configured age, M5). */
+  readonly expiresAt: Date;
+}
+
+export const MAX_REQUEST_MESSAGE = 1000;

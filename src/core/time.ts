@@ -1,0 +1,95 @@
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+
+/**
+ * All time-zone arithmetic of the product. Times are stored in UTC; people see them in their
+ * own IANA zone; a mentor's weekly availability is wall-clock time in the mentor's zone, so
+ * daylight-saving changes never shift it.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every view model carries for a moment: the instant, and the zone to show it in. */
+export interface TimeView {
+  readonly utc: string;
+  readonly timeZone: string;
+}
+
+export function timeView(at: Date, timeZone: string): TimeView {
+  return { utc: at.toISOString(), timeZone };
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** e.g. "Tue 14 Mar 2027, 14:00 (Europe/Berlin)": the zone is always named. */
+export function formatTime(view: TimeView): string {
+  return `${formatInTimeZone(new Date(view.utc), view.timeZone, 'EEE d MMM yyyy, HH:mm')} (${view.timeZone})`;
+}
+
+/** A range on one day shows the date once: "Tue 14 Mar 2027, 14:00-15:00 (Europe/Berlin)". */
+export function formatRange(start: TimeView, end: TimeView): string {
+  const zone = start.timeZone;
+  const s = new Date(start.utc);
+  const e = new Date(end.utc);
+  const sameDay =
+    formatInTimeZone(s, zone, 'yyyy-MM-dd') === formatInTimeZone(e, zone, 'yyyy-MM-dd');
+  const endText = sameDay
+    ? formatInTimeZone(e, zone, 'HH:mm')
+    : formatInTimeZone(e, zone, 'EEE d MMM yyyy, HH:mm');
+  return `${formatInTimeZone(s, zone, 'EEE d MMM yyyy, HH:mm')}-${endText} (${zone})`;
+}
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const isLocalDate = (s: string) => LOCAL_DATE.test(s) && !Number.isNaN(Date.parse(s));
+export const isLocalTime = (s: string) => LOCAL_TIME.test(s);
+
+/**
+ * The UTC instant of a wall-clock time in a zone, or undefined when that wall-clock time
+ * does not exist there (it falls in a spring-forward gap). In the autumn-back overlap the
+ * earlier of the two instants is used.
+ */
+export function zonedToUtc(localDate: string, localTime: string, zone: string): Date | undefined {
+  if (!isLocalDate(localDate) || !isLocalTime(localTime)) return undefined;
+  const instant = fromZonedTime(`${localDate}T${localTime}:00`, zone);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const roundTrip = formatInTimeZone(instant, zone, "yyyy-MM-dd'T'HH:mm");
+  if (roundTrip !== `${localDate}T${localTime}`) return undefined;
+  // In an overlap the same wall time maps to two instants; prefer the earlier one.
+  const hourEarlier = new Date(instant.getTime() - 60 * 60 * 1000);
+  if (formatInTimeZone(hourEarlier, zone, "yyyy-MM-dd'T'HH:mm") === roundTrip) return hourEarlier;
+  return instant;
+}
+
+export function localDateOf(at: Date, zone: string): string {
+  return formatInTimeZone(at, zone, 'yyyy-MM-dd');
+}
+
+export function localTimeOf(at: Date, zone: string): string {
+  return formatInTimeZone(at, zone, 'HH:mm');
+}
+
+/** ISO weekday in a zone: 1 = Monday ... 7 = Sunday. */
+export function weekdayOf(at: Date, zone: string): number {
+  return Number(formatInTimeZone(at, zone, 'i'));
+}
+
+export function addLocalDays(localDate: string, days: number): string {
+  const d = new Date(`${localDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const minutes = (n: number) => n * 60 * 1000;

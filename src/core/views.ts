@@ -1,0 +1,73 @@
+import type { MeetingPlatform, PersonId } from './people/person.js';
+import type { RequestKind, RequestStatus } from './requests/request.js';
+import type { SessionStatus, SessionType } from './sessions/session.js';
+import type { TimeView } from './time.js';
+
+/**
+ * View models: everything a person sees, already decided (who may press what) and with
+ * times as UTC plus the viewer's zone. Adapters only render them.
+ */
+
+export interface PersonSummary {
+  readonly id: PersonId;
+  readonly name: string;
+}
+
+/** M4 Display: at most five chips, then "+N more". */
+export interface TagChips {
+  readonly shown: readonly string[];
+  readonly more: number;
+}
+
+export const MAX_CHIPS = 5;
+
+export function tagChips(tags: readonly string[]): TagChips {
+  return { shown: tags.slice(0, MAX_CHIPS), more: Math.max(0, tags.length - MAX_CHIPS) };
+}
+
+/** What the viewer may do with a session; buttons appear only for allowed actions. */
+export interface SessionActions {
+  readonly edit: boolean;
+  readonly editMeeting: boolean;
+  readonly delete: boolean;
+  readonly enrol: boolean;
+  readonly join: boolean;
+  readonly clone: boolean;
+  readonly viewMentees: boolean;
+}
+
+export interface SessionCard {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly imageUrl?: string;
+  readonly type: SessionType;
+  /** Effective status: a published session past its start shows as live. */
+  readonly status: SessionStatus;
+  readonly start: TimeView;
+  readonly end: TimeView;
+  readonly mentors: readonly PersonSummary[];
+  readonly menteeCount: number;
+  readonly seatLimit: number;
+  readonly seatsLeft: number;
+  readonly recommendedFor: TagChips;
+  readonly categories: TagChips;
+  readonly medium: TagChips;
+  readonly meetingPlatform?: MeetingPlatform;
+  /** Only for participants, and only while the session can be joined. */
+  readonly joinUrl?: string;
+  readonly viewerRole: 'mentor' | 'enrolled' | 'invited' | 'none';
+  readonly actions: SessionActions;
+}
+
+export interface RequestView {
+  readonly id: string;
+  readonly kind: RequestKind;
+  readonly status: RequestStatus;
+  readonly mentee: PersonSummary;
+  readonly mentor: PersonSummary;
+  readonly message?: string;
+  readonly createdAt: TimeView;
+  readonly expiresAt: TimeView;
+  readonly sessionId?: string;
+}
