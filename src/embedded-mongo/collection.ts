@@ -21,13 +21,19 @@ export interface IndexSpec {
 export class Index {
   readonly fields: string[];
   private readonly partial: ((doc: Document) => boolean) | undefined;
-  entries = new Map<string, Set<string>>();
+  /**
+   * One map per key prefix: `prefixes[k]` maps the key of the first k+1 fields to document
+   * ids, so equality on a leading subset of a compound index's fields is a lookup too. The
+   * last map holds whole keys and enforces uniqueness.
+   */
+  prefixes: Map<string, Set<string>>[];
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.partial = spec.partialFilterExpression
       ? compileFilter(spec.partialFilterExpression)
       : undefined;
+    this.prefixes = this.fields.map(() => new Map());
   }
 
   get name(): string {
@@ -41,46 +47,65 @@ export class Index {
     return !this.spec.sparse && !this.partial;
   }
 
-  /** The key strings of a document, or none when the index does not cover it. */
-  keysOf(doc: Document): string[] {
+  /** Key strings per prefix length, or none when the index does not cover the document. */
+  private keysByPrefix(doc: Document): string[][] {
     if (this.partial && !this.partial(doc)) return [];
     const perField = this.fields.map((field) => valuesAtPath(doc, field));
     if (this.spec.sparse && perField.every((values) => values.every((v) => v === undefined))) {
       return [];
     }
+    const levels: string[][] = [];
     let keys = [''];
     for (const values of perField) {
       const parts = [...new Set(values.map(keyString))];
       keys = keys.flatMap((prefix) => parts.map((part) => `${prefix}|${part}`));
+      levels.push(keys);
     }
-    return keys;
+    return levels;
+  }
+
+  /** The whole-key strings of a document (empty when not covered). */
+  keysOf(doc: Document): string[] {
+    return this.keysByPrefix(doc).at(-1) ?? [];
   }
 
   add(doc: Document, id: string): void {
-    for (const key of this.keysOf(doc)) {
-      let ids = this.entries.get(key);
-      if (!ids) {
-        ids = new Set();
-        this.entries.set(key, ids);
+    this.keysByPrefix(doc).forEach((keys, level) => {
+      const map = this.prefixes[level] as Map<string, Set<string>>;
+      for (const key of keys) {
+        let ids = map.get(key);
+        if (!ids) {
+          ids = new Set();
+          map.set(key, ids);
+        }
+        ids.add(id);
       }
-      ids.add(id);
-    }
+    });
   }
 
   remove(doc: Document, id: string): void {
-    for (const key of this.keysOf(doc)) {
-      const ids = this.entries.get(key);
-      if (!ids) continue;
-      ids.delete(id);
-      if (ids.size === 0) this.entries.delete(key);
-    }
+    this.keysByPrefix(doc).forEach((keys, level) => {
+      const map = this.prefixes[level] as Map<string, Set<string>>;
+      for (const key of keys) {
+        const ids = map.get(key);
+        if (!ids) continue;
+        ids.delete(id);
+        if (ids.size === 0) map.delete(key);
+      }
+    });
+  }
+
+  /** Ids under a key of the first `length` fields. */
+  lookup(length: number, key: string): ReadonlySet<string> | undefined {
+    return this.prefixes[length - 1]?.get(key);
   }
 
   /** The duplicate-key error MongoDB answers when `doc` would break this unique index. */
   conflict(doc: Document, id: string, ns: string): CommandError | undefined {
     if (!this.unique) return undefined;
+    const whole = this.prefixes.at(-1) as Map<string, Set<string>>;
     for (const key of this.keysOf(doc)) {
-      const ids = this.entries.get(key);
+      const ids = whole.get(key);
       if (!ids) continue;
       for (const other of ids) if (other !== id) return this.duplicateKeyError(doc, ns);
     }
@@ -100,9 +125,17 @@ export class Index {
 
   clone(): Index {
     const copy = new Index(this.spec);
-    copy.entries = new Map([...this.entries].map(([key, ids]) => [key, new Set(ids)]));
+    copy.prefixes = this.prefixes.map(
+      (map) => new Map([...map].map(([key, ids]) => [key, new Set(ids)])),
+    );
     return copy;
   }
+}
+
+/** Sets of ids an index lookup found; `size` (possibly counting an id twice) ranks plans. */
+interface Candidates {
+  sets: ReadonlySet<string>[];
+  size: number;
 }
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -152,10 +185,17 @@ export class Collection {
     return `${this.db}.${this.name}`;
   }
 
-  /** Candidates for a filter: from an index when one answers its equality conditions. */
-  candidates(filter: Document, collation?: Document): Iterable<Document> {
-    if (collation) return this.docs.values();
-    let best: string[] | undefined;
+  /**
+   * Ids that can match a filter, from the indexes, or undefined when no index narrows it
+   * (then the whole collection is scanned). Equality and `$in` on a leading run of an
+   * index's fields are lookups; `$and` uses its most selective clause and `$or` the union of
+   * its branches when every branch can use an index.
+   */
+  private plan(filter: Document): Candidates | undefined {
+    let best: Candidates | undefined;
+    const consider = (option: Candidates | undefined) => {
+      if (option && (!best || option.size < best.size)) best = option;
+    };
     for (const index of this.indexes.values()) {
       if (!index.complete) continue;
       const perField: string[][] = [];
@@ -164,20 +204,56 @@ export class Collection {
         if (!values) break;
         perField.push(values.map(keyString));
       }
-      if (perField.length !== index.fields.length) continue;
+      if (perField.length === 0) continue;
       let keys = [''];
       for (const parts of perField) {
         keys = keys.flatMap((prefix) => parts.map((part) => `${prefix}|${part}`));
       }
-      const ids = new Set<string>();
-      for (const key of keys) for (const id of index.entries.get(key) ?? []) ids.add(id);
-      const found = [...ids];
-      if (!best || found.length < best.length) best = found;
-      if (found.length <= 1) break;
+      const sets = keys
+        .map((key) => index.lookup(perField.length, key))
+        .filter((set): set is ReadonlySet<string> => set !== undefined);
+      consider({ sets, size: sets.reduce((n, set) => n + set.size, 0) });
     }
-    if (!best) return this.docs.values();
+    if (Array.isArray(filter.$and)) {
+      for (const clause of filter.$and) if (isPlainObject(clause)) consider(this.plan(clause));
+    }
+    if (Array.isArray(filter.$or) && filter.$or.length > 0) {
+      // Each branch may also use the equality conditions that sit beside the $or.
+      const beside: Document = {};
+      for (const [key, value] of Object.entries(filter))
+        if (!key.startsWith('$')) beside[key] = value;
+      const union: Candidates = { sets: [], size: 0 };
+      let everyBranch = true;
+      for (const branch of filter.$or) {
+        if (!isPlainObject(branch)) {
+          everyBranch = false;
+          break;
+        }
+        const overlap = Object.keys(branch).some((k) => k in beside);
+        const option = this.plan(overlap ? branch : { ...beside, ...branch });
+        if (!option) {
+          everyBranch = false;
+          break;
+        }
+        union.sets.push(...option.sets);
+        union.size += option.size;
+      }
+      if (everyBranch) consider(union);
+    }
+    return best;
+  }
+
+  /** Candidates for a filter: from an index when one answers its equality conditions. */
+  candidates(filter: Document, collation?: Document): Iterable<Document> {
+    if (collation) return this.docs.values();
+    const plan = this.plan(filter);
+    if (!plan) return this.docs.values();
+    const ids =
+      plan.sets.length === 1
+        ? (plan.sets[0] as ReadonlySet<string>)
+        : new Set(plan.sets.flatMap((set) => [...set]));
     const docs: Document[] = [];
-    for (const id of best) {
+    for (const id of ids) {
       const doc = this.docs.get(id);
       if (doc) docs.push(doc);
     }

@@ -1,7 +1,11 @@
 import type { MeetingPlatform, PersonId, Platform, WorkspaceId } from '../people/person.js';
 
 export type VocabularyName = 'recommendedFor' | 'categories' | 'medium';
-export const VOCABULARY_NAMES: readonly VocabularyName[] = ['recommendedFor', 'categories', 'medium'];
+export const VOCABULARY_NAMES: readonly VocabularyName[] = [
+  'recommendedFor',
+  'categories',
+  'medium',
+];
 
 /** M2: what an admin configures for the workspace. */
 export interface WorkspaceConfig {

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { fail, InfrastructureError, ok, type Result, tryAgain } from '../errors.js';
+import { type Person, workspaceIdOf } from '../people/person.js';
+import type { Identity } from '../ports.js';
+import { isValidTimeZone } from '../time.js';
+import type { CoreDeps } from '../usecase.js';
+import { DEFAULT_CONFIG, type Workspace } from './workspace.js';
+
+export const identitySchema = z.object({
+  platform: z.enum(['slack', 'teams']),
+  tenantId: z.string().trim().min(1).max(64),
+  userId: z.string().trim().min(1).max(128),
+  displayName: z.string().trim().min(1).max(120),
+  email: z.email().optional(),
+  // An unknown or missing zone falls back to UTC rather than failing the person.
+  timeZone: z
+    .string()
+    .optional()
+    .transform((zone) => (zone && isValidTimeZone(zone) ? zone : 'UTC')),
+});
+
+export type IdentityInput = z.input<typeof identitySchema>;
+
+/**
+ * The app was installed in a workspace (Slack OAuth, Teams installationUpdate). The first
+ * installer becomes the workspace's admin (M1); a later install changes nothing.
+ */
+export async function installWorkspace(
+  deps: CoreDeps,
+  input: { installer: IdentityInput; workspaceName: string },
+): Promise<Result<{ workspace: Workspace; installer: Person; created: boolean }>> {
+  const parsed = identitySchema.safeParse(input.installer);
+  if (!parsed.success)
+    throw new Error(`installWorkspace: bad installer identity: ${parsed.error.message}`);
+  const identity: Identity = parsed.data;
+  try {
+    return await deps.uow.run(async () => {
+      const now = deps.clock.now();
+      const installer = await deps.people.upsertIdentity(identity, now);
+      const { workspace, created } = await deps.workspaces.createIfAbsent({
+        id: workspaceIdOf(identity.platform, identity.tenantId),
+        platform: identity.platform,
+        tenantId: identity.tenantId,
+        name: input.workspaceName.trim() || identity.tenantId,
+        config: DEFAULT_CONFIG,
+        installedBy: installer.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const admin = created
+        ? ((await deps.people.addRole(installer.id, 'admin', now)) ?? installer)
+        : installer;
+      return ok({ workspace, installer: admin, created });
+    });
+  } catch (err) {
+    if (err instanceof InfrastructureError) return fail(tryAgain());
+    throw err;
+  }
+}
+
+/**
+ * Every interaction starts here: the adapter says who is acting, and the person is created
+ * on first sight or their name, email and zone refreshed.
+ */
+export async function identify(deps: CoreDeps, input: IdentityInput): Promise<Result<Person>> {
+  const parsed = identitySchema.safeParse(input);
+  if (!parsed.success)
+    throw new Error(`identify: bad identity from adapter: ${parsed.error.message}`);
+  try {
+    return ok(await deps.people.upsertIdentity(parsed.data, deps.clock.now()));
+  } catch (err) {
+    if (err instanceof InfrastructureError) return fail(tryAgain());
+    throw err;
+  }
+}

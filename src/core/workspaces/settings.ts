@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { fail, forbidden, notFound, ok, type Result } from '../errors.js';
+import {
+  isAdmin,
+  MEETING_PLATFORMS,
+  type Person,
+  type PersonId,
+  ROLES,
+  type Role,
+} from '../people/person.js';
+import { type Actor, type CoreDeps, runCommand, runQuery } from '../usecase.js';
+import { VOCABULARY_NAMES, type WorkspaceConfig } from './workspace.js';
+
+const onlyAdmins = () => forbidden('Only mentorbot admins can change workspace settings.');
+
+const vocabularyItem = z
+  .string()
+  .trim()
+  .min(1, 'Items cannot be empty.')
+  .max(40, 'Items can be at most 40 characters.');
+
+const vocabulary = z
+  .array(vocabularyItem)
+  .max(100, 'A list can hold at most 100 items.')
+  .transform((items) => [...new Map(items.map((i) => [i.toLowerCase(), i])).values()]);
+
+/** M2: every setting, each with a message naming what is wrong. */
+export const settingsSchema = z.object({
+  menteeRequests: z.boolean(),
+  mentorRequests: z.boolean(),
+  selfServeMentors: z.boolean(),
+  reminderOffsetsMinutes: z
+    .array(
+      z
+        .number()
+        .int('Reminder times must be whole minutes.')
+        .min(1, 'Reminders must come at least 1 minute before the start.')
+        .max(14 * 24 * 60, 'Reminders can be at most 14 days before the start.'),
+    )
+    .max(5, 'At most 5 reminders.')
+    .transform((offsets) => [...new Set(offsets)].sort((a, b) => b - a)),
+  minSessionMinutes: z
+    .number()
+    .int('The minimum session length must be whole minutes.')
+    .min(5, 'The minimum session length must be at least 5 minutes.')
+    .max(8 * 60, 'The minimum session length can be at most 8 hours.'),
+  defaultSeatLimit: z
+    .number()
+    .int('The default seat limit must be a whole number.')
+    .min(1, 'The default seat limit must be at least 1.')
+    .max(500, 'The default seat limit can be at most 500.'),
+  defaultMeetingPlatform: z.enum(MEETING_PLATFORMS, {
+    error: `Choose one of ${MEETING_PLATFORMS.join(', ')}.`,
+  }),
+  requestExpiryDays: z
+    .number()
+    .int('Request expiry must be whole days.')
+    .min(1, 'Requests must stay open at least 1 day.')
+    .max(365, 'Requests can stay open at most 365 days.'),
+  vocabularies: z.object({
+    recommendedFor: vocabulary,
+    categories: vocabulary,
+    medium: vocabulary,
+  }),
+});
+
+export interface WorkspaceSettingsView {
+  readonly workspaceName: string;
+  readonly config: WorkspaceConfig;
+  readonly vocabularyNames: typeof VOCABULARY_NAMES;
+}
+
+/** The admin settings form (M2); admins only. */
+export function getWorkspaceSettings(deps: CoreDeps, request: { actor: Actor }) {
+  return runQuery(deps, { ...request, input: {} }, z.object({}), async ({ actor, workspace }) => {
+    if (!isAdmin(actor)) return fail(onlyAdmins());
+    return ok({
+      workspaceName: workspace.name,
+      config: workspace.config,
+      vocabularyNames: VOCABULARY_NAMES,
+    });
+  });
+}
+
+/** Saves the settings; the whole form is validated first, so nothing changes on an error. */
+export function updateWorkspaceSettings(
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown; idempotencyKey?: string },
+): Promise<Result<WorkspaceConfig>> {
+  return runCommand(deps, request, settingsSchema, async ({ actor, workspace, input, now }) => {
+    if (!isAdmin(actor)) return fail(onlyAdmins());
+    const saved = await deps.workspaces.saveConfig(workspace.id, input, now);
+    if (!saved) return fail(notFound('workspace'));
+    return ok(saved.config);
+  });
+}
+
+const roleChange = z.object({
+  personId: z.string().min(1, 'Choose a person.'),
+  role: z.enum(ROLES, { error: `Choose one of ${ROLES.join(', ')}.` }),
+});
+
+async function changeRole(
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown; idempotencyKey?: string },
+  change: 'grant' | 'revoke',
+): Promise<Result<Person>> {
+  return runCommand(deps, request, roleChange, async ({ actor, workspace, input, now }) => {
+    if (!isAdmin(actor)) return fail(forbidden('Only mentorbot admins can grant or remove roles.'));
+    const target = await deps.people.get(input.personId as PersonId);
+    if (!target || target.workspaceId !== workspace.id) return fail(notFound('person'));
+    const role = input.role as Role;
+    if (role === 'mentee') {
+      return fail(forbidden('Everyone is a mentee; that role cannot be granted or removed.'));
+    }
+    if (change === 'revoke' && role === 'admin' && target.id === actor.id) {
+      return fail(forbidden('You cannot remove your own admin role; ask another admin.'));
+    }
+    const updated =
+      change === 'grant'
+        ? await deps.people.addRole(target.id, role, now)
+        : await deps.people.removeRole(target.id, role, now);
+    return updated ? ok(updated) : fail(notFound('person'));
+  });
+}
+
+/** Admins grant roles (M1); with self-serve mentors off, this is how mentors are made. */
+export const grantRole = (
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown; idempotencyKey?: string },
+) => changeRole(deps, request, 'grant');
+
+export const revokeRole = (
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown; idempotencyKey?: string },
+) => changeRole(deps, request, 'revoke');
