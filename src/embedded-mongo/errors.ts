@@ -8,6 +8,7 @@ export const ErrorCode = {
   TypeMismatch: 14,
   InvalidLength: 16,
   NamespaceNotFound: 26,
+  PathNotViable: 28,
   IndexNotFound: 27,
   CursorNotFound: 43,
   NamespaceExists: 48,

@@ -19,7 +19,7 @@ import { isPlainObject, valuesAtPath } from './values.js';
  * of different types sort as they do on a real server (the query library orders some BSON
  * classes differently).
  */
-function rank(v: unknown): number {
+export function rank(v: unknown): number {
   if (v instanceof MinKey) return 1;
   if (v === null || v === undefined) return 2;
   if (typeof v === 'number' || v instanceof Long || v instanceof Decimal128) return 3;

@@ -132,6 +132,10 @@ export class Transaction implements CollectionView {
       for (const step of undo.reverse()) step();
       this.state = 'aborted';
       this.release();
+      // Another transaction committed the same unique key first. MongoDB reports that as a
+      // WriteConflict (transient: the driver retries the transaction, whose insert then sees
+      // the committed key and fails with E11000 at write time), never as E11000 from commit.
+      if (err instanceof CommandError && err.codeName === 'DuplicateKey') throw writeConflict();
       throw err;
     }
     this.state = 'committed';

@@ -68,6 +68,75 @@ function bsonTypeName(v: unknown): string {
   return typeof v === 'boolean' ? 'bool' : typeof v;
 }
 
+const CREATES_PATHS = [
+  '$set',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$addToSet',
+  '$currentDate',
+];
+
+/**
+ * Checks MongoDB makes before it updates and the query library does not: a path cannot
+ * run through a scalar, and array operators need an array.
+ */
+function checkPaths(before: Document, modifier: Document): void {
+  for (const op of CREATES_PATHS) {
+    const fields = modifier[op];
+    if (!isPlainObject(fields)) continue;
+    for (const path of Object.keys(fields)) {
+      if (path.includes('$')) continue;
+      const parts = path.split('.');
+      let value: unknown = before;
+      for (let i = 0; i < parts.length - 1; i++) {
+        const part = parts[i] as string;
+        if (Array.isArray(value) || !isPlainObject(value)) break;
+        value = value[part];
+        if (value === undefined || value === null) break;
+        if (!isPlainObject(value) && !Array.isArray(value)) {
+          throw new CommandError(
+            'PathNotViable',
+            `Cannot create field '${parts[i + 1]}' in element {${part}: ${JSON.stringify(value)}}`,
+          );
+        }
+      }
+    }
+  }
+  const arrayOps: Array<[string, (path: string, current: unknown) => CommandError]> = [
+    ['$push', arrayRequired],
+    ['$addToSet', arrayRequired],
+    [
+      '$pop',
+      (path, current) =>
+        new CommandError(
+          'TypeMismatch',
+          `Path '${path}' contains an element of non-array type '${bsonTypeName(current)}'`,
+        ),
+    ],
+    ['$pull', () => new CommandError('BadValue', 'Cannot apply $pull to a non-array value')],
+    ['$pullAll', () => new CommandError('BadValue', 'Cannot apply $pullAll to a non-array value')],
+  ];
+  for (const [op, error] of arrayOps) {
+    const fields = modifier[op];
+    if (!isPlainObject(fields)) continue;
+    for (const path of Object.keys(fields)) {
+      if (path.includes('$')) continue;
+      const current = firstValueAtPath(before, path);
+      if (current !== undefined && !Array.isArray(current)) throw error(path, current);
+    }
+  }
+
+  function arrayRequired(path: string, current: unknown): CommandError {
+    return new CommandError(
+      'BadValue',
+      `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${JSON.stringify(before._id)}}`,
+    );
+  }
+}
+
 /** MongoDB refuses arithmetic on non-numbers; the query library would not. */
 function checkArithmetic(before: Document, modifier: Document): void {
   for (const op of ['$inc', '$mul'] as const) {
@@ -133,6 +202,7 @@ export function updatedDocument(
       modifier.$set = { ...$setOnInsert, ...(isPlainObject(modifier.$set) ? modifier.$set : {}) };
     }
     checkArithmetic(before, modifier);
+    checkPaths(before, modifier);
     after =
       Object.keys(modifier).length > 0
         ? orderLikeMongo(

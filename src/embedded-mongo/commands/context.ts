@@ -1,9 +1,10 @@
 import type { Document } from 'bson';
 import type { Catalog } from '../catalog.js';
+import type { Collection } from '../collection.js';
 import type { Cursors } from '../cursors.js';
 import { CommandError } from '../errors.js';
 import type { CollectionView } from '../transactions.js';
-import { isPlainObject } from '../values.js';
+import { isPlainObject, keyString } from '../values.js';
 
 export interface ServerInfo {
   readonly host: string;
@@ -45,7 +46,6 @@ export const GENERIC_FIELDS = new Set([
   '$client',
   'bypassDocumentValidation',
   'allowDiskUse',
-  'hint',
   'noCursorTimeout',
   'maxAwaitTimeMS',
   'awaitData',
@@ -68,6 +68,24 @@ export function checkFields(ctx: CommandContext, known: readonly string[]): void
     throw new CommandError(
       'NotImplemented',
       `The embedded MongoDB server does not support the field '${field}' of the '${name}' command`,
+    );
+  }
+}
+
+/**
+ * A hint must name an existing index (by name or key pattern), as MongoDB requires; the
+ * plan itself is always chosen here. `$natural` is accepted.
+ */
+export function checkHint(collection: Collection | undefined, hint: unknown): void {
+  if (hint === undefined || hint === null || !collection) return;
+  if (isPlainObject(hint) && Object.keys(hint)[0] === '$natural') return;
+  const found = [...collection.indexes.values()].some((index) =>
+    typeof hint === 'string' ? index.name === hint : keyString(index.spec.key) === keyString(hint),
+  );
+  if (!found) {
+    throw new CommandError(
+      'BadValue',
+      'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index',
     );
   }
 }

@@ -7,6 +7,7 @@ import {
   type CommandContext,
   type CommandHandler,
   checkFields,
+  checkHint,
   collectionName,
   optionalDocument,
   optionalNumber,
@@ -41,8 +42,10 @@ const find: CommandHandler = (ctx) => {
     'singleBatch',
     'collation',
     'let',
+    'hint',
   ]);
   const name = collectionName(ctx);
+  checkHint(ctx.view.get(ctx.db, name), ctx.command.hint);
   const filter = optionalDocument(ctx, 'filter') ?? {};
   const skip = optionalNumber(ctx, 'skip') ?? 0;
   const limit = optionalNumber(ctx, 'limit') ?? 0;
@@ -56,7 +59,7 @@ const find: CommandHandler = (ctx) => {
   const projection = optionalDocument(ctx, 'projection');
   const docs = shape(
     matching(ctx, ctx.view.get(ctx.db, name), filter),
-    { ...(sort ? { sort } : {}), skip, limit, ...(projection ? { projection } : {}) },
+    { ...(sort ? { sort } : {}), skip, limit, ...(projection ? { projection } : {}), filter },
     queryOptions(ctx),
   );
   const cursor = ctx.cursors.start(
@@ -90,7 +93,8 @@ const killCursors: CommandHandler = (ctx) => {
 };
 
 const count: CommandHandler = (ctx) => {
-  checkFields(ctx, ['query', 'limit', 'skip', 'collation', 'fields']);
+  checkFields(ctx, ['query', 'limit', 'skip', 'collation', 'fields', 'hint']);
+  checkHint(ctx.view.get(ctx.db, collectionName(ctx)), ctx.command.hint);
   const docs = matching(
     ctx,
     ctx.view.get(ctx.db, collectionName(ctx)),
@@ -146,7 +150,7 @@ const UNSUPPORTED_STAGES = new Set([
 ]);
 
 const aggregate: CommandHandler = (ctx) => {
-  checkFields(ctx, ['pipeline', 'cursor', 'collation', 'let', 'explain']);
+  checkFields(ctx, ['pipeline', 'cursor', 'collation', 'let', 'explain', 'hint']);
   if (ctx.command.explain) {
     throw new CommandError(
       'NotImplemented',
@@ -160,6 +164,7 @@ const aggregate: CommandHandler = (ctx) => {
     );
   }
   const name = collectionName(ctx);
+  checkHint(ctx.view.get(ctx.db, name), ctx.command.hint);
   const pipeline = requireArray(ctx.command.pipeline, 'pipeline').map((stage, i) =>
     requireDocument(stage, `pipeline.${i}`),
   );

@@ -14,6 +14,7 @@ import {
   type CommandContext,
   type CommandHandler,
   checkFields,
+  checkHint,
   collectionName,
   optionalDocument,
   requireArray,
@@ -101,6 +102,7 @@ const update: CommandHandler = (ctx) => {
       );
     }
     const collection = ctx.view.get(ctx.db, name);
+    checkHint(collection, statement.hint);
     let targets: Document[] = [];
     if (collection) {
       if (statement.multi === true) targets = collection.find(filter, collation);
@@ -147,6 +149,7 @@ const remove: CommandHandler = (ctx) => {
     }
     const collection = ctx.view.get(ctx.db, name);
     if (!collection) return;
+    checkHint(collection, statement.hint);
     const matches = collection.find(filter, statement.collation as Document | undefined);
     for (const doc of limit === 1 ? matches.slice(0, 1) : matches) {
       collection.remove(doc);
@@ -168,8 +171,10 @@ const findAndModify: CommandHandler = (ctx) => {
     'arrayFilters',
     'collation',
     'let',
+    'hint',
   ]);
   const name = collectionName(ctx);
+  checkHint(ctx.view.get(ctx.db, name), ctx.command.hint);
   const filter = optionalDocument(ctx, 'query') ?? {};
   const sort = optionalDocument(ctx, 'sort');
   const fields = optionalDocument(ctx, 'fields');
@@ -188,7 +193,7 @@ const findAndModify: CommandHandler = (ctx) => {
   }
   const project = (doc: Document | undefined) =>
     doc && fields && Object.keys(fields).length > 0
-      ? (shape([doc], { projection: fields }, opts)[0] ?? null)
+      ? (shape([doc], { projection: fields, filter }, opts)[0] ?? null)
       : (doc ?? null);
   const collection = ctx.view.get(ctx.db, name);
   const target = collection ? firstMatch(ctx, collection, filter, sort, collation) : undefined;
