@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     uri = external;
   } else {
     const { startEmbeddedMongo } = await import('../src/embedded-mongo/index.js');
-    const server = await startEmbeddedMongo();
+    const server = await startEmbeddedMongo({ thread: true });
     uri = server.uri;
     stopServer = () => server.stop();
   }

@@ -44,6 +44,8 @@ export async function connectDatabase(
     const { startEmbeddedMongo } = await import('../../embedded-mongo/index.js');
     const server: EmbeddedMongo = await startEmbeddedMongo({
       port: settings.EMBEDDED_MONGO_PORT ?? 0,
+      // Its own thread: database work never stalls the service's event loop.
+      thread: true,
       logger: logger.child({ component: 'embedded-mongo' }),
     });
     embedded = server;
