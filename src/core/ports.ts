@@ -7,7 +7,12 @@ import type {
   Role,
   WorkspaceId,
 } from './people/person.js';
-import type { MentorshipRequest, RequestId, RequestStatus } from './requests/request.js';
+import type {
+  MentorshipRequest,
+  RequestId,
+  RequestKind,
+  RequestStatus,
+} from './requests/request.js';
 import type { Session, SessionId, SessionStatus } from './sessions/session.js';
 import type { Notification } from './notifications.js';
 import type { Workspace, WorkspaceConfig } from './workspaces/workspace.js';
@@ -67,8 +72,13 @@ export interface SessionQuery {
   readonly participantId?: PersonId;
   readonly mentorId?: PersonId;
   readonly statuses?: readonly SessionStatus[];
+  /** startsAt > startsAfter */
   readonly startsAfter?: Date;
+  /** startsAt <= startsBefore (started by then: with `endsAfter`, the live ones). */
+  readonly startsBefore?: Date;
+  /** endsAt > endsAfter */
   readonly endsAfter?: Date;
+  /** endsAt <= endsBefore (ended by then, as `effectiveStatus` counts it). */
   readonly endsBefore?: Date;
   readonly limit: number;
   readonly sort?: 'startsAsc' | 'startsDesc';
@@ -110,6 +120,7 @@ export interface RequestQuery {
   readonly workspaceId: WorkspaceId;
   readonly menteeId?: PersonId;
   readonly mentorId?: PersonId;
+  readonly kind?: RequestKind;
   readonly statuses?: readonly RequestStatus[];
   readonly limit: number;
 }
@@ -143,6 +154,25 @@ export interface BookingRepository {
     createdAt: Date;
   }): Promise<boolean>;
   bookedStarts(mentorId: PersonId, from: Date, until: Date): Promise<Date[]>;
+  /** Frees the slot a booked session held (the session was cancelled), so it can be booked again. */
+  release(sessionId: SessionId): Promise<void>;
+}
+
+/**
+ * Remembers every message a scheduled job delivered, under a unique key (session, person,
+ * kind, offset), so a job that runs twice, or on two instances at once, sends nothing twice.
+ */
+export interface DeliveryLog {
+  /**
+   * True when this call took the key and so must deliver. False when the message was sent,
+   * or another run is sending it right now. A claim left unfinished for long (its process
+   * died mid-send) may be taken over.
+   */
+  claim(key: string, now: Date): Promise<boolean>;
+  /** Records that the claimed message went out. */
+  markSent(key: string, now: Date): Promise<void>;
+  /** Gives a claim back after a failed delivery, so a retry can deliver it. */
+  release(key: string): Promise<void>;
 }
 
 /** Runs work in one database transaction: all of it applies, or none. */

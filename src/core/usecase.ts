@@ -13,6 +13,7 @@ import type { Notification } from './notifications.js';
 import type { Person, PersonId } from './people/person.js';
 import type {
   BookingRepository,
+  DeliveryLog,
   IdempotencyStore,
   IdGenerator,
   Notifier,
@@ -38,6 +39,7 @@ export interface CoreDeps {
   readonly sessions: SessionRepository;
   readonly requests: RequestRepository;
   readonly bookings: BookingRepository;
+  readonly deliveries: DeliveryLog;
   readonly uow: UnitOfWork;
   readonly idempotency: IdempotencyStore;
   readonly notifier: Notifier;

@@ -1,6 +1,7 @@
 import type { Db, MongoClient } from 'mongodb';
 import type {
   BookingRepository,
+  DeliveryLog,
   IdempotencyStore,
   PersonRepository,
   RequestRepository,
@@ -9,6 +10,7 @@ import type {
   WorkspaceRepository,
 } from '../../core/ports.js';
 import { bookingIndexes, MongoBookingRepository } from './booking.repository.js';
+import { deliveryIndexes, MongoDeliveryLog } from './delivery.repository.js';
 import { idempotencyIndexes, MongoIdempotencyStore } from './idempotency.repository.js';
 import { ensureIndexes, type IndexDeclaration } from './indexes.js';
 import { MongoPersonRepository, personIndexes } from './person.repository.js';
@@ -25,6 +27,7 @@ export const ALL_INDEXES: readonly IndexDeclaration[] = [
   ...requestIndexes,
   ...bookingIndexes,
   ...idempotencyIndexes,
+  ...deliveryIndexes,
 ];
 
 export interface Repositories {
@@ -33,6 +36,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly requests: RequestRepository;
   readonly bookings: BookingRepository;
+  readonly deliveries: DeliveryLog;
   readonly idempotency: IdempotencyStore;
   readonly uow: UnitOfWork;
 }
@@ -46,6 +50,7 @@ export async function createRepositories(client: MongoClient, db: Db): Promise<R
     sessions: new MongoSessionRepository(db),
     requests: new MongoRequestRepository(db),
     bookings: new MongoBookingRepository(db),
+    deliveries: new MongoDeliveryLog(db),
     idempotency: new MongoIdempotencyStore(db),
     uow: new MongoUnitOfWork(client),
   };

@@ -1,0 +1,79 @@
+import type { Notification } from '../notifications.js';
+import type { Person, PersonId } from '../people/person.js';
+import { sessionCard } from '../sessions/card.js';
+import type { Session } from '../sessions/session.js';
+import type { CoreDeps } from '../usecase.js';
+import type { SessionCard } from '../views.js';
+
+export type DeliveryKind = 'reminder' | 'live' | 'completed';
+
+/** One delivery, ever: the key the delivery log holds for it. */
+export const deliveryKey = (
+  kind: DeliveryKind,
+  sessionId: string,
+  personId: PersonId,
+  offset = 0,
+) => `${kind}:${sessionId}:${personId}:${offset}`;
+
+export interface FanOutResult {
+  readonly sent: number;
+  /** Already delivered by an earlier or concurrent run. */
+  readonly alreadySent: number;
+  readonly failed: number;
+}
+
+/**
+ * Everyone a session's scheduled messages go to: its mentors, enrolled mentees and invited
+ * mentees (an invited mentee of a booked session is expected to attend).
+ */
+export const participantIds = (session: Session): PersonId[] => [
+  ...new Set([...session.mentorIds, ...session.enrolledIds, ...session.invitedIds]),
+];
+
+/**
+ * Sends one message per participant, once: the delivery key is claimed before sending,
+ * marked sent after, and given back if the send fails, so a retry (or another instance
+ * after a crash) sends exactly the messages still missing. Only a crash between a send and
+ * its mark could repeat that one message. `progress` runs every few deliveries so the
+ * job can keep its lock.
+ */
+export async function fanOut(
+  deps: CoreDeps,
+  session: Session,
+  kind: DeliveryKind,
+  offset: number,
+  build: (card: SessionCard, recipient: Person) => Notification,
+  progress?: () => Promise<void>,
+): Promise<FanOutResult> {
+  const ids = participantIds(session);
+  const people = new Map(
+    (await deps.people.getMany([...new Set([...ids, ...session.mentorIds])])).map((p) => [p.id, p]),
+  );
+  let sent = 0;
+  let alreadySent = 0;
+  let failed = 0;
+  for (const [i, id] of ids.entries()) {
+    const recipient = people.get(id);
+    if (!recipient) continue;
+    const key = deliveryKey(kind, session.id, id, offset);
+    if (!(await deps.deliveries.claim(key, deps.clock.now()))) {
+      alreadySent++;
+      continue;
+    }
+    try {
+      const card = sessionCard(session, recipient, people, deps.clock.now());
+      await deps.notifier.notify(build(card, recipient));
+      await deps.deliveries.markSent(key, deps.clock.now());
+      sent++;
+    } catch (err) {
+      failed++;
+      deps.logger.warn(
+        { err, sessionId: session.id, recipient: id, kind },
+        'delivery failed; will retry',
+      );
+      await deps.deliveries.release(key);
+    }
+    if (progress && i % 10 === 9) await progress();
+  }
+  return { sent, alreadySent, failed };
+}

@@ -1,0 +1,82 @@
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
+import { expireRequests } from '../core/requests/expire-requests.js';
+import type { CoreDeps } from '../core/usecase.js';
+import { JOBS_COLLECTION, JobName } from './names.js';
+import { AgendaScheduler } from './scheduler.js';
+import { completedHandler, type JobLogger, liveHandler, reminderHandler } from './session-jobs.js';
+
+export interface JobsOptions {
+  /** How often each instance looks for due jobs. Default 5 s (tests use less). */
+  readonly processEvery?: number;
+  /** A job whose lock is not touched for this long is taken over by another instance. */
+  readonly lockLifetimeMs?: number;
+  /** How often pending requests are checked for expiry. Default 1 hour. */
+  readonly expiryEvery?: string | number;
+  /** Identifies this instance in the jobs collection (`lastModifiedBy`). */
+  readonly name?: string;
+  /** Skip defining the periodic expiry job (tests of one job kind). */
+  readonly withoutExpiry?: boolean;
+}
+
+export interface Jobs {
+  readonly agenda: Agenda;
+  readonly scheduler: AgendaScheduler;
+  /** Starts processing; due jobs (e.g. after a restart) run at once. */
+  start(): Promise<void>;
+  /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), then stops. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Agenda on the product's own database (collection `jobs`) running the scheduled work of
+ * M7. Several service instances may run it at once: Agenda's locks give each job occurrence
+ * to one instance, and the delivery log makes a repeated run send nothing twice.
+ */
+export function createJobs(
+  db: Db,
+  deps: CoreDeps,
+  logger: JobLogger,
+  options: JobsOptions = {},
+): Jobs {
+  const agenda = new Agenda({
+    backend: new MongoBackend({
+      mongo: db,
+      collection: JOBS_COLLECTION,
+      ...(options.name ? { name: options.name } : {}),
+    }),
+    processEvery: options.processEvery ?? 5_000,
+    defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
+    ...(options.name ? { name: options.name } : {}),
+  });
+  agenda.on('error', (err) => logger.warn({ err }, 'agenda error'));
+  agenda.on('fail', (err, job) =>
+    logger.warn(
+      { err: err instanceof Error ? err.message : err, job: job.attrs?.name },
+      'job failed',
+    ),
+  );
+  agenda.define(JobName.reminder, reminderHandler(deps, logger));
+  agenda.define(JobName.live, liveHandler(deps, logger));
+  agenda.define(JobName.completed, completedHandler(deps, logger));
+  agenda.define(JobName.expireRequests, async () => {
+    const expired = await expireRequests(deps, deps.clock.now());
+    logger.info({ expired }, 'request expiry ran');
+  });
+
+  return {
+    agenda,
+    scheduler: new AgendaScheduler(agenda),
+    async start() {
+      await agenda.start();
+      if (!options.withoutExpiry) {
+        await agenda.every(options.expiryEvery ?? '1 hour', JobName.expireRequests);
+      }
+    },
+    async stop(timeoutMs = 8_000) {
+      await agenda.drain(timeoutMs);
+      await agenda.stop();
+    },
+  };
+}
