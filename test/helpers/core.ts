@@ -1,3 +1,5 @@
+import { objectIdGenerator } from '../../src/adapters/mongo/ids.js';
+import { createRepositories } from '../../src/adapters/mongo/repositories.js';
 import type { Notification, NotificationKind } from '../../src/core/notifications.js';
 import {
   type MenteeProfile,
@@ -16,8 +18,6 @@ import {
   type Workspace,
   type WorkspaceConfig,
 } from '../../src/core/workspaces/workspace.js';
-import { objectIdGenerator } from '../../src/adapters/mongo/ids.js';
-import { createRepositories } from '../../src/adapters/mongo/repositories.js';
 import { type TestDatabase, useTestDatabase } from './db.js';
 
 /** Records every notification instead of delivering it. */
@@ -115,7 +115,8 @@ export async function useCore(overrides: Partial<CoreDeps> = {}): Promise<CoreHa
 }
 
 let counter = 0;
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
+const unique = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
 
 export interface WorkspaceOverrides {
   platform?: Platform;
@@ -124,7 +125,10 @@ export interface WorkspaceOverrides {
 }
 
 /** A workspace stored in the database; each call makes a new tenant unless one is given. */
-export async function createWorkspace(h: CoreHarness, o: WorkspaceOverrides = {}): Promise<Workspace> {
+export async function createWorkspace(
+  h: CoreHarness,
+  o: WorkspaceOverrides = {},
+): Promise<Workspace> {
   const platform = o.platform ?? 'slack';
   const tenantId = o.tenantId ?? unique('T');
   const now = h.clock.now();

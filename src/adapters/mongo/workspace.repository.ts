@@ -3,7 +3,7 @@ import type { WorkspaceId } from '../../core/people/person.js';
 import type { WorkspaceRepository } from '../../core/ports.js';
 import type { Workspace, WorkspaceConfig } from '../../core/workspaces/workspace.js';
 import type { IndexDeclaration } from './indexes.js';
-import { guard, isDuplicateKey, sessionOption } from './transaction.js';
+import { guard, sessionOption } from './transaction.js';
 
 type WorkspaceDoc = Omit<Workspace, 'id'> & { _id: WorkspaceId };
 
@@ -25,18 +25,23 @@ export class MongoWorkspaceRepository implements WorkspaceRepository {
     });
   }
 
+  /**
+   * One upsert with `$setOnInsert`: inside a transaction a failed insert would abort it, so
+   * "insert, and on a duplicate read" is not an option.
+   */
   createIfAbsent(workspace: Workspace) {
     return guard(async () => {
       const { id, ...rest } = workspace;
-      try {
-        await this.collection.insertOne({ _id: id, ...rest }, sessionOption());
-        return { workspace, created: true };
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        const existing = await this.collection.findOne({ _id: id }, sessionOption());
-        if (!existing) throw err;
-        return { workspace: toWorkspace(existing), created: false };
-      }
+      const result = await this.collection.findOneAndUpdate(
+        { _id: id },
+        { $setOnInsert: rest },
+        { upsert: true, returnDocument: 'after', includeResultMetadata: true, ...sessionOption() },
+      );
+      if (!result.value) throw new Error(`upsert of workspace ${id} returned nothing`);
+      return {
+        workspace: toWorkspace(result.value),
+        created: result.lastErrorObject?.updatedExisting !== true,
+      };
     });
   }
 

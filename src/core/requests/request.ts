@@ -5,7 +5,13 @@ export type RequestId = string;
 /** M5: who asked whom. */
 export type RequestKind = 'menteeToMentor' | 'mentorToMentee';
 
-export type RequestStatus = 'pending' | 'scheduled' | 'accepted' | 'declined' | 'dismissed' | 'expired';
+export type RequestStatus =
+  | 'pending'
+  | 'scheduled'
+  | 'accepted'
+  | 'declined'
+  | 'dismissed'
+  | 'expired';
 
 export interface MentorshipRequest {
   readonly id: RequestId;
@@ -24,3 +30,9 @@ export interface MentorshipRequest {
 }
 
 export const MAX_REQUEST_MESSAGE = 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A pending request expires after the workspace's configured age (M5, default 30 days). */
+export const expiresAtFrom = (createdAt: Date, expiryDays: number) =>
+  new Date(createdAt.getTime() + expiryDays * DAY_MS);

@@ -32,14 +32,18 @@ export function canSee(session: Session, person: Person): boolean {
   return true;
 }
 
-/** Details and invitees: only until the session starts. */
+/**
+ * Details and invitees: only until the session starts. A draft has told no one and never
+ * starts, so it stays editable (and deletable) even when its planned start has passed:
+ * otherwise a forgotten draft could only be thrown away.
+ */
 export const detailsEditable = (session: Session, now: Date) =>
-  (session.status === 'draft' || session.status === 'published') && now < session.startsAt;
+  session.status === 'draft' || (session.status === 'published' && now < session.startsAt);
 
 /** Meeting information: also while the session is live. */
 export const meetingEditable = (session: Session, now: Date) =>
-  (session.status === 'draft' || session.status === 'published' || session.status === 'live') &&
-  now < session.endsAt;
+  session.status === 'draft' ||
+  ((session.status === 'published' || session.status === 'live') && now < session.endsAt);
 
 /** Mentees may enrol in published sessions that have not started. */
 export const enrolmentOpen = (session: Session, now: Date) =>

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ok, type Result } from '../errors.js';
+import { summaryOf } from '../sessions/card.js';
+import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
+import { tagChips } from '../views.js';
+import type { MentorListItem } from './profile.views.js';
+
+const schema = z
+  .object({
+    text: z
+      .string({ error: 'The search must be text.' })
+      .trim()
+      .max(100, { error: 'Keep the search to 100 characters or fewer.' })
+      .optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .default({ limit: 50 });
+
+export type FindMentorsInput = z.input<typeof schema>;
+
+/**
+ * "Find a mentor" and the `/request-session` mentor picker: the workspace's mentors by name,
+ * headline or expertise. The actor is left out: nobody requests a session with themselves.
+ */
+export function findMentors(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<{ mentors: MentorListItem[] }>> {
+  return runQuery(
+    deps,
+    { actor: request.actor, input: request.input },
+    schema,
+    async ({ actor, workspace, input }) => {
+      // One more than asked, so leaving the actor out still fills the page.
+      const found = await deps.people.listMentors(workspace.id, input.text, input.limit + 1);
+      const mentors = found
+        .filter((m) => m.id !== actor.id)
+        .slice(0, input.limit)
+        .map(
+          (m): MentorListItem => ({
+            mentor: summaryOf(m),
+            headline: m.mentorProfile?.headline ?? '',
+            expertise: tagChips(m.mentorProfile?.expertise ?? []),
+            hasAvailability: (m.mentorProfile?.availability.length ?? 0) > 0,
+          }),
+        );
+      return ok({ mentors });
+    },
+  );
+}

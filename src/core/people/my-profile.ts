@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ok, type Result } from '../errors.js';
+import { summaryOf } from '../sessions/card.js';
+import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
+import type { Workspace } from '../workspaces/workspace.js';
+import { isMentor, type Person } from './person.js';
+import type { MyProfileView } from './profile.views.js';
+
+/** M2 selfServeMentors: anyone may set up a mentor profile, or only those granted the role. */
+export const mayEditMentorProfile = (person: Person, workspace: Workspace) =>
+  isMentor(person) || workspace.config.selfServeMentors;
+
+export function myProfileView(person: Person, workspace: Workspace): MyProfileView {
+  return {
+    person: summaryOf(person),
+    timeZone: person.timeZone,
+    roles: ['mentee', ...person.roles.filter((r) => r !== 'mentee')],
+    ...(person.mentorProfile ? { mentorProfile: person.mentorProfile } : {}),
+    menteeProfile: person.menteeProfile,
+    canEditMentorProfile: mayEditMentorProfile(person, workspace),
+  };
+}
+
+/** The acting person's own profile, for the profile forms and the App Home. */
+export function getMyProfile(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<MyProfileView>> {
+  return runQuery(
+    deps,
+    { actor: request.actor, input: request.input ?? {} },
+    z.object({}),
+    async ({ actor, workspace }) => ok(myProfileView(actor, workspace)),
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { fail, forbidden, ok, type Result } from '../errors.js';
+import { summaryOf } from '../sessions/card.js';
+import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
+import { tagChips } from '../views.js';
+import { isMentor } from './person.js';
+import type { MenteeSearchResult } from './profile.views.js';
+
+const schema = z
+  .object({
+    tag: z
+      .string({ error: 'The interest must be text.' })
+      .trim()
+      .max(40, { error: 'An interest is at most 40 characters.' })
+      .optional(),
+    text: z
+      .string({ error: 'The search must be text.' })
+      .trim()
+      .max(100, { error: 'Keep the search to 100 characters or fewer.' })
+      .optional(),
+    limit: z.number().int().min(1).max(50).default(25),
+  })
+  .default({ limit: 25 });
+
+export type SearchMenteesInput = z.input<typeof schema>;
+
+/** How many of the mentor's open requests are read to mark results; more is not expected. */
+const OPEN_REQUESTS_READ = 1000;
+
+/**
+ * M3: mentors search mentees who are looking for a mentor, by interest tag and/or free
+ * text. Each result says whether *I want to mentor you!* may be pressed.
+ */
+export function searchMentees(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<{ results: MenteeSearchResult[] }>> {
+  return runQuery(
+    deps,
+    { actor: request.actor, input: request.input },
+    schema,
+    async ({ actor, workspace, input }) => {
+      if (!isMentor(actor)) {
+        return fail(
+          forbidden('Only mentors can search mentees. Set up your mentor profile first.'),
+        );
+      }
+      const [mentees, open] = await Promise.all([
+        deps.people.searchMentees({
+          workspaceId: workspace.id,
+          ...(input.tag ? { tag: input.tag } : {}),
+          ...(input.text ? { text: input.text } : {}),
+          excludeId: actor.id,
+          limit: input.limit,
+        }),
+        deps.requests.find({
+          workspaceId: workspace.id,
+          mentorId: actor.id,
+          statuses: ['pending'],
+          limit: OPEN_REQUESTS_READ,
+        }),
+      ]);
+      const withOpenRequest = new Set(open.map((r) => r.menteeId));
+      const results = mentees.map(
+        (mentee): MenteeSearchResult => ({
+          mentee: summaryOf(mentee),
+          interests: tagChips(mentee.menteeProfile.interests),
+          timeZone: mentee.timeZone,
+          canOffer:
+            workspace.config.mentorRequests &&
+            mentee.id !== actor.id &&
+            mentee.menteeProfile.lookingForMentor &&
+            !withOpenRequest.has(mentee.id),
+        }),
+      );
+      return ok({ results });
+    },
+  );
+}

@@ -1,0 +1,39 @@
+import type { Person } from '../people/person.js';
+import type { CommandContext, CoreDeps } from '../usecase.js';
+import type { MentorshipRequest } from './request.js';
+import { peopleMap, requestView } from './request.view.js';
+
+/**
+ * M5: when a mentee books or requests a session with a mentor who sent them a pending
+ * "I want to mentor you!", that offer is accepted and the mentor is told. Returns the
+ * accepted offer, or undefined when there was none.
+ */
+export async function acceptPendingOffer(
+  deps: CoreDeps,
+  ctx: Pick<CommandContext<unknown>, 'now' | 'effects'>,
+  mentee: Person,
+  mentor: Person,
+  sessionId?: string,
+): Promise<MentorshipRequest | undefined> {
+  const pending = await deps.requests.findPending(mentee.id, mentor.id);
+  if (pending?.kind !== 'mentorToMentee') return undefined;
+  const accepted = await deps.requests.transition(
+    pending.id,
+    ['pending'],
+    'accepted',
+    ctx.now,
+    sessionId ? { sessionId } : {},
+  );
+  if (!accepted) return undefined;
+  ctx.effects.notify({
+    kind: 'offerAccepted',
+    recipient: mentor.id,
+    workspaceId: mentor.workspaceId,
+    request: requestView(accepted, peopleMap([mentee, mentor]), mentor.timeZone),
+  });
+  return accepted;
+}
+
+/** "Ada" for the other person of a pair, in Conflict messages. */
+export const openRequestConflictMessage = (other: Pick<Person, 'displayName'>) =>
+  `You already have an open request with ${other.displayName}. Wait for an answer, or look under My mentorship requests.`;

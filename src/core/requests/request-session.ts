@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, ok, type Result, validation } from '../errors.js';
+import { isMentor } from '../people/person.js';
+import type { CoreDeps } from '../usecase.js';
+import { type Actor, runCommand } from '../usecase.js';
+import type { RequestView } from '../views.js';
+import { requireFeature } from '../workspaces/features.js';
+import { acceptPendingOffer, openRequestConflictMessage } from './pair.js';
+import { expiresAtFrom, type MentorshipRequest } from './request.js';
+import { peopleMap, requestView } from './request.view.js';
+import { requestMessageSchema } from './schemas.js';
+
+const schema = z.object({
+  mentorId: z.string({ error: 'Pick a mentor.' }).trim().min(1, { error: 'Pick a mentor.' }),
+  message: requestMessageSchema,
+});
+
+export type RequestSessionInput = z.input<typeof schema>;
+
+export interface RequestSessionOutcome {
+  /** `requested`: a new request is waiting for the mentor. `offerAccepted`: the mentor had
+   * already offered to mentor this mentee, so that offer is now accepted instead. */
+  readonly outcome: 'requested' | 'offerAccepted';
+  readonly request: RequestView;
+}
+
+/**
+ * M5 use-case 1, "Request a Session" / `/request-session`: a mentee asks a mentor for a
+ * session, with an optional message. One open request per mentee-mentor pair.
+ */
+export function requestSession(
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown; idempotencyKey?: string },
+): Promise<Result<RequestSessionOutcome>> {
+  return runCommand(deps, request, schema, async ({ actor, workspace, input, now, effects }) => {
+    const off = requireFeature(workspace, 'menteeRequests');
+    if (off) return fail(off);
+    if (input.mentorId === actor.id) {
+      return fail(validation({ mentorId: 'You cannot request a session with yourself.' }));
+    }
+    const mentor = await deps.people.get(input.mentorId);
+    if (!mentor || mentor.workspaceId !== workspace.id || !isMentor(mentor)) {
+      return fail(
+        validation({ mentorId: 'We could not find that mentor. Pick one from the list.' }),
+      );
+    }
+    const offer = await acceptPendingOffer(deps, { now, effects }, actor, mentor);
+    if (offer) {
+      return ok({
+        outcome: 'offerAccepted',
+        request: requestView(offer, peopleMap([actor, mentor]), actor.timeZone),
+      });
+    }
+    const created: MentorshipRequest = {
+      id: deps.ids.next(),
+      workspaceId: workspace.id,
+      kind: 'menteeToMentor',
+      menteeId: actor.id,
+      mentorId: mentor.id,
+      ...(input.message ? { message: input.message } : {}),
+      status: 'pending',
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: expiresAtFrom(now, workspace.config.requestExpiryDays),
+    };
+    // The unique index decides, so two requests sent at the same moment cannot both open.
+    if ((await deps.requests.insert(created)) === 'duplicate') {
+      return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentor)));
+    }
+    const people = peopleMap([actor, mentor]);
+    effects.notify({
+      kind: 'requestReceived',
+      recipient: mentor.id,
+      workspaceId: workspace.id,
+      request: requestView(created, people, mentor.timeZone),
+    });
+    return ok({ outcome: 'requested', request: requestView(created, people, actor.timeZone) });
+  });
+}

@@ -1,0 +1,64 @@
+import type { Person, PersonId } from '../people/person.js';
+import { summaryOf } from '../sessions/card.js';
+import { timeView } from '../time.js';
+import type { CoreDeps } from '../usecase.js';
+import type { RequestView } from '../views.js';
+import type { MentorshipRequest } from './request.js';
+
+type Named = Pick<Person, 'id' | 'displayName'>;
+
+const summary = (people: ReadonlyMap<PersonId, Named>, id: PersonId) => {
+  const person = people.get(id);
+  return person ? summaryOf(person) : { id, name: 'A former member' };
+};
+
+/** The request as a person in `timeZone` sees it. */
+export function requestView(
+  request: MentorshipRequest,
+  people: ReadonlyMap<PersonId, Named>,
+  timeZone: string,
+): RequestView {
+  return {
+    id: request.id,
+    kind: request.kind,
+    status: request.status,
+    mentee: summary(people, request.menteeId),
+    mentor: summary(people, request.mentorId),
+    ...(request.message ? { message: request.message } : {}),
+    createdAt: timeView(request.createdAt, timeZone),
+    expiresAt: timeView(request.expiresAt, timeZone),
+    ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+  };
+}
+
+export const peopleMap = (people: readonly Person[]) => new Map(people.map((p) => [p.id, p]));
+
+/** The mentees and mentors these requests mention, by id. */
+export async function peopleOfRequests(
+  deps: CoreDeps,
+  requests: readonly MentorshipRequest[],
+): Promise<Map<PersonId, Person>> {
+  const ids = [...new Set(requests.flatMap((r) => [r.menteeId, r.mentorId]))];
+  return peopleMap(await deps.people.getMany(ids));
+}
+
+/** Who sent the request: the one told when it expires. */
+export const senderOf = (request: Pick<MentorshipRequest, 'kind' | 'menteeId' | 'mentorId'>) =>
+  request.kind === 'menteeToMentor' ? request.menteeId : request.mentorId;
+
+/** A request in "My mentorship requests", with the buttons the mentee may press. */
+export interface MyRequestItem {
+  readonly request: RequestView;
+  readonly actions: {
+    /** Only a mentor's pending "I want to mentor you!" can be dismissed. */
+    readonly dismiss: boolean;
+    /** Open the mentor's profile to book or request a session (which accepts the offer). */
+    readonly viewMentorProfile: boolean;
+  };
+}
+
+/** A mentee's request as the mentor sees it, with *Schedule session* and *Decline*. */
+export interface IncomingRequestItem {
+  readonly request: RequestView;
+  readonly actions: { readonly schedule: boolean; readonly decline: boolean };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, forbidden, ok, type Result, validation } from '../errors.js';
+import { isMentor } from '../people/person.js';
+import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
+import type { RequestView } from '../views.js';
+import { requireFeature } from '../workspaces/features.js';
+import { openRequestConflictMessage } from './pair.js';
+import { expiresAtFrom, type MentorshipRequest } from './request.js';
+import { peopleMap, requestView } from './request.view.js';
+import { requestMessageSchema } from './schemas.js';
+
+const schema = z.object({
+  menteeId: z.string({ error: 'Pick a mentee.' }).trim().min(1, { error: 'Pick a mentee.' }),
+  message: requestMessageSchema,
+});
+
+export type SendMentorOfferInput = z.input<typeof schema>;
+
+/**
+ * M5 use-case 2, "I want to mentor you!" then *Send Request*: a mentor offers to mentor a
+ * mentee who is looking for one. The mentee sees it under My mentorship requests.
+ */
+export function sendMentorOffer(
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown; idempotencyKey?: string },
+): Promise<Result<{ request: RequestView }>> {
+  return runCommand(deps, request, schema, async ({ actor, workspace, input, now, effects }) => {
+    const off = requireFeature(workspace, 'mentorRequests');
+    if (off) return fail(off);
+    if (!isMentor(actor)) {
+      return fail(
+        forbidden(
+          'Only mentors can send "I want to mentor you!". Set up your mentor profile first.',
+        ),
+      );
+    }
+    if (input.menteeId === actor.id) {
+      return fail(validation({ menteeId: 'You cannot offer to mentor yourself.' }));
+    }
+    const mentee = await deps.people.get(input.menteeId);
+    if (!mentee || mentee.workspaceId !== workspace.id) {
+      return fail(validation({ menteeId: 'We could not find that mentee. Search again.' }));
+    }
+    if (!mentee.menteeProfile.lookingForMentor) {
+      return fail(
+        validation({ menteeId: `${mentee.displayName} is not looking for a mentor right now.` }),
+      );
+    }
+    const offer: MentorshipRequest = {
+      id: deps.ids.next(),
+      workspaceId: workspace.id,
+      kind: 'mentorToMentee',
+      menteeId: mentee.id,
+      mentorId: actor.id,
+      ...(input.message ? { message: input.message } : {}),
+      status: 'pending',
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: expiresAtFrom(now, workspace.config.requestExpiryDays),
+    };
+    if ((await deps.requests.insert(offer)) === 'duplicate') {
+      return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentee)));
+    }
+    const people = peopleMap([actor, mentee]);
+    effects.notify({
+      kind: 'mentorOffer',
+      recipient: mentee.id,
+      workspaceId: workspace.id,
+      request: requestView(offer, people, mentee.timeZone),
+      mentorHeadline: actor.mentorProfile?.headline ?? '',
+    });
+    return ok({ request: requestView(offer, people, actor.timeZone) });
+  });
+}
