@@ -33,13 +33,11 @@ export interface Jobs {
  * Agenda on the product's own database (collection `jobs`) running the scheduled work of
  * M7. Several service instances may run it at once: Agenda's locks give each job occurrence
  * to one instance, and the delivery log makes a repeated run send nothing twice.
+ *
+ * `createAgenda` comes first so the core's Scheduler (which the use cases need) exists
+ * before the job handlers (which need the use cases) are defined by `defineJobs`.
  */
-export function createJobs(
-  db: Db,
-  deps: CoreDeps,
-  logger: JobLogger,
-  options: JobsOptions = {},
-): Jobs {
+export function createAgenda(db: Db, logger: JobLogger, options: JobsOptions = {}): Agenda {
   const agenda = new Agenda({
     backend: new MongoBackend({
       mongo: db,
@@ -57,6 +55,15 @@ export function createJobs(
       'job failed',
     ),
   );
+  return agenda;
+}
+
+export function defineJobs(
+  agenda: Agenda,
+  deps: CoreDeps,
+  logger: JobLogger,
+  options: JobsOptions = {},
+): Jobs {
   agenda.define(JobName.reminder, reminderHandler(deps, logger));
   agenda.define(JobName.live, liveHandler(deps, logger));
   agenda.define(JobName.completed, completedHandler(deps, logger));
@@ -79,4 +86,14 @@ export function createJobs(
       await agenda.stop();
     },
   };
+}
+
+/** Both steps at once, for callers whose deps already carry a scheduler (tests, benchmarks). */
+export function createJobs(
+  db: Db,
+  deps: CoreDeps,
+  logger: JobLogger,
+  options: JobsOptions = {},
+): Jobs {
+  return defineJobs(createAgenda(db, logger, options), deps, logger, options);
 }

@@ -6,6 +6,7 @@ import { startApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createHttpServer, type HttpServer, type RouteHandler } from '../../src/server.js';
+import { useTestDatabase } from '../helpers/db.js';
 
 type LogLine = Record<string, unknown>;
 
@@ -299,15 +300,21 @@ describe('startApp', () => {
     return { ...result.config, PORT: 0, HOST: '127.0.0.1' };
   }
 
-  function fakeDatabase(events: string[], healthy: () => boolean): Database {
+  /**
+   * A real test database (the app creates its indexes and runs Agenda on it) whose ping can
+   * be made to fail and whose close is recorded.
+   */
+  async function recordedDatabase(events: string[], healthy: () => boolean): Promise<Database> {
+    const test = await useTestDatabase();
     return {
-      client: {} as Database['client'],
-      db: {} as Database['db'],
-      uri: 'mongodb://fake/',
-      embedded: false,
-      ping: async () => healthy(),
+      client: test.client,
+      db: test.db,
+      uri: 'mongodb://test/',
+      embedded: test.embedded,
+      ping: async () => healthy() && (await test.db.command({ ping: 1 })).ok === 1,
       close: async () => {
         events.push('database closed');
+        await test.close();
       },
     };
   }
@@ -317,7 +324,7 @@ describe('startApp', () => {
     let healthy = true;
     const { logger, lines } = captureLogger();
     const app = await startApp(testConfig(), logger, {
-      connectDatabase: async () => fakeDatabase(events, () => healthy),
+      connectDatabase: () => recordedDatabase(events, () => healthy),
     });
     const url = `http://127.0.0.1:${app.port}`;
     expect(lines.some((l) => l.msg === 'listening' && l.port === app.port)).toBe(true);
@@ -339,7 +346,7 @@ describe('startApp', () => {
     const { logger } = captureLogger();
     await expect(
       startApp({ ...testConfig(), PORT: port }, logger, {
-        connectDatabase: async () => fakeDatabase(events, () => true),
+        connectDatabase: () => recordedDatabase(events, () => true),
       }),
     ).rejects.toThrow(/EADDRINUSE/);
     expect(events).toEqual(['database closed']);
