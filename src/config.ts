@@ -84,6 +84,12 @@ export const configSchema = z
       })
       .optional(),
     PUBLIC_BASE_URL: httpUrl().optional(),
+    // Pace of messages (DMs, reminders) per Slack workspace; Slack's chat.postMessage allows
+    // roughly one per second per conversation and bursts beyond that workspace-wide.
+    SLACK_MESSAGES_PER_SECOND: integer(1, 100).default(10),
+    // Signs short-lived download links (mentee list CSV). Unset: a random secret per process,
+    // so links die on restart and do not work across instances.
+    LINK_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   })
   .superRefine(
     (config, ctx) => {
@@ -117,6 +123,7 @@ const SECRET_KEYS = new Set<string>([
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
   'MICROSOFT_APP_PASSWORD',
+  'LINK_SIGNING_SECRET',
 ]);
 
 /**

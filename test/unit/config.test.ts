@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       MONGODB_DB: 'mentorbot',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       SLACK_ADMIN_USER_IDS: [],
+      SLACK_MESSAGES_PER_SECOND: 10,
     });
   });
 
