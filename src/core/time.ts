@@ -53,7 +53,11 @@ export function formatRange(start: TimeView, end: TimeView): string {
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const isLocalDate = (s: string) => LOCAL_DATE.test(s) && !Number.isNaN(Date.parse(s));
+/** A real calendar date: `Date.parse` alone accepts 2027-02-30 (as March 2). */
+export const isLocalDate = (s: string) =>
+  LOCAL_DATE.test(s) &&
+  !Number.isNaN(Date.parse(s)) &&
+  new Date(s).toISOString().slice(0, 10) === s;
 export const isLocalTime = (s: string) => LOCAL_TIME.test(s);
 
 /**

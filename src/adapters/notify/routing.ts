@@ -17,6 +17,11 @@ export class RoutingNotifier implements Notifier {
     private readonly logger: NotifierLogger,
   ) {}
 
+  /** Adapters start after the core exists, so they register their notifier here. */
+  register(platform: Platform, notifier: Notifier): void {
+    this.adapters[platform] = notifier;
+  }
+
   async notify(notification: Notification): Promise<void> {
     const platform = notification.recipient.split(':')[0] as Platform;
     const adapter = this.adapters[platform];

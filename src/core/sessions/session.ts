@@ -45,7 +45,10 @@ export interface Session {
  * The status a person should see. A published session past its start is live, and a
  * live one past its end completed, even if the job that flips it is late (M7).
  */
-export function effectiveStatus(session: Pick<Session, 'status' | 'startsAt' | 'endsAt'>, now: Date): SessionStatus {
+export function effectiveStatus(
+  session: Pick<Session, 'status' | 'startsAt' | 'endsAt'>,
+  now: Date,
+): SessionStatus {
   if (session.status === 'published' || session.status === 'live') {
     if (now >= session.endsAt) return 'completed';
     if (now >= session.startsAt) return 'live';

@@ -1,0 +1,31 @@
+import type { Db } from 'mongodb';
+import type { Config } from '../config.js';
+import type { Platform } from '../core/people/person.js';
+import type { Notifier } from '../core/ports.js';
+import type { CoreDeps } from '../core/usecase.js';
+import type { Logger } from '../logger.js';
+import type { HttpServer } from '../server.js';
+
+/** What the composition root hands each chat-platform adapter. */
+export interface AdapterContext {
+  readonly config: Readonly<Config>;
+  readonly core: CoreDeps;
+  /** The product database, for adapter-owned collections (installations, conversations). */
+  readonly db: Db;
+  readonly logger: Logger;
+  /** Adapters mount their routes here (`/slack/*`, `/api/messages`, ...). */
+  readonly server: HttpServer;
+}
+
+/** A started adapter: its notifier delivers the core's notifications on its platform. */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  readonly notifier: Notifier;
+  stop?(): Promise<void>;
+}
+
+/**
+ * An adapter factory answers `undefined` when its platform is not configured (no Slack
+ * credentials, say), and the service runs without it.
+ */
+export type AdapterFactory = (context: AdapterContext) => Promise<PlatformAdapter | undefined>;

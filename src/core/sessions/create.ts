@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { fail, forbidden, ok, type Result, validation } from '../errors.js';
+import { isMentor, isSessionManager } from '../people/person.js';
+import { type CommandContext, type CoreDeps, runCommand } from '../usecase.js';
+import { VOCABULARY_NAMES } from '../workspaces/workspace.js';
+import {
+  descriptionSchema,
+  imageUrlSchema,
+  menteeIdsSchema,
+  mentorIdsSchema,
+  momentSchema,
+  seatLimitSchema,
+  tagPickSchema,
+  titleSchema,
+  typeSchema,
+} from './fields.js';
+import { schedulableRequest } from './from-request.js';
+import { type CommandRequest, seatsFull } from './load.js';
+import { meetingInfoOf, meetingSchema } from './meeting.js';
+import { cardFor } from './notify.js';
+import { checkMentees, checkMentors } from './participants.js';
+import { publishDraft } from './publish.js';
+import type { SessionResult } from './results.js';
+import type { Session } from './session.js';
+import { resolveTags } from './vocabulary.js';
+import { isFieldErrors, resolveTimes } from './when.js';
+
+const noTags = { selected: [], other: [] };
+
+/**
+ * The create form (M4). `start`/`end`: an ISO instant with offset, or `{ date, time }` read
+ * in the actor's zone. `mentorIds`: mentors besides the creator (session managers only).
+ * `menteeIds`: mentees to invite. `requestId`: the mentee's request this session answers.
+ */
+export const createSessionSchema = z.object({
+  title: titleSchema,
+  description: descriptionSchema.default(''),
+  imageUrl: imageUrlSchema.optional(),
+  type: typeSchema.optional(),
+  start: momentSchema,
+  end: momentSchema,
+  seatLimit: seatLimitSchema.optional(),
+  recommendedFor: tagPickSchema.default(noTags),
+  categories: tagPickSchema.default(noTags),
+  medium: tagPickSchema.default(noTags),
+  mentorIds: mentorIdsSchema.default([]),
+  menteeIds: menteeIdsSchema.default([]),
+  requestId: z.string().trim().min(1).optional(),
+});
+
+export type CreateSessionInput = z.input<typeof createSessionSchema>;
+
+/** Validates the form against the workspace and stores a draft. */
+export async function draftSession(
+  deps: CoreDeps,
+  ctx: CommandContext<z.output<typeof createSessionSchema>>,
+): Promise<Result<Session>> {
+  const { actor, workspace, input, now } = ctx;
+  const manager = isSessionManager(actor);
+  if (!isMentor(actor) && !manager) {
+    return fail(forbidden('Only mentors can create sessions. Set up your mentor profile first.'));
+  }
+  const errors: Record<string, string> = {};
+  if (input.type === 'private' && !manager) {
+    errors.type = 'Only session managers can make a session private.';
+  }
+  const times = resolveTimes(input.start, input.end, {
+    now,
+    minSessionMinutes: workspace.config.minSessionMinutes,
+    zone: actor.timeZone,
+  });
+  if (isFieldErrors(times)) Object.assign(errors, times);
+  const tags: Record<string, string[]> = {};
+  for (const name of VOCABULARY_NAMES) {
+    const resolved = resolveTags(name, input[name], workspace.config);
+    if ('field' in resolved) errors[resolved.field] = resolved.message;
+    else tags[name] = resolved.tags;
+  }
+  const extraMentors = input.mentorIds.filter((id) => id !== actor.id);
+  if (extraMentors.length > 0 && !manager) {
+    errors.mentorIds = 'Only session managers can add other mentors.';
+  }
+  const mentorIds = [actor.id, ...extraMentors];
+  const mentorProblem = errors.mentorIds
+    ? undefined
+    : await checkMentors(deps, workspace, extraMentors);
+  if (mentorProblem) errors[mentorProblem.field] = mentorProblem.message;
+  const menteeProblem = await checkMentees(deps, workspace, input.menteeIds, mentorIds);
+  if (menteeProblem) errors[menteeProblem.field] = menteeProblem.message;
+  if (isFieldErrors(times) || Object.keys(errors).length > 0) return fail(validation(errors));
+
+  const invitedIds = [...input.menteeIds];
+  if (input.requestId) {
+    const request = await schedulableRequest(deps, input.requestId, actor);
+    if (!request.ok) return request;
+    if (!invitedIds.includes(request.value.menteeId)) invitedIds.push(request.value.menteeId);
+  }
+  const seatLimit = input.seatLimit ?? workspace.config.defaultSeatLimit;
+  if (invitedIds.length > seatLimit) {
+    return fail(
+      seatsFull(
+        `you invited ${invitedIds.length} mentees, but the session has ${seatLimit} seats.`,
+        'menteeIds',
+      ),
+    );
+  }
+  const session: Session = {
+    id: deps.ids.next(),
+    workspaceId: workspace.id,
+    title: input.title,
+    description: input.description,
+    ...(input.imageUrl ? { imageUrl: input.imageUrl } : {}),
+    // A session answering one mentee's request is theirs, like a booked one (M6).
+    type: input.type ?? (input.requestId ? 'private' : 'public'),
+    mentorIds,
+    invitedIds,
+    enrolledIds: [],
+    seatLimit,
+    startsAt: times.startsAt,
+    endsAt: times.endsAt,
+    recommendedFor: tags.recommendedFor ?? [],
+    categories: tags.categories ?? [],
+    medium: tags.medium ?? [],
+    status: 'draft',
+    createdBy: actor.id,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await deps.sessions.insert(session);
+  return ok(session);
+}
+
+/** Creates a draft; nobody is told until it is published. */
+export function createSession(
+  deps: CoreDeps,
+  request: CommandRequest,
+): Promise<Result<SessionResult>> {
+  return runCommand(deps, request, createSessionSchema, async (ctx) => {
+    const draft = await draftSession(deps, ctx);
+    if (!draft.ok) return draft;
+    return ok({
+      session: await cardFor(deps, draft.value, ctx.actor, ctx.now),
+      version: draft.value.version,
+    });
+  });
+}
+
+const createAndPublishSchema = createSessionSchema.extend({ meeting: meetingSchema.optional() });
+
+export type CreateAndPublishInput = z.input<typeof createAndPublishSchema>;
+
+/** The create form's *Publish* button: create and publish in one transaction. */
+export function createAndPublishSession(
+  deps: CoreDeps,
+  request: CommandRequest,
+): Promise<Result<SessionResult>> {
+  return runCommand(deps, request, createAndPublishSchema, async (ctx) => {
+    const draft = await draftSession(deps, ctx);
+    if (!draft.ok) return draft;
+    const meeting = ctx.input.meeting ? meetingInfoOf(ctx.input.meeting) : undefined;
+    const published = await publishDraft(deps, ctx, draft.value, meeting);
+    if (!published.ok) return published;
+    return ok({
+      session: await cardFor(deps, published.value, ctx.actor, ctx.now),
+      version: published.value.version,
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
+import { type CoreDeps, runCommand } from '../usecase.js';
+import { detailsEditable } from './access.js';
+import { confirmSchema, sessionIdSchema } from './fields.js';
+import { alreadyStarted, type CommandRequest, managedSession, staleSession } from './load.js';
+import { notifyEach } from './notify.js';
+
+const deleteSchema = z.object({ sessionId: sessionIdSchema, confirm: confirmSchema });
+
+export type DeleteSessionInput = z.input<typeof deleteSchema>;
+
+/**
+ * Deleting (M4): only until the start, and only with the confirmation dialog's explicit
+ * `confirm: true`. The session is kept as `cancelled` (so links and history still resolve);
+ * invited and enrolled mentees are told, its jobs are cancelled and a booked slot is freed.
+ */
+export function deleteSession(
+  deps: CoreDeps,
+  request: CommandRequest,
+): Promise<Result<{ sessionId: string }>> {
+  return runCommand(deps, request, deleteSchema, async (ctx) => {
+    const { actor, input, now } = ctx;
+    const found = await managedSession(deps, input.sessionId, actor);
+    if (!found.ok) return found;
+    const session = found.value;
+    if (session.status === 'cancelled') {
+      return fail(new DomainError(ErrorCode.AlreadyDone, 'This session was already deleted.'));
+    }
+    if (!detailsEditable(session, now)) return fail(alreadyStarted('it'));
+    const cancelled = await deps.sessions.update(
+      session.id,
+      session.version,
+      [session.status],
+      { status: 'cancelled' },
+      now,
+    );
+    if (!cancelled) return fail(staleSession());
+    await deps.bookings.release(session.id);
+    // A draft told nobody and has no jobs; only a published session has people to tell.
+    if (session.status === 'published') {
+      await notifyEach(
+        deps,
+        ctx,
+        cancelled,
+        [...session.invitedIds, ...session.enrolledIds],
+        (card, recipient) => ({
+          kind: 'sessionCancelled',
+          recipient: recipient.id,
+          workspaceId: session.workspaceId,
+          session: card,
+          by: { id: actor.id, name: actor.displayName },
+        }),
+      );
+      ctx.effects.after(() => deps.scheduler.sessionCancelled(session.id));
+    }
+    return ok({ sessionId: session.id });
+  });
+}

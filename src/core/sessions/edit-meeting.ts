@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
+import { type CoreDeps, runCommand } from '../usecase.js';
+import { meetingEditable } from './access.js';
+import { sessionIdSchema } from './fields.js';
+import { type CommandRequest, managedSession, sessionCancelled, staleSession } from './load.js';
+import { meetingInfoOf, meetingSchema } from './meeting.js';
+import { cardFor } from './notify.js';
+import type { SessionResult } from './results.js';
+
+const editMeetingSchema = z.object({
+  sessionId: sessionIdSchema,
+  meeting: meetingSchema,
+});
+
+export type EditMeetingInput = z.input<typeof editMeetingSchema>;
+
+/**
+ * The meeting link form (M4): unlike the details, it may change while the session is live,
+ * so a broken link can be fixed when people are already trying to join.
+ */
+export function editMeeting(
+  deps: CoreDeps,
+  request: CommandRequest,
+): Promise<Result<SessionResult>> {
+  return runCommand(deps, request, editMeetingSchema, async ({ actor, input, now }) => {
+    const found = await managedSession(deps, input.sessionId, actor);
+    if (!found.ok) return found;
+    const session = found.value;
+    if (session.status === 'cancelled') return fail(sessionCancelled());
+    if (!meetingEditable(session, now)) {
+      return fail(
+        new DomainError(
+          ErrorCode.NotEditable,
+          'This session has ended, so its meeting link can no longer change.',
+        ),
+      );
+    }
+    const updated = await deps.sessions.update(
+      session.id,
+      session.version,
+      [session.status],
+      { meeting: meetingInfoOf(input.meeting) },
+      now,
+    );
+    if (!updated) return fail(staleSession());
+    return ok({ session: await cardFor(deps, updated, actor, now), version: updated.version });
+  });
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, forbidden, ok, type Result } from '../errors.js';
+import { type CoreDeps, runCommand } from '../usecase.js';
+import { enrolmentOpen, isEnrolled, isSessionMentor } from './access.js';
+import { sessionIdSchema } from './fields.js';
+import { type CommandRequest, seatsFull, staleSession, visibleSession } from './load.js';
+import { cardFor } from './notify.js';
+import type { SessionResult } from './results.js';
+
+const sessionOnly = z.object({ sessionId: sessionIdSchema });
+
+export type EnrolInput = z.input<typeof sessionOnly>;
+
+const enrolmentClosed = () =>
+  new DomainError(
+    ErrorCode.NotEditable,
+    'Enrolment has closed: this session has started, ended or was cancelled.',
+  );
+
+/**
+ * A mentee takes a seat (M4). Public sessions: any mentee while seats remain; private: only
+ * invitees, who already hold their seat. The seat is decided by one atomic conditional
+ * update in the repository, so of many mentees racing for the last seats exactly as many
+ * win as there were seats.
+ */
+export function enrol(deps: CoreDeps, request: CommandRequest): Promise<Result<SessionResult>> {
+  return runCommand(deps, request, sessionOnly, async ({ actor, input, now }) => {
+    const found = await visibleSession(deps, input.sessionId, actor);
+    if (!found.ok) return found;
+    if (isSessionMentor(found.value, actor)) {
+      return fail(forbidden('You are a mentor of this session, so you cannot enrol in it.'));
+    }
+    const outcome = await deps.sessions.enrol(found.value.id, actor.id, now);
+    switch (outcome) {
+      case 'already':
+        return fail(
+          new DomainError(ErrorCode.AlreadyDone, 'You are already enrolled in this session.'),
+        );
+      case 'full':
+        return fail(seatsFull('this session has no free seats left.'));
+      case 'closed':
+        return fail(enrolmentClosed());
+      case 'enrolled': {
+        const session = (await deps.sessions.get(found.value.id)) ?? found.value;
+        return ok({ session: await cardFor(deps, session, actor, now), version: session.version });
+      }
+    }
+  });
+}
+
+/** An enrolled mentee gives their seat back, until the session starts. */
+export function leaveSession(
+  deps: CoreDeps,
+  request: CommandRequest,
+): Promise<Result<SessionResult>> {
+  return runCommand(deps, request, sessionOnly, async ({ actor, input, now }) => {
+    const found = await visibleSession(deps, input.sessionId, actor);
+    if (!found.ok) return found;
+    const session = found.value;
+    if (!isEnrolled(session, actor)) {
+      return fail(new DomainError(ErrorCode.AlreadyDone, 'You are not enrolled in this session.'));
+    }
+    if (!enrolmentOpen(session, now)) return fail(enrolmentClosed());
+    const updated = await deps.sessions.update(
+      session.id,
+      session.version,
+      ['published'],
+      { enrolledIds: session.enrolledIds.filter((id) => id !== actor.id) },
+      now,
+    );
+    if (!updated) return fail(staleSession());
+    return ok({ session: await cardFor(deps, updated, actor, now), version: updated.version });
+  });
+}

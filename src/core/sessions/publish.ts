@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
+import { type CommandContext, type CoreDeps, runCommand } from '../usecase.js';
+import { sessionIdSchema } from './fields.js';
+import { markRequestScheduled } from './from-request.js';
+import { type CommandRequest, managedSession, sessionCancelled, staleSession } from './load.js';
+import { DEFAULT_MEETING, meetingInfoOf, meetingSchema } from './meeting.js';
+import { cardFor, notifyInvited, scheduleJobs } from './notify.js';
+import type { SessionResult } from './results.js';
+import type { MeetingInfo, Session } from './session.js';
+
+/**
+ * Publishes a draft (M4 Lifecycle) inside the running command: stores the meeting
+ * (BigBlueButton when none was chosen), marks a request it answers as scheduled, tells the
+ * invitees and asks the scheduler for the session's jobs.
+ */
+export async function publishDraft(
+  deps: CoreDeps,
+  ctx: CommandContext<unknown>,
+  session: Session,
+  meeting: MeetingInfo | undefined,
+): Promise<Result<Session>> {
+  if (session.status === 'cancelled') return fail(sessionCancelled());
+  if (session.status !== 'draft') {
+    return fail(new DomainError(ErrorCode.AlreadyDone, 'This session is already published.'));
+  }
+  if (session.startsAt <= ctx.now) {
+    return fail(
+      new DomainError(
+        ErrorCode.NotEditable,
+        'The start time of this draft has passed. Change the time, then publish it.',
+      ),
+    );
+  }
+  const published = await deps.sessions.update(
+    session.id,
+    session.version,
+    ['draft'],
+    { status: 'published', meeting: meeting ?? session.meeting ?? DEFAULT_MEETING },
+    ctx.now,
+  );
+  if (!published) return fail(staleSession());
+  const toldByRequest = await markRequestScheduled(deps, ctx, published);
+  await notifyInvited(
+    deps,
+    ctx,
+    published,
+    published.invitedIds.filter((id) => id !== toldByRequest),
+  );
+  scheduleJobs(deps, ctx, published);
+  return ok(published);
+}
+
+const publishSchema = z.object({
+  sessionId: sessionIdSchema,
+  meeting: meetingSchema.optional(),
+});
+
+export type PublishSessionInput = z.input<typeof publishSchema>;
+
+/** A mentor (or session manager) publishes their draft, optionally choosing the meeting. */
+export function publishSession(
+  deps: CoreDeps,
+  request: CommandRequest,
+): Promise<Result<SessionResult>> {
+  return runCommand(deps, request, publishSchema, async (ctx) => {
+    const found = await managedSession(deps, ctx.input.sessionId, ctx.actor);
+    if (!found.ok) return found;
+    const meeting = ctx.input.meeting ? meetingInfoOf(ctx.input.meeting) : undefined;
+    const published = await publishDraft(deps, ctx, found.value, meeting);
+    if (!published.ok) return published;
+    return ok({
+      session: await cardFor(deps, published.value, ctx.actor, ctx.now),
+      version: published.value.version,
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import { localDateOf, localTimeOf, minutes, zonedToUtc } from '../time.js';
+import type { MomentInput } from './fields.js';
+
+/**
+ * Turns a form's start/end into instants and checks them (M4, M9). Wall-clock input is read
+ * in the actor's own zone, so "10:00" means 10:00 where they are, on either side of a
+ * daylight-saving change.
+ */
+
+export type FieldErrors = Record<string, string>;
+
+/** The instant a moment names, or a sentence saying why it names none. */
+export function instantOf(moment: MomentInput, zone: string): Date | string {
+  if (typeof moment === 'string') return new Date(moment);
+  const at = zonedToUtc(moment.date, moment.time, zone);
+  return (
+    at ??
+    `${moment.date} ${moment.time} does not exist in ${zone}: the clocks skip that hour. Pick another time.`
+  );
+}
+
+export interface TimeRules {
+  readonly now: Date;
+  readonly minSessionMinutes: number;
+  readonly zone: string;
+}
+
+/**
+ * Start and end as instants, or the field errors: start in the past, end not after start,
+ * shorter than the workspace's minimum length.
+ */
+export function resolveTimes(
+  start: MomentInput,
+  end: MomentInput,
+  rules: TimeRules,
+): { startsAt: Date; endsAt: Date } | FieldErrors {
+  const startsAt = instantOf(start, rules.zone);
+  const endsAt = instantOf(end, rules.zone);
+  const errors: FieldErrors = {};
+  if (typeof startsAt === 'string') errors.start = startsAt;
+  if (typeof endsAt === 'string') errors.end = endsAt;
+  if (typeof startsAt === 'string' || typeof endsAt === 'string') return errors;
+  return checkTimes(startsAt, endsAt, rules) ?? { startsAt, endsAt };
+}
+
+export function checkTimes(
+  startsAt: Date,
+  endsAt: Date,
+  rules: Pick<TimeRules, 'now' | 'minSessionMinutes'>,
+): FieldErrors | undefined {
+  if (startsAt <= rules.now) {
+    return { start: 'The start is in the past. Pick a later time.' };
+  }
+  if (endsAt <= startsAt) return { end: 'The end must be after the start.' };
+  if (endsAt.getTime() - startsAt.getTime() < minutes(rules.minSessionMinutes)) {
+    return { end: `A session must last at least ${rules.minSessionMinutes} minutes.` };
+  }
+  return undefined;
+}
+
+export const isFieldErrors = (value: object): value is FieldErrors => !('startsAt' in value);
+
+/** A stored instant as the wall-clock date and time a form in `zone` shows. */
+export const localMomentOf = (at: Date, zone: string) => ({
+  date: localDateOf(at, zone),
+  time: localTimeOf(at, zone),
+});
