@@ -1,3 +1,4 @@
+import type { Document } from 'bson';
 import { Collection } from './collection.js';
 import { CommandError } from './errors.js';
 
@@ -20,11 +21,72 @@ export function validateNames(db: string, collection?: string): void {
   }
 }
 
+interface HistoryEntry {
+  readonly ns: string;
+  readonly id: string;
+  /** The version before the write (undefined: the document did not exist). */
+  readonly doc: Document | undefined;
+  /** The write's timestamp: `doc` was current before it. */
+  readonly until: number;
+}
+
+/** What the catalog needs to know of a running transaction. */
+export interface SnapshotHolder {
+  readonly snapshot: number;
+  readonly active: boolean;
+}
+
 /** Every database and collection the server holds, in memory. */
 export class Catalog {
   readonly databases = new Map<string, Map<string, Collection>>();
   /** Documents written by a transaction that has not finished: `ns id` -> its owner. */
   readonly locks = new Map<string, { readonly active: boolean }>();
+  /** Counts live writes; a transaction's snapshot is the count when it began. */
+  private clock = 0;
+  /**
+   * Earlier versions of documents written while a transaction was running, so that each
+   * transaction reads the data as it was at its start (MongoDB's snapshot isolation).
+   */
+  private history: HistoryEntry[] = [];
+  private readonly transactions = new Set<SnapshotHolder>();
+
+  /** Starts tracking a transaction; its snapshot is now. */
+  begin(): number {
+    return this.clock;
+  }
+
+  register(txn: SnapshotHolder): void {
+    this.transactions.add(txn);
+  }
+
+  unregister(txn: SnapshotHolder): void {
+    this.transactions.delete(txn);
+    const running = [...this.transactions].filter((t) => t.active);
+    if (running.length === 0) {
+      this.history = [];
+      return;
+    }
+    const oldest = Math.min(...running.map((t) => t.snapshot));
+    this.history = this.history.filter((entry) => entry.until > oldest);
+  }
+
+  private recordWrite(ns: string, id: string, previous: Document | undefined): void {
+    this.clock += 1;
+    if ([...this.transactions].some((t) => t.active)) {
+      this.history.push({ ns, id, doc: previous, until: this.clock });
+    }
+  }
+
+  /** For a snapshot: each document of `ns` written since, with its version at the snapshot. */
+  changedSince(ns: string, snapshot: number): Map<string, Document | undefined> {
+    const changed = new Map<string, Document | undefined>();
+    for (const entry of this.history) {
+      if (entry.ns === ns && entry.until > snapshot && !changed.has(entry.id)) {
+        changed.set(entry.id, entry.doc);
+      }
+    }
+    return changed;
+  }
 
   get(db: string, name: string): Collection | undefined {
     return this.databases.get(db)?.get(name);
@@ -41,6 +103,7 @@ export class Catalog {
   }
 
   put(collection: Collection): void {
+    collection.onWrite = (id, previous) => this.recordWrite(collection.ns, id, previous);
     let collections = this.databases.get(collection.db);
     if (!collections) {
       collections = new Map();

@@ -165,12 +165,10 @@ function equalityValues(filter: Document, field: string): unknown[] | undefined 
 /** A collection's documents and indexes. Stored documents are never modified in place. */
 export class Collection {
   docs = new Map<string, Document>();
+  /** Told of every write before it happens (the catalog keeps versions for snapshots). */
+  onWrite: ((id: string, previous: Document | undefined) => void) | undefined;
   indexes = new Map<string, Index>();
   readonly uuid: UUID;
-  /** Set by a transaction: the version of each document before its first write. */
-  journal: Map<string, Document | undefined> | undefined;
-  /** Set by a transaction: may refuse the first write to a document (write conflict). */
-  beforeFirstWrite: ((id: string) => void) | undefined;
 
   constructor(
     readonly db: string,
@@ -267,10 +265,8 @@ export class Collection {
     return out;
   }
 
-  private record(id: string): void {
-    if (!this.journal || this.journal.has(id)) return;
-    this.beforeFirstWrite?.(id);
-    this.journal.set(id, this.docs.get(id));
+  documents(): Iterable<Document> {
+    return this.docs.values();
   }
 
   /** Adds a new document; throws the duplicate-key error and changes nothing on conflict. */
@@ -283,7 +279,7 @@ export class Collection {
       const error = index.conflict(doc, id, this.ns);
       if (error) throw error;
     }
-    this.record(id);
+    this.onWrite?.(id, undefined);
     this.docs.set(id, doc);
     for (const index of this.indexes.values()) index.add(doc, id);
   }
@@ -298,7 +294,7 @@ export class Collection {
       index.add(before, id);
       if (error) throw error;
     }
-    this.record(id);
+    this.onWrite?.(id, this.docs.get(id));
     for (const index of this.indexes.values()) {
       index.remove(before, id);
       index.add(after, id);
@@ -309,7 +305,7 @@ export class Collection {
   remove(doc: Document): void {
     const id = keyString(doc._id);
     if (!this.docs.has(id)) return;
-    this.record(id);
+    this.onWrite?.(id, this.docs.get(id));
     for (const index of this.indexes.values()) index.remove(doc, id);
     this.docs.delete(id);
   }

@@ -1,9 +1,9 @@
 import type { Document } from 'bson';
 import type { Catalog } from '../catalog.js';
-import type { Collection } from '../collection.js';
+
 import type { Cursors } from '../cursors.js';
 import { CommandError } from '../errors.js';
-import type { CollectionView } from '../transactions.js';
+import type { CollectionLike, CollectionView } from '../transactions.js';
 import { isPlainObject, keyString } from '../values.js';
 
 export interface ServerInfo {
@@ -76,7 +76,7 @@ export function checkFields(ctx: CommandContext, known: readonly string[]): void
  * A hint must name an existing index (by name or key pattern), as MongoDB requires; the
  * plan itself is always chosen here. `$natural` is accepted.
  */
-export function checkHint(collection: Collection | undefined, hint: unknown): void {
+export function checkHint(collection: CollectionLike | undefined, hint: unknown): void {
   if (hint === undefined || hint === null || !collection) return;
   if (isPlainObject(hint) && Object.keys(hint)[0] === '$natural') return;
   const found = [...collection.indexes.values()].some((index) =>

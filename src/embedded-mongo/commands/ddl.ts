@@ -202,7 +202,8 @@ const listIndexes: CommandHandler = (ctx) => {
 const dropIndexes: CommandHandler = (ctx) => {
   checkFields(ctx, ['index']);
   const name = collectionName(ctx);
-  const collection = ctx.view.get(ctx.db, name);
+  // Not allowed in a transaction, so the live collection is the one to change.
+  const collection = ctx.catalog.get(ctx.db, name);
   if (!collection) throw namespaceNotFound(`${ctx.db}.${name}`, `ns not found ${ctx.db}.${name}`);
   const nIndexesWas = collection.indexes.size;
   const target = ctx.command.index;

@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
-import type { Collection } from '../collection.js';
 import { CommandError } from '../errors.js';
 import { type QueryOptions, runPipeline, shape } from '../mingo.js';
+import type { CollectionLike } from '../transactions.js';
 import { cloneValue, isPlainObject, keyString, valuesAtPath } from '../values.js';
 import {
   type CommandContext,
@@ -22,11 +22,11 @@ export function queryOptions(ctx: CommandContext): QueryOptions {
   return {
     ...(collation ? { collation } : {}),
     ...(variables ? { variables } : {}),
-    collectionResolver: (name: string) => [...(ctx.view.get(ctx.db, name)?.docs.values() ?? [])],
+    collectionResolver: (name: string) => [...(ctx.view.get(ctx.db, name)?.documents() ?? [])],
   };
 }
 
-function matching(ctx: CommandContext, collection: Collection | undefined, filter: Document) {
+function matching(ctx: CommandContext, collection: CollectionLike | undefined, filter: Document) {
   if (!collection) return [];
   return collection.find(filter, optionalDocument(ctx, 'collation'));
 }
@@ -200,7 +200,7 @@ const aggregate: CommandHandler = (ctx) => {
     input = matching(ctx, collection, first.$match);
     rest = stages.slice(1);
   } else {
-    input = [...(collection?.docs.values() ?? [])];
+    input = [...(collection?.documents() ?? [])];
   }
   // Stages may modify their input; stored documents must stay untouched.
   const docs =

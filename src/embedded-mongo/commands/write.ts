@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
-import type { Collection } from '../collection.js';
 import { CommandError, toCommandError } from '../errors.js';
 import { shape } from '../mingo.js';
+import type { CollectionLike } from '../transactions.js';
 import {
   documentToInsert,
   isOperatorUpdate,
@@ -68,7 +68,7 @@ const insert: CommandHandler = (ctx) => {
 
 function firstMatch(
   ctx: CommandContext,
-  collection: Collection,
+  collection: CollectionLike,
   filter: Document,
   sort: Document | undefined,
   collation: Document | undefined,
@@ -123,7 +123,7 @@ const update: CommandHandler = (ctx) => {
       const after = updatedDocument(before, change, arrayFilters, false, opts, filter);
       n++;
       if (sameDocument(before, after)) continue;
-      (collection as Collection).replace(before, after);
+      (collection as CollectionLike).replace(before, after);
       nModified++;
     }
   });
