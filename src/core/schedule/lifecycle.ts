@@ -1,4 +1,4 @@
-import type { SessionId } from '../sessions/session.js';
+import type { Session, SessionId, SessionStatus } from '../sessions/session.js';
 import type { CoreDeps } from '../usecase.js';
 import { type FanOutResult, fanOut } from './fan-out.js';
 
@@ -49,29 +49,42 @@ export async function remindSession(
   return { done: true, ...result };
 }
 
-/** At start: the session becomes live (once) and participants are told, with *Join*. */
-export async function startSession(
+type Flip = {
+  readonly from: readonly SessionStatus[];
+  readonly to: 'live' | 'completed';
+  /** The moment the flip is due: the session's start or end. */
+  readonly due: (session: Session) => Date;
+};
+
+/**
+ * Flips the session's status once (a conditional update), then tells every participant.
+ * The message goes out also when the flip happened in an earlier run that crashed before
+ * telling everyone: the delivery log decides who still needs it.
+ */
+async function flipAndTell(
   deps: CoreDeps,
-  job: { sessionId: SessionId },
+  sessionId: SessionId,
+  flip: Flip,
   progress?: () => Promise<void>,
 ): Promise<Outcome> {
   const now = deps.clock.now();
-  const before = await deps.sessions.get(job.sessionId);
+  const before = await deps.sessions.get(sessionId);
   if (!before) return skipped('session no longer exists');
-  if (now < before.startsAt) return skipped('not started yet (the session was moved)');
-  const flipped = await deps.sessions.setStatus(job.sessionId, ['published'], 'live', now);
-  const session = flipped ?? (await deps.sessions.get(job.sessionId));
-  // Also after a crash between the flip and the messages: live and not over means tell.
-  if (!session || session.status !== 'live')
+  if (now < flip.due(before)) return skipped('not due yet (the session was moved)');
+  const flipped = await deps.sessions.setStatus(sessionId, flip.from, flip.to, now);
+  const session = flipped ?? (await deps.sessions.get(sessionId));
+  if (!session || session.status !== flip.to) {
     return skipped(`session is ${session?.status ?? 'gone'}`);
-  if (now >= session.endsAt) return skipped('session already ended');
+  }
+  if (flip.to === 'live' && now >= session.endsAt) return skipped('session already ended');
+  const kind = flip.to === 'live' ? 'sessionLive' : 'sessionCompleted';
   const result = await fanOut(
     deps,
     session,
-    'live',
+    flip.to,
     0,
     (card, recipient) => ({
-      kind: 'sessionLive',
+      kind,
       recipient: recipient.id,
       workspaceId: session.workspaceId,
       session: card,
@@ -81,38 +94,28 @@ export async function startSession(
   return { done: true, ...result };
 }
 
-/** At end: the session is completed and participants are offered *Book the next one*. */
-export async function completeSession(
+/** At start: the session becomes live (once) and participants are told, with *Join*. */
+export const startSession = (
   deps: CoreDeps,
   job: { sessionId: SessionId },
   progress?: () => Promise<void>,
-): Promise<Outcome> {
-  const now = deps.clock.now();
-  const before = await deps.sessions.get(job.sessionId);
-  if (!before) return skipped('session no longer exists');
-  if (now < before.endsAt) return skipped('not ended yet (the session was moved)');
-  const flipped = await deps.sessions.setStatus(
-    job.sessionId,
-    ['published', 'live'],
-    'completed',
-    now,
-  );
-  const session = flipped ?? (await deps.sessions.get(job.sessionId));
-  if (!session || session.status !== 'completed') {
-    return skipped(`session is ${session?.status ?? 'gone'}`);
-  }
-  const result = await fanOut(
+) =>
+  flipAndTell(
     deps,
-    session,
-    'completed',
-    0,
-    (card, recipient) => ({
-      kind: 'sessionCompleted',
-      recipient: recipient.id,
-      workspaceId: session.workspaceId,
-      session: card,
-    }),
+    job.sessionId,
+    { from: ['published'], to: 'live', due: (s) => s.startsAt },
     progress,
   );
-  return { done: true, ...result };
-}
+
+/** At end: the session is completed and participants are offered *Book the next one*. */
+export const completeSession = (
+  deps: CoreDeps,
+  job: { sessionId: SessionId },
+  progress?: () => Promise<void>,
+) =>
+  flipAndTell(
+    deps,
+    job.sessionId,
+    { from: ['published', 'live'], to: 'completed', due: (s) => s.endsAt },
+    progress,
+  );
