@@ -12,8 +12,8 @@ import { MongoClient } from 'mongodb';
 import { objectIdGenerator } from '../src/adapters/mongo/ids.js';
 import { createRepositories } from '../src/adapters/mongo/repositories.js';
 import type { Notification } from '../src/core/notifications.js';
-import { workspaceIdOf } from '../src/core/people/person.js';
 import { getMentorProfile } from '../src/core/people/mentor-profile.js';
+import { workspaceIdOf } from '../src/core/people/person.js';
 import { searchMentees } from '../src/core/people/search-mentees.js';
 import { requestSession } from '../src/core/requests/request-session.js';
 import { enrol, mySessions } from '../src/core/sessions/index.js';
@@ -40,7 +40,8 @@ function random(): number {
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+  for (let i = 0; i < items.length; i += size)
+    await Promise.all(items.slice(i, i + size).map(work));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -129,7 +130,9 @@ async function main(): Promise<void> {
     );
     const sessions: Session[] = Array.from({ length: SESSIONS }, (_, i) => {
       const startsAt = new Date(now.getTime() + (1 + Math.floor(random() * 60)) * DAY);
-      const enrolled = [...new Set(Array.from({ length: Math.floor(random() * 6) }, () => pick(menteeIds)))];
+      const enrolled = [
+        ...new Set(Array.from({ length: Math.floor(random() * 6) }, () => pick(menteeIds))),
+      ];
       return {
         id: objectIdGenerator.next(),
         workspaceId: workspaceIdOf('slack', TENANT),
@@ -161,7 +164,10 @@ async function main(): Promise<void> {
 
     const publicSessions = sessions.filter((s) => s.type === 'public');
     const cases: Array<[string, () => Promise<{ ok: boolean }>]> = [
-      ['my upcoming sessions', () => mySessions(deps, { actor: { personId: pick(menteeIds) }, input: {} })],
+      [
+        'my upcoming sessions',
+        () => mySessions(deps, { actor: { personId: pick(menteeIds) }, input: {} }),
+      ],
       [
         'mentor profile',
         () =>
@@ -172,7 +178,8 @@ async function main(): Promise<void> {
       ],
       [
         'mentee search by tag',
-        () => searchMentees(deps, { actor: { personId: pick(mentorIds) }, input: { tag: pick(TAGS) } }),
+        () =>
+          searchMentees(deps, { actor: { personId: pick(mentorIds) }, input: { tag: pick(TAGS) } }),
       ],
       [
         'enrol',
@@ -192,7 +199,9 @@ async function main(): Promise<void> {
       ],
     ];
 
-    console.log(`\n${'use case'.padEnd(24)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'ok'.padStart(4)}  target p99 < ${TARGET_P99_MS} ms`);
+    console.log(
+      `\n${'use case'.padEnd(24)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'ok'.padStart(4)}  target p99 < ${TARGET_P99_MS} ms`,
+    );
     let failed = false;
     for (const [name, run] of cases) {
       for (let i = 0; i < 20; i++) await run(); // warm-up
@@ -213,7 +222,9 @@ async function main(): Promise<void> {
       );
     }
     console.log(`\n${SAMPLES} calls each after 20 warm-up calls; "ok" counts successful results.`);
-    console.log(`peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (benchmark process)`);
+    console.log(
+      `peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (benchmark process)`,
+    );
     if (failed) process.exitCode = 1;
   } finally {
     await db.dropDatabase().catch(() => {});

@@ -18,14 +18,26 @@ export type Notification = Base &
         readonly session: SessionCard;
         readonly by: PersonSummary;
       }
-    | { readonly kind: 'sessionBooked'; readonly session: SessionCard; readonly mentee: PersonSummary }
+    | {
+        readonly kind: 'sessionBooked';
+        readonly session: SessionCard;
+        readonly mentee: PersonSummary;
+      }
     /** Mentee -> mentor request arrived: *Schedule session* and *Decline* (M5). */
     | { readonly kind: 'requestReceived'; readonly request: RequestView }
     /** The mentor scheduled a session from the mentee's request. */
-    | { readonly kind: 'requestScheduled'; readonly request: RequestView; readonly session: SessionCard }
+    | {
+        readonly kind: 'requestScheduled';
+        readonly request: RequestView;
+        readonly session: SessionCard;
+      }
     | { readonly kind: 'requestDeclined'; readonly request: RequestView }
     /** "I want to mentor you!" arrived: *View profile* / *Book* / *Dismiss*. */
-    | { readonly kind: 'mentorOffer'; readonly request: RequestView; readonly mentorHeadline: string }
+    | {
+        readonly kind: 'mentorOffer';
+        readonly request: RequestView;
+        readonly mentorHeadline: string;
+      }
     /** The mentee booked or requested after the mentor's offer: it is accepted. */
     | { readonly kind: 'offerAccepted'; readonly request: RequestView }
     | { readonly kind: 'requestExpired'; readonly request: RequestView }

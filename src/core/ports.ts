@@ -1,3 +1,4 @@
+import type { Notification } from './notifications.js';
 import type {
   MenteeProfile,
   MentorProfile,
@@ -14,7 +15,6 @@ import type {
   RequestStatus,
 } from './requests/request.js';
 import type { Session, SessionId, SessionStatus } from './sessions/session.js';
-import type { Notification } from './notifications.js';
 import type { Workspace, WorkspaceConfig } from './workspaces/workspace.js';
 
 /**

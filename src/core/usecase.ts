@@ -90,7 +90,10 @@ async function loadActor(
   const person = await deps.people.get(actor.personId);
   if (!person) {
     return fail(
-      new DomainError(ErrorCode.NotFound, "We don't know you yet. Open the app once, then try again."),
+      new DomainError(
+        ErrorCode.NotFound,
+        "We don't know you yet. Open the app once, then try again.",
+      ),
     );
   }
   const workspace = await deps.workspaces.get(person.workspaceId);
@@ -160,7 +163,11 @@ export async function runCommand<I, O>(
         });
         if (!result.ok) throw new Rollback(result.error);
         if (request.idempotencyKey) {
-          const stored = await deps.idempotency.put(request.idempotencyKey, result.value, deps.clock.now());
+          const stored = await deps.idempotency.put(
+            request.idempotencyKey,
+            result.value,
+            deps.clock.now(),
+          );
           // Another command with this key committed first; its transaction is the one that
           // counts, and this one is rolled back. Its result is read after the rollback.
           if (stored === 'duplicate') throw new Replayed(undefined, true);
