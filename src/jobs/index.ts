@@ -18,6 +18,8 @@ export interface JobsOptions {
   readonly name?: string;
   /** Skip defining the periodic expiry job (tests of one job kind). */
   readonly withoutExpiry?: boolean;
+  /** Fan-out jobs (reminders, live, completed) one instance runs at once. Default 20. */
+  readonly fanOutConcurrency?: number;
 }
 
 export interface Jobs {
@@ -45,6 +47,7 @@ export function createAgenda(db: Db, logger: JobLogger, options: JobsOptions = {
       ...(options.name ? { name: options.name } : {}),
     }),
     processEvery: options.processEvery ?? 5_000,
+    maxConcurrency: Math.max(20, (options.fanOutConcurrency ?? 20) + 2),
     defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
     ...(options.name ? { name: options.name } : {}),
   });
@@ -64,9 +67,12 @@ export function defineJobs(
   logger: JobLogger,
   options: JobsOptions = {},
 ): Jobs {
-  agenda.define(JobName.reminder, reminderHandler(deps, logger));
-  agenda.define(JobName.live, liveHandler(deps, logger));
-  agenda.define(JobName.completed, completedHandler(deps, logger));
+  // Many sessions start on the hour: several fan-outs run at once, and the paced notifier
+  // keeps their sum under each workspace's rate.
+  const fanOut = { concurrency: options.fanOutConcurrency ?? 20 };
+  agenda.define(JobName.reminder, reminderHandler(deps, logger), fanOut);
+  agenda.define(JobName.live, liveHandler(deps, logger), fanOut);
+  agenda.define(JobName.completed, completedHandler(deps, logger), fanOut);
   agenda.define(JobName.expireRequests, async () => {
     const expired = await expireRequests(deps, deps.clock.now());
     logger.info({ expired }, 'request expiry ran');
