@@ -2,6 +2,9 @@ import { connectDatabase, type Database } from './adapters/mongo/client.js';
 import { objectIdGenerator } from './adapters/mongo/ids.js';
 import { createRepositories } from './adapters/mongo/repositories.js';
 import { RoutingNotifier } from './adapters/notify/routing.js';
+import type { AdapterFactory, PlatformAdapter } from './adapters/platform.js';
+import { createSlackAdapter } from './adapters/slack/index.js';
+import { createTeamsAdapter } from './adapters/teams/index.js';
 import type { Config } from './config.js';
 import { systemClock } from './core/time.js';
 import type { CoreDeps } from './core/usecase.js';
@@ -23,7 +26,11 @@ export interface App {
 
 export interface AppDependencies {
   connectDatabase: (config: Config, logger: Logger) => Promise<Database>;
+  /** The chat platforms; each starts only when configured. Tests may pass their own. */
+  adapters?: readonly AdapterFactory[];
 }
+
+const DEFAULT_ADAPTERS: readonly AdapterFactory[] = [createSlackAdapter, createTeamsAdapter];
 
 /**
  * Builds and starts everything except process concerns (signals, exit codes), so tests can
@@ -36,23 +43,33 @@ export async function startApp(
 ): Promise<App> {
   const database = await deps.connectDatabase(config, logger);
   let jobs: Jobs | undefined;
+  const adapters: PlatformAdapter[] = [];
   try {
     const repositories = await createRepositories(database.client, database.db);
     const jobLogger = logger.child({ component: 'jobs' });
     const agenda = createAgenda(database.db, jobLogger);
+    // Each adapter registers its notifier once it has started (below).
+    const notifier = new RoutingNotifier({}, logger.child({ component: 'notifier' }));
     const core: CoreDeps = {
       ...repositories,
-      // The Slack and Teams adapters register here as they land.
-      notifier: new RoutingNotifier({}, logger.child({ component: 'notifier' })),
+      notifier,
       scheduler: new AgendaScheduler(agenda),
       clock: systemClock,
       ids: objectIdGenerator,
       logger: logger.child({ component: 'core' }),
     };
     jobs = defineJobs(agenda, core, jobLogger);
-    await jobs.start();
 
     const server = createHttpServer({ logger, ping: () => database.ping() });
+    for (const factory of deps.adapters ?? DEFAULT_ADAPTERS) {
+      const adapter = await factory({ config, core, db: database.db, logger, server });
+      if (!adapter) continue;
+      notifier.register(adapter.platform, adapter.notifier);
+      adapters.push(adapter);
+      logger.info({ platform: adapter.platform }, 'chat platform adapter started');
+    }
+    await jobs.start();
+
     const port = await server.listen(config.PORT, config.HOST);
     logger.info(
       { host: config.HOST, port, database: database.uri, embeddedDatabase: database.embedded },
@@ -75,6 +92,7 @@ export async function startApp(
           await started.stop(Math.max(500, budget - 3_000)).catch((err: unknown) => {
             logger.warn({ err }, 'jobs did not stop cleanly');
           });
+          for (const adapter of adapters) await adapter.stop?.().catch(() => {});
           await database.close();
         })();
         return stopping;
@@ -82,6 +100,7 @@ export async function startApp(
     };
   } catch (error) {
     await jobs?.stop(1_000).catch(() => {});
+    for (const adapter of adapters) await adapter.stop?.().catch(() => {});
     await database.close();
     throw error;
   }

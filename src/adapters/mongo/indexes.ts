@@ -8,7 +8,10 @@ export interface IndexDeclaration {
 }
 
 /** Creates every declared index (idempotent: existing identical indexes are kept). */
-export async function ensureIndexes(db: Db, declarations: readonly IndexDeclaration[]): Promise<void> {
+export async function ensureIndexes(
+  db: Db,
+  declarations: readonly IndexDeclaration[],
+): Promise<void> {
   const byCollection = new Map<string, IndexDeclaration[]>();
   for (const declaration of declarations) {
     const list = byCollection.get(declaration.collection) ?? [];
@@ -16,8 +19,8 @@ export async function ensureIndexes(db: Db, declarations: readonly IndexDeclarat
     byCollection.set(declaration.collection, list);
   }
   for (const [collection, list] of byCollection) {
-    await db.collection(collection).createIndexes(
-      list.map((d) => ({ key: d.key as Record<string, 1 | -1>, ...d.options })),
-    );
+    await db
+      .collection(collection)
+      .createIndexes(list.map((d) => ({ key: d.key as Record<string, 1 | -1>, ...d.options })));
   }
 }

@@ -36,7 +36,9 @@ export const personIndexes: IndexDeclaration[] = [
   { collection: 'people', key: { workspaceId: 1, roles: 1 }, options: { name: 'workspace_roles' } },
 ];
 
-const lower = (list: readonly string[] = []) => [...new Set(list.map((s) => s.trim().toLowerCase()))];
+const lower = (list: readonly string[] = []) => [
+  ...new Set(list.map((s) => s.trim().toLowerCase())),
+];
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -62,7 +64,9 @@ export class MongoPersonRepository implements PersonRepository {
   getMany(ids: readonly PersonId[]) {
     return guard(async () => {
       if (ids.length === 0) return [];
-      const docs = await this.collection.find({ _id: { $in: [...ids] } }, sessionOption()).toArray();
+      const docs = await this.collection
+        .find({ _id: { $in: [...ids] } }, sessionOption())
+        .toArray();
       const byId = new Map(docs.map((d) => [d._id, toPerson(d)]));
       return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
     });

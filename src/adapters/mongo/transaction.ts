@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type ClientSession, MongoError, type MongoClient } from 'mongodb';
+import { type ClientSession, type MongoClient, MongoError } from 'mongodb';
 import { InfrastructureError } from '../../core/errors.js';
 import type { UnitOfWork } from '../../core/ports.js';
 

@@ -1,0 +1,15 @@
+import type { App } from '@slack/bolt';
+import type { CoreDeps } from '../../core/usecase.js';
+import type { Logger } from '../../logger.js';
+import type { SlackPeople } from './people.js';
+
+/** What every listener gets besides Bolt's arguments. */
+export interface SlackContext {
+  readonly core: CoreDeps;
+  readonly people: SlackPeople;
+  readonly logger: Logger;
+  /** Hosts a `response_url` may point at (Slack's, or the configured stand-in). */
+  readonly responseHosts: ReadonlySet<string>;
+}
+
+export type Register = (app: App, ctx: SlackContext) => void;

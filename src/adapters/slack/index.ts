@@ -1,0 +1,83 @@
+import { PacedNotifier } from '../notify/paced.js';
+import type { AdapterFactory } from '../platform.js';
+import { createBoltApp } from './app.js';
+import { installedWorkspaces, singleWorkspace, type TokenSource } from './auth.js';
+import type { SlackContext } from './context.js';
+import { DeferringNotifier } from './deferred.js';
+import { MongoInstallationStore } from './installation-store.js';
+import { DirectMessages, SlackNotifier } from './notifier.js';
+import { createOAuthRoutes } from './oauth.js';
+import { SlackPeople } from './people.js';
+import { boltLogger, NodeReceiver } from './receiver.js';
+import { ClientCache, responseUrlHosts } from './web.js';
+
+/**
+ * The Slack adapter (M8): Bolt behind our HTTP server at `/slack/*`. Starts only when
+ * SLACK_SIGNING_SECRET is set, with either SLACK_BOT_TOKEN (one workspace) or the OAuth
+ * client settings (many workspaces).
+ */
+export const createSlackAdapter: AdapterFactory = async ({ config, core, db, logger, server }) => {
+  const signingSecret = config.SLACK_SIGNING_SECRET;
+  if (!signingSecret) return undefined;
+  const log = logger.child({ component: 'slack' });
+  const apiUrl = config.SLACK_API_URL;
+  const oauth =
+    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          stateSecret: config.SLACK_STATE_SECRET,
+        }
+      : undefined;
+  if (!config.SLACK_BOT_TOKEN && !oauth) {
+    throw new Error(
+      'Slack: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces)',
+    );
+  }
+  const store =
+    oauth && !config.SLACK_BOT_TOKEN ? await MongoInstallationStore.create(db) : undefined;
+  const tokens: TokenSource = store
+    ? installedWorkspaces(store)
+    : singleWorkspace(config.SLACK_BOT_TOKEN as string, config.SLACK_ADMIN_USER_IDS);
+
+  const people = new SlackPeople(core, tokens, config.SLACK_ADMIN_USER_IDS, log);
+  const ctx: SlackContext = { core, people, logger: log, responseHosts: responseUrlHosts(apiUrl) };
+  const dms = new DirectMessages();
+  const receiver = new NodeReceiver({ signingSecret, logger: log });
+  createBoltApp({ receiver, tokens, slackApiUrl: apiUrl, logger: log, ctx, dms });
+
+  const routes =
+    store && oauth
+      ? createOAuthRoutes({
+          ...oauth,
+          redirectUri: config.PUBLIC_BASE_URL
+            ? new URL('/slack/oauth_redirect', config.PUBLIC_BASE_URL).href
+            : undefined,
+          slackApiUrl: apiUrl,
+          store,
+          core,
+          people,
+          logger: log,
+        })
+      : undefined;
+
+  server.mount('/slack', async (req, res, { path }) => {
+    const method = req.method ?? 'GET';
+    if (path === '/slack/events' && method === 'POST') return receiver.handle(req, res);
+    if (routes && method === 'GET' && path === '/slack/install') return routes.install(req, res);
+    if (routes && method === 'GET' && path === '/slack/oauth_redirect')
+      return routes.callback(req, res);
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end('{"error":"not_found"}');
+  });
+
+  const slack = new SlackNotifier(tokens, new ClientCache(apiUrl, boltLogger(log)), dms, log);
+  const paced = new PacedNotifier(slack, { perSecond: config.SLACK_MESSAGES_PER_SECOND });
+  const notifier = new DeferringNotifier(paced, log);
+  log.info({ mode: store ? 'oauth' : 'single-workspace' }, 'slack adapter ready');
+  return {
+    platform: 'slack',
+    notifier,
+    stop: () => notifier.drain(5_000),
+  };
+};

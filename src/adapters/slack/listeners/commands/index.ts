@@ -1,0 +1,13 @@
+import type { App } from '@slack/bolt';
+import type { SlackContext } from '../../context.js';
+import { registerMentorbot } from './mentorbot.js';
+import { registerRequestSession } from './request-session.js';
+import { registerSearchCommands } from './search.js';
+import { registerSessionCommands } from './sessions.js';
+
+export function register(app: App, ctx: SlackContext): void {
+  registerRequestSession(app, ctx);
+  registerSessionCommands(app, ctx);
+  registerSearchCommands(app, ctx);
+  registerMentorbot(app, ctx);
+}

@@ -1,0 +1,15 @@
+import type { App } from '@slack/bolt';
+import type { SlackContext } from '../../context.js';
+import { registerProfilesAndSettings } from './profiles-and-settings.js';
+import { registerRequestViews } from './requests.js';
+import { registerSessionDetails } from './session-details.js';
+import { registerSessionLifecycle } from './session-lifecycle.js';
+import { registerSessionMeeting } from './session-meeting.js';
+
+export function register(app: App, ctx: SlackContext): void {
+  registerSessionDetails(app, ctx);
+  registerSessionMeeting(app, ctx);
+  registerSessionLifecycle(app, ctx);
+  registerRequestViews(app, ctx);
+  registerProfilesAndSettings(app, ctx);
+}

@@ -1,0 +1,62 @@
+import type { Notification } from '../../core/notifications.js';
+import type { Notifier } from '../../core/ports.js';
+import type { Logger } from '../../logger.js';
+import type { TokenSource } from './auth.js';
+import { renderNotification } from './blocks/notifications.js';
+import { type ClientCache, toRateLimitedError, type WebClient } from './web.js';
+
+/** `slack:T123:U456` -> tenant and user. */
+function addressOf(personId: string): { tenantId: string; userId: string } | undefined {
+  const [platform, tenantId, userId] = personId.split(':');
+  return platform === 'slack' && tenantId && userId ? { tenantId, userId } : undefined;
+}
+
+/** Caches each person's DM channel: `conversations.open` returns the same one every time. */
+export class DirectMessages {
+  private readonly channels = new Map<string, string>();
+  private static readonly MAX = 20_000;
+
+  async channelOf(client: WebClient, tenantId: string, userId: string): Promise<string> {
+    const key = `${tenantId}:${userId}`;
+    const known = this.channels.get(key);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    if (this.channels.size >= DirectMessages.MAX) this.channels.clear();
+    this.channels.set(key, channel);
+    return channel;
+  }
+}
+
+/**
+ * Delivers the core's notifications as DMs (M8): `conversations.open`, then
+ * `chat.postMessage` with blocks and fallback text. A 429 becomes `RateLimitedError`, which
+ * the paced notifier around this one waits out and retries.
+ */
+export class SlackNotifier implements Notifier {
+  constructor(
+    private readonly tokens: TokenSource,
+    private readonly clients: ClientCache,
+    private readonly dms: DirectMessages,
+    private readonly logger: Logger,
+  ) {}
+
+  async notify(notification: Notification): Promise<void> {
+    const address = addressOf(notification.recipient);
+    if (!address) return;
+    const token = await this.tokens.botTokenFor(address.tenantId);
+    if (!token) {
+      this.logger.warn({ tenantId: address.tenantId }, 'slack: no bot token for this workspace');
+      return;
+    }
+    const client = this.clients.get(token);
+    const { text, blocks } = renderNotification(notification);
+    try {
+      const channel = await this.dms.channelOf(client, address.tenantId, address.userId);
+      await client.chat.postMessage({ channel, text, blocks });
+    } catch (err) {
+      throw toRateLimitedError(err);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type App,
+  type BufferedIncomingMessage,
+  HTTPResponseAck,
+  HTTPModuleFunctions as http,
+  type Receiver,
+  type ReceiverEvent,
+  verifySlackRequest,
+} from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+
+/** Slack's window for request timestamps, both ways (replays and skewed clocks). */
+const MAX_SKEW_SECONDS = 5 * 60;
+/** Slack payloads are small; a modal submission with every field full is far below this. */
+const BODY_LIMIT = 1024 * 1024;
+
+export interface ReceiverOptions {
+  readonly signingSecret: string;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/**
+ * A Bolt receiver for requests that arrive through our own HTTP server (`/slack/events`):
+ * transport only. It verifies the signature (signing secret, 5-minute window), answers
+ * Slack's URL verification and SSL check, and hands everything else to Bolt with an `ack`
+ * that writes the HTTP response, so listeners answer within Slack's 3 seconds and keep
+ * working afterwards.
+ */
+export class NodeReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReceiverOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  // Our server owns the port; Bolt's start/stop have nothing to do.
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const log = this.options.logger;
+    let buffered: BufferedIncomingMessage;
+    try {
+      buffered = await http.bufferIncomingMessage(req, BODY_LIMIT);
+    } catch (err) {
+      const tooLarge = http.isRawBodyError(err) && err.statusCode === 413;
+      http.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+      return;
+    }
+    const rawBody = buffered.rawBody.toString('utf8');
+    if (!this.verified(req, rawBody)) {
+      http.buildNoBodyResponse(res, 401);
+      return;
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: Slack bodies are checked by Bolt's routing
+    let body: any;
+    try {
+      body = http.parseHTTPRequestBody(buffered);
+    } catch {
+      log.warn('slack: malformed request body');
+      http.buildNoBodyResponse(res, 400);
+      return;
+    }
+    if (!body || typeof body !== 'object') {
+      http.buildNoBodyResponse(res, 400);
+      return;
+    }
+    if (body.ssl_check === '1') {
+      http.buildSSLCheckResponse(res);
+      return;
+    }
+    if (body.type === 'url_verification') {
+      http.buildUrlVerificationResponse(res, body);
+      return;
+    }
+    const ack = new HTTPResponseAck({
+      logger: boltLogger(log),
+      processBeforeResponse: false,
+      unhandledRequestTimeoutMillis: 3001,
+      httpRequest: buffered,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
+    const event: ReceiverEvent = {
+      body,
+      ack: ack.bind(),
+      ...optional('retryNum', http.extractRetryNumFromHTTPRequest(req)),
+      ...optional('retryReason', http.extractRetryReasonFromHTTPRequest(req)),
+    };
+    try {
+      await this.app?.processEvent(event);
+    } catch (err) {
+      log.error({ err }, 'slack: listener failed');
+      if (!res.headersSent) http.buildNoBodyResponse(res, 500);
+    }
+  }
+
+  /** HMAC v0 over `v0:timestamp:body` (Bolt's check), and a timestamp within 5 minutes. */
+  private verified(req: IncomingMessage, rawBody: string): boolean {
+    const signature = req.headers['x-slack-signature'];
+    const timestamp = Number(req.headers['x-slack-request-timestamp']);
+    if (typeof signature !== 'string' || !Number.isInteger(timestamp)) return false;
+    if (Math.abs(this.now() / 1000 - timestamp) > MAX_SKEW_SECONDS) return false;
+    try {
+      verifySlackRequest({
+        signingSecret: this.options.signingSecret,
+        body: rawBody,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+        nowMilliseconds: this.now(),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined || Number.isNaN(value) ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** Bolt's logger interface over pino. */
+export function boltLogger(log: Logger) {
+  return {
+    debug: (...msg: unknown[]) => log.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => log.debug(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => log.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => log.error(msg.map(String).join(' ')),
+    setLevel: () => {},
+    getLevel: () => 'info' as never,
+    setName: () => {},
+  };
+}
