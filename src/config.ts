@@ -101,9 +101,49 @@ export const configSchema = z
           message: 'is required when NODE_ENV=production',
         });
       }
+      // Teams: an app id turns on Bot Framework JWT verification, and the credentials let the
+      // bot answer. Production with Teams half-configured would either accept unverified
+      // activities or fail every reply, so it refuses to start. (Production with no
+      // MICROSOFT_APP_* at all runs without Teams: /api/messages is not mounted.)
+      const teamsConfigured = [
+        config.MICROSOFT_APP_ID,
+        config.MICROSOFT_APP_PASSWORD,
+        config.MICROSOFT_APP_TENANT_ID,
+        config.MICROSOFT_APP_TYPE,
+      ].some((value) => value !== undefined);
+      if (config.NODE_ENV === 'production' && teamsConfigured) {
+        if (config.MICROSOFT_APP_ID === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['MICROSOFT_APP_ID'],
+            message: 'is required in production when any MICROSOFT_APP_* variable is set',
+          });
+        }
+        if (
+          config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' &&
+          config.MICROSOFT_APP_PASSWORD === undefined
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['MICROSOFT_APP_PASSWORD'],
+            message:
+              'is required in production for the Teams bot (unless MICROSOFT_APP_TYPE=UserAssignedMSI)',
+          });
+        }
+      }
+      if (
+        config.MICROSOFT_APP_TYPE === 'SingleTenant' &&
+        config.MICROSOFT_APP_TENANT_ID === undefined
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MICROSOFT_APP_TENANT_ID'],
+          message: 'is required when MICROSOFT_APP_TYPE=SingleTenant',
+        });
+      }
     },
     // Run even when other variables failed, so that every problem is listed at once. Only
-    // NODE_ENV and MONGODB_URI are read, and an invalid value of either skips the rule.
+    // NODE_ENV, MONGODB_URI and MICROSOFT_APP_* are read, and an invalid value skips a rule.
     { when: () => true },
   );
 

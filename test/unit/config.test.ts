@@ -43,6 +43,8 @@ describe('loadConfig', () => {
       SLACK_BOT_TOKEN: 'xoxb-1',
       SLACK_API_URL: 'http://127.0.0.1:9999/api/',
       SLACK_ADMIN_USER_IDS: ' U012ABCDEF, W0987ZYX ,',
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'app-secret',
       MICROSOFT_APP_TYPE: 'SingleTenant',
       MICROSOFT_APP_TENANT_ID: 'tenant',
       PUBLIC_BASE_URL: 'https://mentorbot.example.com',
@@ -116,6 +118,34 @@ describe('loadConfig', () => {
     expect(configFor({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017' }).NODE_ENV).toBe(
       'production',
     );
+  });
+
+  it('refuses production with a half-configured Teams app, and accepts it complete or absent', () => {
+    const production = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017' };
+    expect(problemsFor({ ...production, MICROSOFT_APP_PASSWORD: 'pw' })).toEqual([
+      'MICROSOFT_APP_ID is required in production when any MICROSOFT_APP_* variable is set',
+    ]);
+    expect(problemsFor({ ...production, MICROSOFT_APP_ID: 'app' })).toEqual([
+      'MICROSOFT_APP_PASSWORD is required in production for the Teams bot (unless MICROSOFT_APP_TYPE=UserAssignedMSI)',
+    ]);
+    expect(
+      problemsFor({
+        ...production,
+        MICROSOFT_APP_ID: 'app',
+        MICROSOFT_APP_TYPE: 'SingleTenant',
+        MICROSOFT_APP_PASSWORD: 'pw',
+      }),
+    ).toEqual(['MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE=SingleTenant']);
+    expect(
+      configFor({ ...production, MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' })
+        .MICROSOFT_APP_ID,
+    ).toBe('app');
+    expect(
+      configFor({ ...production, MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TYPE: 'UserAssignedMSI' })
+        .MICROSOFT_APP_ID,
+    ).toBe('app');
+    // Outside production an app id alone is fine (and no app id at all: the Emulator).
+    expect(configFor({ MICROSOFT_APP_ID: 'app' }).MICROSOFT_APP_ID).toBe('app');
   });
 
   it('lists every problem at once, including the production rule', () => {

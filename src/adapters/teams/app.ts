@@ -1,0 +1,80 @@
+import {
+  AdaptiveCardActionExecuteResponseType,
+  Application,
+  TeamsAdapter,
+} from '@microsoft/teams-ai';
+import type {
+  Activity,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  InvokeResponse,
+  TurnContext,
+} from 'botbuilder';
+import type { Config } from '../../config.js';
+import { registerActions } from './handlers/actions.js';
+import { registerDialogs } from './handlers/dialogs.js';
+import { registerInstall } from './handlers/install.js';
+import { registerShow } from './handlers/show.js';
+import { answer, createBeforeTurn, SORRY, type TeamsDeps } from './handlers/turn.js';
+
+/**
+ * The botbuilder CloudAdapter (through teams-ai's TeamsAdapter) with one public entry for
+ * an already-parsed activity, so the shared HTTP server keeps the transport and this adapter
+ * only authenticates and runs the turn.
+ */
+export class MentorbotTeamsAdapter extends TeamsAdapter {
+  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic) as Promise<InvokeResponse | undefined>;
+  }
+}
+
+/** Bot Framework authentication from the configuration; no app id means none (local use). */
+export function authOptions(
+  config: Readonly<Config>,
+): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
+    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
+    MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? 'MultiTenant',
+    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
+  };
+}
+
+/** The teams-ai Application with every route of the product. */
+export function createTeamsApp(
+  adapter: MentorbotTeamsAdapter,
+  appId: string,
+  deps: TeamsDeps,
+): Application {
+  const app = new Application({
+    adapter,
+    botAppId: appId,
+    // The typing timer lives on the Application and so is shared by concurrent turns;
+    // answers here are quick, so it is off.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+    // A button's answer replaces the card for everyone in the chat (the message is
+    // updated through the connector), so the same button cannot be pressed twice.
+    adaptiveCards: {
+      actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL,
+    },
+  });
+  const beforeTurn = createBeforeTurn(deps);
+  app.turn('beforeTurn', (context) => beforeTurn(context));
+  registerInstall(app, deps);
+  registerActions(app, deps);
+  registerDialogs(app, deps);
+  registerShow(app, deps);
+  app.error(async (context, error) => {
+    deps.logger.error(
+      { err: error, type: context.activity.type, name: context.activity.name },
+      'teams: turn failed',
+    );
+    try {
+      await answer(context, SORRY);
+    } catch {
+      // The apology itself could not be sent; the log line is what is left.
+    }
+  });
+  return app;
+}

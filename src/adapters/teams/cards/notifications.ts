@@ -1,0 +1,73 @@
+import type { Notification } from '../../../core/notifications.js';
+import { DialogVerb } from '../ids.js';
+import { type AdaptiveCard, card, heading, openDialog, text } from './elements.js';
+import { incomingActions, offerActions, requestBody, requestCard } from './requests.js';
+import { sessionActionRows, sessionBody, sessionCard } from './session.js';
+
+const hoursOrMinutes = (minutes: number) =>
+  minutes % (24 * 60) === 0
+    ? `${minutes / (24 * 60)} day${minutes === 24 * 60 ? '' : 's'}`
+    : minutes % 60 === 0
+      ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
+      : `${minutes} minutes`;
+
+/** Every notification kind of the core as the Adaptive Card of a proactive DM. */
+export function notificationCard(n: Notification): AdaptiveCard {
+  switch (n.kind) {
+    case 'sessionInvited':
+      return sessionCard(n.session, `${n.by.name} invited you to a session.`);
+    case 'sessionCancelled':
+      return card(`${n.by.name} cancelled ${n.session.title}.`, [
+        heading('Session cancelled'),
+        text(`${n.by.name} cancelled this session.`),
+        ...sessionBody(n.session),
+      ]);
+    case 'sessionBooked':
+      return sessionCard(n.session, `${n.mentee.name} booked a session with you.`);
+    case 'requestReceived':
+      return requestCard(n.request, 'New session request', incomingActions(n.request));
+    case 'requestScheduled':
+      return card(`${n.request.mentor.name} scheduled a session for your request.`, [
+        heading(`${n.request.mentor.name} scheduled a session for your request`),
+        ...sessionBody(n.session),
+        ...sessionActionRows(n.session),
+      ]);
+    case 'requestDeclined':
+      return requestCard(n.request, `${n.request.mentor.name} declined your request`);
+    case 'mentorOffer':
+      return card(
+        `${n.request.mentor.name} wants to mentor you!`,
+        [
+          heading(`${n.request.mentor.name} wants to mentor you!`),
+          n.mentorHeadline ? text(n.mentorHeadline, { subtle: true }) : undefined,
+          ...requestBody(n.request),
+          text('Open their profile to book a slot or request a session, or dismiss the offer.', {
+            subtle: true,
+          }),
+        ],
+        offerActions(n.request),
+      );
+    case 'offerAccepted':
+      return requestCard(n.request, `${n.request.mentee.name} accepted your offer to mentor them`);
+    case 'requestExpired':
+      return requestCard(n.request, 'A mentorship request expired');
+    case 'sessionReminder':
+      return sessionCard(n.session, `Reminder: starts in ${hoursOrMinutes(n.minutesBefore)}.`);
+    case 'sessionLive':
+      return sessionCard(n.session, 'Your session is live.');
+    case 'sessionCompleted': {
+      const s = n.session;
+      const mentor = s.mentors[0];
+      const next = s.actions.clone
+        ? openDialog('Book the next one', DialogVerb.cloneSession, { sessionId: s.id })
+        : mentor
+          ? openDialog('Book the next one', DialogVerb.requestSession, { mentorId: mentor.id })
+          : undefined;
+      return card(
+        `${s.title} has ended.`,
+        [heading('Session completed'), text(`${s.title} has ended. Thank you for taking part!`)],
+        [next],
+      );
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import type { IncomingRequestItem, MyRequestItem } from '../../../core/requests/request.view.js';
+import { formatTime } from '../../../core/time.js';
+import type { RequestView } from '../../../core/views.js';
+import { ActionVerb, DialogVerb, ShowVerb } from '../ids.js';
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  card,
+  container,
+  execute,
+  facts,
+  heading,
+  openDialog,
+  submit,
+  text,
+} from './elements.js';
+
+const STATUS: Record<RequestView['status'], string> = {
+  pending: 'Waiting for an answer',
+  scheduled: 'Session scheduled',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  dismissed: 'Dismissed',
+  expired: 'Expired',
+};
+
+/** Who asked whom, the note, the status, and until when it stays open. */
+export const requestTitle = (r: RequestView) =>
+  r.kind === 'menteeToMentor'
+    ? `${r.mentee.name} asked ${r.mentor.name} for a session`
+    : `${r.mentor.name} wants to mentor ${r.mentee.name}`;
+
+export function requestBody(r: RequestView): CardElement[] {
+  return [
+    text(requestTitle(r), { weight: 'bolder' }),
+    ...(r.message ? [text(`"${r.message}"`, { subtle: false })] : []),
+    facts([
+      ['Status', STATUS[r.status]],
+      ['Sent', formatTime(r.createdAt)],
+      r.status === 'pending' && ['Open until', formatTime(r.expiresAt)],
+    ]),
+  ];
+}
+
+/** The mentor's buttons on a mentee's request: *Schedule session* and *Decline*. */
+export const incomingActions = (r: RequestView, allowed = { schedule: true, decline: true }) =>
+  [
+    allowed.schedule &&
+      openDialog('Schedule session', DialogVerb.createSession, { requestId: r.id }),
+    allowed.decline && execute('Decline', ActionVerb.declineRequest, { requestId: r.id }),
+  ].filter((a): a is CardAction => a !== false);
+
+/** The mentee's buttons on a mentor's offer: *View profile* (to book or request) and *Dismiss*. */
+export const offerActions = (
+  r: RequestView,
+  allowed = { dismiss: true, viewMentorProfile: true },
+) =>
+  [
+    allowed.viewMentorProfile &&
+      submit('View profile', ShowVerb.mentorProfile, { mentorId: r.mentor.id }),
+    allowed.dismiss && execute('Dismiss', ActionVerb.dismissOffer, { requestId: r.id }),
+  ].filter((a): a is CardAction => a !== false);
+
+/** A request as a card of its own, with no buttons (after an answer). */
+export const requestCard = (r: RequestView, intro?: string, actions: CardAction[] = []) =>
+  card(intro ?? requestTitle(r), [intro ? heading(intro) : undefined, ...requestBody(r)], actions);
+
+/** The mentor's inbox: mentees' requests, the pending ones with their buttons. */
+export function incomingRequestsCard(items: readonly IncomingRequestItem[]): AdaptiveCard {
+  return card('Session requests for you', [
+    heading('Session requests for you'),
+    items.length === 0 ? text('No requests are waiting for you.') : undefined,
+    ...items.map((item) => {
+      const actions = incomingActions(item.request, item.actions);
+      return container(
+        [
+          ...requestBody(item.request),
+          actions.length > 0 ? { type: 'ActionSet', actions } : undefined,
+        ],
+        true,
+      );
+    }),
+  ]);
+}
+
+/** *My mentorship requests* (mentees only): their requests and mentors' offers. */
+export function myRequestsCard(items: readonly MyRequestItem[]): AdaptiveCard {
+  return card('My mentorship requests', [
+    heading('My mentorship requests'),
+    items.length === 0 ? text('You have no mentorship requests yet.') : undefined,
+    ...items.map((item) => {
+      const actions =
+        item.request.kind === 'mentorToMentee'
+          ? offerActions(item.request, item.actions)
+          : item.actions.viewMentorProfile
+            ? [submit('View profile', ShowVerb.mentorProfile, { mentorId: item.request.mentor.id })]
+            : [];
+      return container(
+        [
+          ...requestBody(item.request),
+          actions.length > 0 ? { type: 'ActionSet', actions } : undefined,
+        ],
+        true,
+      );
+    }),
+  ]);
+}

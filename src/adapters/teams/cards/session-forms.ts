@@ -1,0 +1,257 @@
+import type { MenteeList } from '../../../core/sessions/index.js';
+import type { VocabularyName } from '../../../core/workspaces/workspace.js';
+import { DialogVerb } from '../ids.js';
+import {
+  type Choice,
+  card,
+  choiceSet,
+  dateInput,
+  facts,
+  heading,
+  numberInput,
+  openUrl,
+  submitDialog,
+  text,
+  textInput,
+  timeInput,
+} from './elements.js';
+import { bannerOf, type DialogInfo, dialog, type FormState, field, formValue } from './form.js';
+import { sessionWhen } from './session.js';
+
+export const MEETING_CHOICES = [
+  { title: 'BigBlueButton (no link needed)', value: 'bigbluebutton' },
+  { title: 'Google Meet', value: 'gmeet' },
+  { title: 'WhatsApp', value: 'whatsapp' },
+  { title: 'Zoom', value: 'zoom' },
+];
+
+const VOCABULARY_LABELS: Record<VocabularyName, string> = {
+  recommendedFor: 'Recommended for',
+  categories: 'Categories',
+  medium: 'Medium',
+};
+
+export interface SessionFormContext {
+  readonly mode: 'create' | 'edit';
+  readonly vocabularies: Readonly<Record<VocabularyName, readonly string[]>>;
+  /** Session managers choose public/private (and only before publishing). */
+  readonly canChooseType: boolean;
+  /** Hidden data sent back with the form. */
+  readonly hidden: Readonly<Record<string, string | number>>;
+  readonly timeZone: string;
+  /** For a session answering a request: whose request it is. */
+  readonly forMentee?: string | undefined;
+  readonly defaultSeatLimit?: number | undefined;
+  /** Who may be invited: mentees looking for a mentor, and those invited already. */
+  readonly menteeChoices: readonly Choice[];
+}
+
+/** The create and edit session forms (M4); the meeting link is part of *Publish*. */
+export function sessionForm(ctx: SessionFormContext, state: FormState): DialogInfo {
+  const v = (id: string) => formValue(state, id);
+  const tags = (name: VocabularyName) => [
+    ...field(
+      state,
+      choiceSet(
+        name,
+        VOCABULARY_LABELS[name],
+        ctx.vocabularies[name].map((t) => ({ title: t, value: t })),
+        { value: v(name), multi: true },
+      ),
+    ),
+    ...field(
+      state,
+      textInput(`${name}Other`, `${VOCABULARY_LABELS[name]}: other (comma-separated)`, {
+        value: v(`${name}Other`),
+        maxLength: 400,
+      }),
+    ),
+  ];
+  const create = ctx.mode === 'create';
+  const title = create ? 'Create a session' : 'Edit session';
+  const body = [
+    heading(title),
+    ...bannerOf(state),
+    ctx.forMentee
+      ? text(`This session answers ${ctx.forMentee}'s request; they are invited.`)
+      : undefined,
+    ...field(state, textInput('title', 'Title', { value: v('title'), maxLength: 120 })),
+    ...field(
+      state,
+      textInput('description', 'Description', {
+        value: v('description'),
+        maxLength: 2000,
+        isMultiline: true,
+      }),
+    ),
+    ...field(
+      state,
+      textInput('imageUrl', 'Image link (https, optional)', { value: v('imageUrl') }),
+    ),
+    ...(ctx.canChooseType
+      ? field(
+          state,
+          choiceSet(
+            'type',
+            'Type',
+            [
+              { title: 'Public: any mentee may enrol', value: 'public' },
+              { title: 'Private: invited mentees only', value: 'private' },
+            ],
+            { value: v('type') ?? 'public' },
+          ),
+        )
+      : []),
+    text(`Times are in your time zone, ${ctx.timeZone}.`, { subtle: true }),
+    ...field(state, dateInput('startDate', 'Start date', v('startDate'))),
+    ...field(state, timeInput('startTime', 'Start time', v('startTime'))),
+    ...field(state, dateInput('endDate', 'End date', v('endDate'))),
+    ...field(state, timeInput('endTime', 'End time', v('endTime'))),
+    ...field(
+      state,
+      numberInput(
+        'seatLimit',
+        ctx.defaultSeatLimit ? `Seat limit (default ${ctx.defaultSeatLimit})` : 'Seat limit',
+        v('seatLimit'),
+      ),
+    ),
+    ...tags('recommendedFor'),
+    ...tags('categories'),
+    ...tags('medium'),
+    ...(ctx.menteeChoices.length > 0
+      ? field(
+          state,
+          choiceSet('menteeIds', 'Invite mentees', ctx.menteeChoices, {
+            value: v('menteeIds'),
+            multi: true,
+          }),
+        )
+      : []),
+    ...(create
+      ? [
+          text('Meeting (used when you publish)', { weight: 'bolder' }),
+          ...field(
+            state,
+            choiceSet('meetingPlatform', 'Meeting platform', MEETING_CHOICES, {
+              value: v('meetingPlatform') ?? 'bigbluebutton',
+            }),
+          ),
+          ...field(state, textInput('meetingUrl', 'Meeting link', { value: v('meetingUrl') })),
+          ...field(state, textInput('meetingId', 'Zoom meeting ID', { value: v('meetingId') })),
+          ...field(state, textInput('passcode', 'Zoom passcode', { value: v('passcode') })),
+        ]
+      : []),
+  ];
+  const verb = create ? DialogVerb.createSession : DialogVerb.editSession;
+  const actions = create
+    ? [
+        submitDialog('Publish', verb, { ...ctx.hidden, publish: 'yes' }, true),
+        submitDialog('Save draft', verb, { ...ctx.hidden, publish: 'no' }),
+      ]
+    : [submitDialog('Save', verb, ctx.hidden, true)];
+  return dialog(title, card(title, body, actions));
+}
+
+/** The meeting link form: may change while the session is live. */
+export function meetingForm(
+  hidden: Readonly<Record<string, string>>,
+  sessionTitle: string,
+  state: FormState,
+): DialogInfo {
+  const v = (id: string) => formValue(state, id);
+  return dialog(
+    'Meeting link',
+    card(
+      'Meeting link',
+      [
+        heading(`Meeting link: ${sessionTitle}`),
+        ...bannerOf(state),
+        ...field(
+          state,
+          choiceSet('meetingPlatform', 'Meeting platform', MEETING_CHOICES, {
+            value: v('meetingPlatform') ?? 'bigbluebutton',
+          }),
+        ),
+        ...field(state, textInput('meetingUrl', 'Meeting link', { value: v('meetingUrl') })),
+        ...field(state, textInput('meetingId', 'Zoom meeting ID', { value: v('meetingId') })),
+        ...field(state, textInput('passcode', 'Zoom passcode', { value: v('passcode') })),
+      ],
+      [submitDialog('Save', DialogVerb.editMeeting, hidden, true)],
+    ),
+    { height: 'medium' },
+  );
+}
+
+/** Deleting asks first (M4): the mentees are told. */
+export function deleteConfirmation(
+  sessionId: string,
+  title: string,
+  when: string,
+  banner?: string,
+): DialogInfo {
+  return dialog(
+    'Delete session',
+    card(
+      `Delete ${title}?`,
+      [
+        heading(`Delete "${title}"?`),
+        banner ? text(banner, { color: 'attention', weight: 'bolder' }) : undefined,
+        text(when),
+        text(
+          'Invited and enrolled mentees will be told that it was cancelled. This cannot be undone.',
+        ),
+      ],
+      [submitDialog('Delete session', DialogVerb.deleteSession, { sessionId, confirm: 'yes' })],
+    ),
+    { height: 'small' },
+  );
+}
+
+/** *Book the next one* (M4 Clone): the new start and end. */
+export function cloneForm(
+  sessionId: string,
+  title: string,
+  timeZone: string,
+  state: FormState,
+): DialogInfo {
+  const v = (id: string) => formValue(state, id);
+  return dialog(
+    'Clone session',
+    card(
+      `Clone ${title}`,
+      [
+        heading(`Next session of "${title}"`),
+        ...bannerOf(state),
+        text(`Same details and mentees (invited again). Times are in ${timeZone}.`, {
+          subtle: true,
+        }),
+        ...field(state, dateInput('startDate', 'Start date', v('startDate'))),
+        ...field(state, timeInput('startTime', 'Start time', v('startTime'))),
+        ...field(state, dateInput('endDate', 'End date', v('endDate'))),
+        ...field(state, timeInput('endTime', 'End time', v('endTime'))),
+      ],
+      [submitDialog('Create next session', DialogVerb.cloneSession, { sessionId }, true)],
+    ),
+    { height: 'medium' },
+  );
+}
+
+/** *Mentee list* (M4): enrolled and invited, and the CSV download link. */
+export function menteeListDialog(list: MenteeList, csvUrl: string | undefined): DialogInfo {
+  const s = list.session;
+  return dialog(
+    'Mentee list',
+    card(
+      `Mentees of ${s.title}`,
+      [
+        heading(`Mentees of "${s.title}"`),
+        text(sessionWhen(s), { subtle: true }),
+        text(`${s.menteeCount} of ${s.seatLimit} seats taken.`),
+        list.mentees.length === 0
+          ? text('Nobody is enrolled or invited yet.')
+          : facts(list.mentees.map((m) => [m.name, m.status] as const)),
+      ],
+      [csvUrl ? openUrl('Download CSV', csvUrl) : undefined],
+    ),
+  );
+}

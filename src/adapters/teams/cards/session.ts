@@ -1,0 +1,107 @@
+import { formatRange } from '../../../core/time.js';
+import type { SessionCard } from '../../../core/views.js';
+import { ActionVerb, DialogVerb } from '../ids.js';
+import {
+  type AdaptiveCard,
+  actionSet,
+  type CardAction,
+  type CardElement,
+  card,
+  chipsText,
+  container,
+  execute,
+  facts,
+  heading,
+  openDialog,
+  openUrl,
+  text,
+} from './elements.js';
+
+const STATUS: Record<SessionCard['status'], string> = {
+  draft: 'Draft (not published yet)',
+  published: 'Upcoming',
+  live: 'Live now',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+const PLATFORM: Record<string, string> = {
+  bigbluebutton: 'BigBlueButton',
+  gmeet: 'Google Meet',
+  whatsapp: 'WhatsApp',
+  zoom: 'Zoom',
+};
+
+export const sessionWhen = (s: SessionCard) => formatRange(s.start, s.end);
+
+/** The session's facts: when (in the reader's zone), mentors, seats, tags. */
+export function sessionBody(s: SessionCard): CardElement[] {
+  return [
+    heading(s.title),
+    text(`${STATUS[s.status]} · ${s.type === 'private' ? 'Private' : 'Public'}`, {
+      subtle: true,
+      spacing: 'none',
+    }),
+    ...(s.imageUrl
+      ? [{ type: 'Image', url: s.imageUrl, altText: s.title, size: 'medium' } as CardElement]
+      : []),
+    ...(s.description ? [text(s.description)] : []),
+    facts([
+      ['When', sessionWhen(s)],
+      ['Mentors', s.mentors.map((m) => m.name).join(', ') || '-'],
+      ['Mentees', `${s.menteeCount} of ${s.seatLimit} seats taken (${s.seatsLeft} left)`],
+      chipsText(s.recommendedFor) !== '' && ['Recommended for', chipsText(s.recommendedFor)],
+      chipsText(s.categories) !== '' && ['Categories', chipsText(s.categories)],
+      chipsText(s.medium) !== '' && ['Medium', chipsText(s.medium)],
+      s.meetingPlatform !== undefined && [
+        'Meeting',
+        PLATFORM[s.meetingPlatform] ?? s.meetingPlatform,
+      ],
+      s.viewerRole !== 'none' && ['You', s.viewerRole],
+    ]),
+  ];
+}
+
+/**
+ * Exactly the buttons the view model allows, in two rows (a card or ActionSet holds at most
+ * five): joining and enrolling first, then the manager's buttons.
+ */
+export function sessionButtons(s: SessionCard): { primary: CardAction[]; manage: CardAction[] } {
+  const id = { sessionId: s.id };
+  const keep = (actions: (CardAction | false)[]) =>
+    actions.filter((a): a is CardAction => a !== false);
+  return {
+    primary: keep([
+      s.actions.join && s.joinUrl !== undefined && openUrl('Join', s.joinUrl),
+      s.actions.enrol && execute('Enroll', ActionVerb.enrol, id, true),
+      s.status === 'draft' && s.actions.edit && execute('Publish', ActionVerb.publish, id, true),
+    ]),
+    manage: keep([
+      s.actions.edit && openDialog('Edit', DialogVerb.editSession, id),
+      s.actions.editMeeting && openDialog('Meeting link', DialogVerb.editMeeting, id),
+      s.actions.viewMentees && openDialog('Mentee list', DialogVerb.menteeList, id),
+      s.actions.clone && openDialog('Clone', DialogVerb.cloneSession, id),
+      s.actions.delete && openDialog('Delete', DialogVerb.deleteSession, id),
+    ]),
+  };
+}
+
+/** The session's buttons as body elements (rows of at most five). */
+export function sessionActionRows(s: SessionCard): CardElement[] {
+  const { primary, manage } = sessionButtons(s);
+  return [actionSet(primary), actionSet(manage)].filter((e): e is CardElement => e !== undefined);
+}
+
+/** One session as a card of its own, with an optional line above it. */
+export function sessionCard(s: SessionCard, intro?: string): AdaptiveCard {
+  return card(`${intro ? `${intro} ` : ''}${s.title}, ${sessionWhen(s)}`, [
+    intro ? text(intro, { weight: 'bolder' }) : undefined,
+    ...sessionBody(s),
+    ...sessionActionRows(s),
+  ]);
+}
+
+/** A session inside a list: its facts and buttons in a separated container. */
+export function sessionItem(s: SessionCard): CardElement {
+  return container([...sessionBody(s), ...sessionActionRows(s)], true);
+}

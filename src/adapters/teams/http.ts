@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Application } from '@microsoft/teams-ai';
+import type { Activity } from 'botbuilder';
+import type { RouteHandler } from '../../server.js';
+import type { MentorbotTeamsAdapter } from './app.js';
+
+/** Teams activities are small; anything near this is not one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * A failed authentication: botframework-connector's AuthenticationError (no header, unknown
+ * key, wrong audience or issuer, serviceUrl claim mismatch) or jsonwebtoken's errors (a bad
+ * signature), which the connector lets through as they are.
+ */
+function authStatus(err: unknown): number | undefined {
+  if (!(err instanceof Error)) return undefined;
+  if (JWT_ERRORS.has(err.name)) return 401;
+  if (err.constructor.name === 'AuthenticationError') {
+    const status = (err as { statusCode?: unknown }).statusCode;
+    // The signing keys could not be fetched: nobody could be authenticated just now.
+    return typeof status === 'number' && status >= 500 ? 503 : 401;
+  }
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status, { 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Parses the body into an activity; undefined for anything that is not one. */
+export function parseActivity(raw: Buffer): Activity | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || activity.type === '') return undefined;
+  // What botbuilder's own HTTP entry does before processing: timestamps become Dates.
+  for (const key of ['timestamp', 'expiration', 'localTimestamp']) {
+    const value = activity[key];
+    if (typeof value === 'string') {
+      activity[`raw${key[0]?.toUpperCase()}${key.slice(1)}`] = value;
+      activity[key] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * `POST /api/messages`: reads and parses the activity, lets the adapter authenticate it
+ * (Bot Framework JWT when an app id is configured: a missing or bad token is 401 before
+ * anything runs) and run the turn, and answers with the invoke response, if any.
+ */
+export function messagesRoute(adapter: MentorbotTeamsAdapter, app: Application): RouteHandler {
+  return async (req, res, ctx) => {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendJson(res, 405, { error: 'method_not_allowed' });
+    }
+    const raw = await readBody(req);
+    if (raw === 'too_large') return sendJson(res, 413, { error: 'payload_too_large' });
+    const activity = parseActivity(raw);
+    if (!activity) return sendJson(res, 400, { error: 'not_an_activity' });
+    const header = req.headers.authorization;
+    try {
+      const invoke = await adapter.run(
+        typeof header === 'string' ? header : '',
+        activity,
+        async (context) => {
+          await app.run(context);
+        },
+      );
+      sendJson(res, invoke?.status ?? 200, invoke?.body);
+    } catch (err) {
+      const status = authStatus(err);
+      if (status !== undefined) {
+        ctx.log.warn(
+          { reason: (err as Error).message, type: activity.type },
+          'teams: activity not authenticated',
+        );
+        return sendJson(res, status, {
+          error: status === 401 ? 'unauthorized' : 'auth_unavailable',
+        });
+      }
+      ctx.log.error({ err, type: activity.type, name: activity.name }, 'teams: activity failed');
+      sendJson(res, 500, { error: 'internal_error', requestId: ctx.requestId });
+    }
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Every verb a Teams card or dialog carries, shared by the card builders (cards/) and the
+ * handlers that answer them (handlers/). A verb is the `verb` field of an Action.Execute,
+ * or `data.verb` of an Action.Submit (dialogs and card navigation).
+ */
+
+/** Dialogs (task modules): `task/fetch` opens the form, `task/submit` sends it back. */
+export const DialogVerb = {
+  createSession: 'session.create',
+  editSession: 'session.edit',
+  editMeeting: 'session.meeting',
+  deleteSession: 'session.delete',
+  cloneSession: 'session.clone',
+  menteeList: 'session.mentees',
+  requestSession: 'request.new',
+  sendOffer: 'offer.new',
+  menteeProfile: 'profile.mentee',
+  mentorProfile: 'profile.mentor',
+  settings: 'settings',
+} as const;
+export type DialogVerb = (typeof DialogVerb)[keyof typeof DialogVerb];
+
+/** Buttons that change something: Action.Execute; the card is replaced by the answer. */
+export const ActionVerb = {
+  enrol: 'session.enrol',
+  publish: 'session.publish',
+  declineRequest: 'request.decline',
+  dismissOffer: 'offer.dismiss',
+  book: 'mentor.book',
+} as const;
+export type ActionVerb = (typeof ActionVerb)[keyof typeof ActionVerb];
+
+/** Buttons that only show something: Action.Submit; the answer is a new message. */
+export const ShowVerb = {
+  mentorProfile: 'show.mentor',
+  mySessions: 'show.sessions',
+  myRequests: 'show.requests',
+  incomingRequests: 'show.incoming',
+  findMentors: 'show.mentors',
+  findMentees: 'show.mentees',
+  myProfile: 'show.profile',
+  help: 'show.help',
+} as const;
+export type ShowVerb = (typeof ShowVerb)[keyof typeof ShowVerb];
+
+/**
+ * The commands typed in the chat, as listed in the manifest's command list (at most 10 per
+ * scope). Matched case-insensitively at the start of the message; the rest is the argument.
+ */
+export const COMMANDS = [
+  { command: 'help', description: 'What mentorbot can do', show: ShowVerb.help },
+  {
+    command: 'request session',
+    description: 'Ask a mentor for a session (optionally: a mentor name)',
+    show: undefined,
+  },
+  {
+    command: 'find mentor',
+    description: 'Find a mentor by name or expertise',
+    show: ShowVerb.findMentors,
+  },
+  {
+    command: 'find mentees',
+    description: 'Mentors: mentees looking for a mentor (optionally: an interest)',
+    show: ShowVerb.findMentees,
+  },
+  { command: 'create session', description: 'Create a mentoring session', show: undefined },
+  {
+    command: 'my sessions',
+    description: 'Your upcoming, live and completed sessions',
+    show: ShowVerb.mySessions,
+  },
+  { command: 'my requests', description: 'My mentorship requests', show: ShowVerb.myRequests },
+  {
+    command: 'incoming requests',
+    description: 'Mentors: session requests waiting for you',
+    show: ShowVerb.incomingRequests,
+  },
+  {
+    command: 'profile',
+    description: 'Your mentee and mentor profile and availability',
+    show: ShowVerb.myProfile,
+  },
+  { command: 'settings', description: 'Admins: workspace settings', show: undefined },
+] as const;
+
+export type CommandName = (typeof COMMANDS)[number]['command'];

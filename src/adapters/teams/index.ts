@@ -1,0 +1,61 @@
+import { createDownloadLinks } from '../downloads.js';
+import { PacedNotifier } from '../notify/paced.js';
+import type { AdapterFactory } from '../platform.js';
+import { authOptions, createTeamsApp, MentorbotTeamsAdapter } from './app.js';
+import { ConversationStore } from './conversations.js';
+import { messagesRoute } from './http.js';
+import { TeamsNotifier } from './notifier.js';
+
+/** Proactive messages per tenant per second: well under the Bot Framework's per-bot limits. */
+const MESSAGES_PER_SECOND = 15;
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/**
+ * Microsoft Teams (teams-ai v1 on botbuilder's CloudAdapter), mounted at /api/messages.
+ *
+ * With MICROSOFT_APP_ID every activity's Bot Framework JWT is verified. Without it the
+ * endpoint takes unauthenticated local traffic (Bot Framework Emulator); that only happens
+ * outside production: config refuses production with a half-configured Teams app, and in
+ * production without any MICROSOFT_APP_* setting the adapter does not start at all.
+ */
+export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, logger, server }) => {
+  const log = logger.child({ component: 'teams' });
+  const appId = config.MICROSOFT_APP_ID ?? '';
+  if (!appId && config.NODE_ENV === 'production') return undefined;
+  const authDisabled = appId === '';
+  if (authDisabled) {
+    log.warn(
+      'MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated local traffic (Bot Framework Emulator)',
+    );
+  }
+
+  const adapter = new MentorbotTeamsAdapter(authOptions(config));
+  const conversations = await ConversationStore.create(db);
+  const downloads = createDownloadLinks(server, {
+    core,
+    baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+    secret: config.LINK_SIGNING_SECRET,
+  });
+  const app = createTeamsApp(adapter, appId, {
+    core,
+    conversations,
+    downloads,
+    logger: log,
+    authDisabled,
+  });
+  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app));
+
+  const teams = new TeamsNotifier({
+    adapter,
+    appId,
+    conversations,
+    clock: core.clock,
+    logger: log,
+  });
+  return {
+    platform: 'teams',
+    notifier: new PacedNotifier(teams, { perSecond: MESSAGES_PER_SECOND }),
+    async stop() {},
+  };
+};

@@ -1,0 +1,136 @@
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Notification } from '../../core/notifications.js';
+import type { Notifier } from '../../core/ports.js';
+import type { Clock } from '../../core/time.js';
+import { RateLimitedError } from '../notify/rate-limit.js';
+import { attachment } from './cards/elements.js';
+import { notificationCard } from './cards/notifications.js';
+import type { ConversationStore } from './conversations.js';
+
+export interface NotifierLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface TeamsNotifierOptions {
+  readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  readonly appId: string;
+  readonly conversations: ConversationStore;
+  readonly clock: Clock;
+  readonly logger: NotifierLog;
+  /** Retries of a transient failure (412, 502, 504) before giving up. Default 3. */
+  readonly maxTransientRetries?: number;
+  /** Base of the exponential backoff. Default 500 ms. */
+  readonly backoffMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** The HTTP status of a failed connector call, wherever the SDK put it. */
+export function statusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
+  for (const candidate of [e.statusCode, e.status, e.response?.status]) {
+    if (typeof candidate === 'number') return candidate;
+  }
+  return undefined;
+}
+
+function retryAfterMs(err: unknown): number | undefined {
+  const headers = (err as { response?: { headers?: unknown } })?.response?.headers as
+    | { get?: (name: string) => string | undefined | null; [key: string]: unknown }
+    | undefined;
+  const raw =
+    typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'];
+  const seconds = Number(raw);
+  return typeof raw === 'string' && Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : undefined;
+}
+
+const UNREACHABLE = new Set([403, 404]);
+const TRANSIENT = new Set([412, 502, 504]);
+
+/**
+ * The core's Notifier for Teams: every notification becomes an Adaptive Card sent as a
+ * proactive message into the recipient's personal chat with the bot. 403/404 (the person
+ * uninstalled or blocked the bot) mark the person unreachable: logged once and never
+ * retried until they write to the bot again. 412/502/504 are retried here with exponential
+ * backoff and jitter. 429 becomes a RateLimitedError, so the PacedNotifier around this one
+ * holds back the whole tenant for the wait instead of this one message hammering on.
+ */
+export class TeamsNotifier implements Notifier {
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: TeamsNotifierOptions) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Full jitter: a random wait up to base * 2^attempt. */
+  private backoff(attempt: number): number {
+    const base = this.options.backoffMs ?? 500;
+    return Math.round(this.random() * base * 2 ** attempt) + 1;
+  }
+
+  async notify(notification: Notification): Promise<void> {
+    const { conversations, logger } = this.options;
+    const log = { kind: notification.kind, recipient: notification.recipient };
+    const target = await conversations.get(notification.recipient);
+    if (!target) {
+      logger.warn(log, 'teams: no conversation with this person yet; notification not delivered');
+      return;
+    }
+    if (target.unreachable) {
+      logger.info(log, 'teams: person unreachable (bot removed or blocked); notification skipped');
+      return;
+    }
+    const content = notificationCard(notification);
+    const activity = {
+      type: 'message' as const,
+      summary: content.fallbackText,
+      attachments: [attachment(content)],
+    };
+    const maxRetries = this.options.maxTransientRetries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // The failure is caught inside the turn: the adapter's turn-error handler would
+        // otherwise swallow it (and answer the person with an apology).
+        let failure: unknown;
+        await this.options.adapter.continueConversationAsync(
+          this.options.appId,
+          target.reference as Partial<ConversationReference>,
+          async (context: TurnContext) => {
+            try {
+              await context.sendActivity(activity);
+            } catch (err) {
+              failure = err ?? new Error('send failed');
+            }
+          },
+        );
+        if (failure !== undefined) throw failure;
+        return;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== undefined && UNREACHABLE.has(status)) {
+          await conversations.markUnreachable(
+            notification.recipient,
+            status,
+            this.options.clock.now(),
+          );
+          logger.warn({ ...log, status }, 'teams: person unreachable; marked, will not retry');
+          return;
+        }
+        if (status === 429) throw new RateLimitedError(retryAfterMs(err) ?? this.backoff(attempt));
+        if (status !== undefined && TRANSIENT.has(status) && attempt < maxRetries) {
+          const wait = this.backoff(attempt);
+          logger.info({ ...log, status, attempt, wait }, 'teams: transient failure; retrying');
+          await this.sleep(wait);
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+}

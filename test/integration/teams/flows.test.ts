@@ -1,0 +1,381 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLocalDays, localDateOf } from '../../../src/core/time.js';
+import {
+  botAdded,
+  cardAction,
+  cardSubmit,
+  conversationIdOf,
+  message,
+  personIdOf,
+  taskFetch,
+  taskSubmit,
+  teamsUser,
+} from '../../fixtures/teams/activities.js';
+import { cardsOf, expectValidCard, textOf } from './cards.js';
+import { eventually, startTeams, type TeamsHarness } from './harness.js';
+
+const TENANT = 'tenant-flows';
+const grace = teamsUser('Grace Hopper', TENANT, 'America/New_York');
+const ada = teamsUser('Ada Lovelace', TENANT, 'Europe/Berlin');
+const alan = teamsUser('Alan Turing', TENANT, 'Europe/London');
+const joan = teamsUser('Joan Clarke', TENANT, 'Europe/London');
+
+let h: TeamsHarness;
+beforeAll(async () => {
+  h = await startTeams();
+  // Grace installs the app (and so is the admin); the others open their chat with the bot.
+  for (const user of [grace, ada, alan, joan])
+    expect((await h.post(botAdded(user))).status).toBe(200);
+  // Grace becomes a mentor with weekly availability.
+  const saved = await h.post(
+    taskSubmit(grace, {
+      verb: 'profile.mentor',
+      headline: 'Compilers and careers',
+      bio: 'Ask me anything.',
+      expertise: 'compilers, careers',
+      availability:
+        'Mon 09:00-17:00\nTue 09:00-17:00\nWed 09:00-17:00\nThu 09:00-17:00\nFri 09:00-17:00',
+      meetingPlatform: 'bigbluebutton',
+    }),
+  );
+  expect(saved).toEqual({ status: 200, body: undefined });
+});
+afterAll(() => h?.stop());
+
+/** Every card the bot ever sent or answered with parses cleanly at schema 1.5. */
+afterAll(() => {
+  for (const call of h?.calls ?? []) for (const card of cardsOf(call.body)) expectValidCard(card);
+});
+
+const inDays = (days: number, zone: string) => addLocalDays(localDateOf(new Date(), zone), days);
+
+describe('M5 use-case 1: mentee requests, mentor schedules', () => {
+  it('runs end to end with inline errors, a proactive DM and the mentee told', async () => {
+    // The typed command answers with a card whose button opens the dialog.
+    const before = h.callsTo(conversationIdOf(ada)).length;
+    expect((await h.post(message(ada, 'request session Grace'))).status).toBe(200);
+    const reply = h.callsTo(conversationIdOf(ada)).slice(before);
+    expect(textOf(reply)).toContain('request.new');
+
+    const dialog = await h.post(taskFetch(ada, { verb: 'request.new', mentorQuery: 'Grace' }));
+    expect(dialog.status).toBe(200);
+    expect(dialog.body.task.type).toBe('continue');
+    expect(textOf(dialog.body)).toContain(personIdOf(grace));
+    expectValidCard(dialog.body.task.value.card.content);
+
+    // Too long a message: the form comes back with the error next to the message.
+    const tooLong = await h.post(
+      taskSubmit(ada, {
+        verb: 'request.new',
+        mentorId: personIdOf(grace),
+        message: 'x'.repeat(1001),
+      }),
+    );
+    expect(tooLong.body.task.type).toBe('continue');
+    const body = tooLong.body.task.value.card.content.body as { id?: string; text?: string }[];
+    const at = body.findIndex((e) => e.id === 'message');
+    expect(body[at + 1]?.text).toContain('1000 characters or fewer');
+    expect(
+      await h.app.core.requests.findPending(personIdOf(ada), personIdOf(grace)),
+    ).toBeUndefined();
+
+    const graceBefore = h.callsTo(conversationIdOf(grace)).length;
+    const sent = await h.post(
+      taskSubmit(ada, {
+        verb: 'request.new',
+        mentorId: personIdOf(grace),
+        message: 'Help me with compilers?',
+      }),
+    );
+    expect(sent).toEqual({ status: 200, body: undefined });
+    const request = await h.app.core.requests.findPending(personIdOf(ada), personIdOf(grace));
+    expect(request?.kind).toBe('menteeToMentor');
+
+    // Grace gets a proactive DM with Schedule session and Decline.
+    const dm = await eventually(() => {
+      const calls = h.callsTo(conversationIdOf(grace)).slice(graceBefore);
+      expect(textOf(calls)).toContain('New session request');
+      return calls;
+    });
+    expect(textOf(dm)).toContain('Help me with compilers?');
+    expect(textOf(dm)).toContain('request.decline');
+    expect(textOf(dm)).toContain(`"requestId":"${request?.id}"`);
+
+    // Schedule session: the create dialog, for Ada's request.
+    const form = await h.post(taskFetch(grace, { verb: 'session.create', requestId: request?.id }));
+    expect(textOf(form.body)).toContain("Ada Lovelace's request");
+    expectValidCard(form.body.task.value.card.content);
+
+    // End before start: inline error next to the end time; nothing is created.
+    const day = inDays(3, grace.timeZone);
+    const fields = {
+      verb: 'session.create',
+      requestId: request?.id,
+      title: 'Compilers 101',
+      startDate: day,
+      endDate: day,
+    };
+    const bad = await h.post(
+      taskSubmit(grace, { ...fields, startTime: '10:00', endTime: '09:00', publish: 'yes' }),
+    );
+    const badBody = bad.body.task.value.card.content.body as { id?: string; text?: string }[];
+    expect(badBody[badBody.findIndex((e) => e.id === 'endTime') + 1]?.text).toBe(
+      'The end must be after the start.',
+    );
+
+    const adaBefore = h.callsTo(conversationIdOf(ada)).length;
+    const ok = await h.post(
+      taskSubmit(grace, { ...fields, startTime: '10:00', endTime: '11:00', publish: 'yes' }),
+    );
+    expect(ok).toEqual({ status: 200, body: undefined });
+    const scheduled = await h.app.core.requests.get(request?.id ?? '');
+    expect(scheduled?.status).toBe('scheduled');
+    // Grace's chat gets the session card; Ada is told, with times in her own zone.
+    expect(textOf(h.callsTo(conversationIdOf(grace)).at(-1))).toContain('Session published');
+    const told = await eventually(() => {
+      const calls = h.callsTo(conversationIdOf(ada)).slice(adaBefore);
+      expect(textOf(calls)).toContain('scheduled a session for your request');
+      return calls;
+    });
+    expect(textOf(told)).toContain('(Europe/Berlin)');
+  });
+});
+
+describe('M5 use-case 2: mentor offers, mentee dismisses or books', () => {
+  it('dismiss: the card is updated in place, the mentor is not told, a second press changes nothing', async () => {
+    await h.post(
+      taskSubmit(alan, {
+        verb: 'profile.mentee',
+        interests: 'cryptography, maths',
+        lookingForMentor: 'true',
+      }),
+    );
+    const search = await h.post(message(grace, 'find mentees crypto'));
+    expect(search.status).toBe(200);
+    const results = h.callsTo(conversationIdOf(grace)).at(-1);
+    expect(textOf(results)).toContain('I want to mentor you!');
+    expect(textOf(results)).toContain(personIdOf(alan));
+
+    const alanBefore = h.callsTo(conversationIdOf(alan)).length;
+    const sent = await h.post(
+      taskSubmit(grace, {
+        verb: 'offer.new',
+        menteeId: personIdOf(alan),
+        menteeName: 'Alan Turing',
+        message: 'Happy to help.',
+      }),
+    );
+    expect(sent.status).toBe(200);
+    await eventually(() =>
+      expect(textOf(h.callsTo(conversationIdOf(alan)).slice(alanBefore))).toContain(
+        'wants to mentor you!',
+      ),
+    );
+    const offer = await h.app.core.requests.findPending(personIdOf(alan), personIdOf(grace));
+    expect(offer?.kind).toBe('mentorToMentee');
+
+    const graceBefore = h.callsTo(conversationIdOf(grace)).length;
+    const callsBefore = h.calls.length;
+    const dismissed = await h.post(
+      cardAction(alan, 'offer.dismiss', { requestId: offer?.id }, 'offer-card'),
+    );
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(textOf(dismissed.body.value)).toContain('You dismissed this offer.');
+    expect(textOf(dismissed.body.value)).not.toContain('offer.dismiss');
+    // The message holding the card is updated through the connector.
+    const update = h.calls.slice(callsBefore).find((c) => c.method === 'PUT');
+    expect(update?.path).toContain('/activities/offer-card');
+    expect((await h.app.core.requests.get(offer?.id ?? ''))?.status).toBe('dismissed');
+
+    const again = await h.post(
+      cardAction(alan, 'offer.dismiss', { requestId: offer?.id }, 'offer-card'),
+    );
+    expect(textOf(again.body.value)).toContain('This request was already dismissed.');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.callsTo(conversationIdOf(grace)).slice(graceBefore)).toEqual([]);
+  });
+
+  it('book: the offer is accepted and the mentor is told', async () => {
+    await h.post(
+      taskSubmit(joan, { verb: 'profile.mentee', interests: 'codes', lookingForMentor: 'true' }),
+    );
+    await h.post(
+      taskSubmit(grace, {
+        verb: 'offer.new',
+        menteeId: personIdOf(joan),
+        menteeName: 'Joan Clarke',
+      }),
+    );
+    const offer = await h.app.core.requests.findPending(personIdOf(joan), personIdOf(grace));
+    expect(offer?.status).toBe('pending');
+
+    // View profile (Action.Submit) answers with the profile card: free slots and Book.
+    const joanBefore = h.callsTo(conversationIdOf(joan)).length;
+    await h.post(cardSubmit(joan, { verb: 'show.mentor', mentorId: personIdOf(grace) }));
+    const profile = h.callsTo(conversationIdOf(joan)).slice(joanBefore).at(-1);
+    const card = cardsOf(profile?.body)[0] as { body: unknown[] };
+    const slotChoice = JSON.stringify(card).match(
+      /"id":"startsAt","label":"[^"]+","choices":\[\{"title":"[^"]+","value":"([^"]+)"/,
+    );
+    expect(slotChoice?.[1]).toBeTruthy();
+
+    const graceBefore = h.callsTo(conversationIdOf(grace)).length;
+    const booked = await h.post(
+      cardAction(
+        joan,
+        'mentor.book',
+        { mentorId: personIdOf(grace), startsAt: slotChoice?.[1] },
+        'profile-card',
+      ),
+    );
+    expect(textOf(booked.body.value)).toContain("Booked, and the mentor's offer is accepted.");
+    expect((await h.app.core.requests.get(offer?.id ?? ''))?.status).toBe('accepted');
+    await eventually(() => {
+      const told = textOf(h.callsTo(conversationIdOf(grace)).slice(graceBefore));
+      expect(told).toContain('Joan Clarke accepted your offer to mentor them');
+      expect(told).toContain('Joan Clarke booked a session with you.');
+    });
+
+    // The same slot again: nobody books a slot twice.
+    const twice = await h.post(
+      cardAction(
+        ada,
+        'mentor.book',
+        { mentorId: personIdOf(grace), startsAt: slotChoice?.[1] },
+        'profile-card-2',
+      ),
+    );
+    expect(twice.body.type).toBe('application/vnd.microsoft.activity.message');
+  });
+});
+
+describe('sessions from Teams', () => {
+  it('creates a draft, edits it with an inline error, publishes it from the card, enrols and lists mentees', async () => {
+    const day = inDays(5, grace.timeZone);
+    const created = await h.post(
+      taskSubmit(grace, {
+        verb: 'session.create',
+        title: 'Open office hours',
+        startDate: day,
+        startTime: '09:00',
+        endDate: day,
+        endTime: '10:00',
+        seatLimit: '1',
+        categories: 'Career',
+        publish: 'no',
+      }),
+    );
+    expect(created.status).toBe(200);
+    const draftCard = textOf(h.callsTo(conversationIdOf(grace)).at(-1));
+    expect(draftCard).toContain('Saved as a draft');
+    const sessionId = /"sessionId":"([^"]+)"/.exec(draftCard)?.[1] ?? '';
+    expect(sessionId).not.toBe('');
+
+    const edit = await h.post(taskFetch(grace, { verb: 'session.edit', sessionId }));
+    expect(textOf(edit.body)).toContain('Open office hours');
+    const hidden = {
+      verb: 'session.edit',
+      sessionId,
+      version: 1,
+      title: '',
+      startDate: day,
+      startTime: '09:00',
+      endDate: day,
+      endTime: '10:00',
+    };
+    const badEdit = await h.post(taskSubmit(grace, hidden));
+    const editBody = badEdit.body.task.value.card.content.body as { id?: string; text?: string }[];
+    expect(editBody[editBody.findIndex((e) => e.id === 'title') + 1]?.text).toBe(
+      'Give the session a title.',
+    );
+
+    const published = await h.post(
+      cardAction(grace, 'session.publish', { sessionId }, 'draft-card'),
+    );
+    expect(textOf(published.body.value)).toContain('Published.');
+    const enrolled = await h.post(cardAction(ada, 'session.enrol', { sessionId }, 'invite-card'));
+    expect(textOf(enrolled.body.value)).toContain('You are enrolled.');
+    const full = await h.post(cardAction(alan, 'session.enrol', { sessionId }, 'invite-card-2'));
+    expect(full.body.value).toContain('Session seats full');
+
+    const list = await h.post(taskFetch(grace, { verb: 'session.mentees', sessionId }));
+    expect(textOf(list.body)).toContain('Ada Lovelace');
+    const link =
+      /"url":"https:\/\/mentorbot\.test(\/downloads\/[^"]+)"/.exec(textOf(list.body))?.[1] ?? '';
+    const csv = await fetch(`${h.url}${link}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('Ada Lovelace,,enrolled');
+    const tampered = await fetch(`${h.url}${link.slice(0, -3)}abc`);
+    expect(tampered.status).toBe(403);
+    // Ada is no manager: her own link to the list is refused at download time.
+    const notHers = await h.post(taskFetch(ada, { verb: 'session.mentees', sessionId }));
+    expect(notHers.body.task.type).toBe('message');
+
+    const del = await h.post(taskFetch(grace, { verb: 'session.delete', sessionId }));
+    expect(del.body.task.value.card.content.fallbackText).toBe('Delete Open office hours?');
+    const adaBefore = h.callsTo(conversationIdOf(ada)).length;
+    expect(
+      (await h.post(taskSubmit(grace, { verb: 'session.delete', sessionId, confirm: 'yes' })))
+        .status,
+    ).toBe(200);
+    await eventually(() =>
+      expect(textOf(h.callsTo(conversationIdOf(ada)).slice(adaBefore))).toContain(
+        'Session cancelled',
+      ),
+    );
+  });
+
+  it('answers a switched-off feature with one sentence, and unknown text with help', async () => {
+    const settings = await h.post(taskFetch(grace, { verb: 'settings' }));
+    const values = Object.fromEntries(
+      (settings.body.task.value.card.content.body as { id?: string; value?: string }[])
+        .filter((e) => e.id)
+        .map((e) => [e.id, e.value ?? '']),
+    );
+    const badSettings = await h.post(
+      taskSubmit(grace, { verb: 'settings', ...values, minSessionMinutes: 'soon' }),
+    );
+    expect(textOf(badSettings.body)).toContain('Enter a whole number.');
+    const saved = await h.post(
+      taskSubmit(grace, { verb: 'settings', ...values, menteeRequests: 'false' }),
+    );
+    expect(saved.status).toBe(200);
+    const off = await h.post(taskFetch(ada, { verb: 'request.new' }));
+    expect(off.body.task).toEqual({
+      type: 'message',
+      value:
+        'Requesting a session from a mentor is turned off in this workspace. Ask a mentorbot admin if you need it.',
+    });
+    const notAdmin = await h.post(taskFetch(ada, { verb: 'settings' }));
+    expect(notAdmin.body.task.value).toBe('Only mentorbot admins can change workspace settings.');
+    await h.post(taskSubmit(grace, { verb: 'settings', ...values, menteeRequests: 'true' }));
+
+    const before = h.callsTo(conversationIdOf(ada)).length;
+    await h.post(message(ada, 'what is this?'));
+    expect(textOf(h.callsTo(conversationIdOf(ada)).slice(before))).toContain(
+      'Type one of these commands',
+    );
+  });
+
+  it('refuses bad input without crashing', async () => {
+    expect((await h.post('{not json')).status).toBe(400);
+    expect((await h.post({ hello: 'world' })).status).toBe(400);
+    expect((await h.post([1, 2])).status).toBe(400);
+    const noUser = {
+      ...message(ada, 'help'),
+      from: { id: '29:x' },
+      conversation: { id: 'a:x' },
+      channelData: {},
+    };
+    expect((await h.post(noUser)).status).toBe(200);
+    const junk = await h.post(
+      taskSubmit(ada, { verb: 'session.create', title: { $gt: '' }, startDate: 42 }),
+    );
+    expect(junk.body.task.type).toBe('continue');
+    const unknownVerb = await h.post(cardAction(ada, 'session.enrol', { sessionId: 'nope' }));
+    expect(textOf(unknownVerb.body)).toContain('no longer exists');
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,109 @@
+import nock from 'nock';
+import { vi } from 'vitest';
+import { createTeamsAdapter } from '../../../src/adapters/teams/index.js';
+import { type App, startApp } from '../../../src/app.js';
+import { type Config, loadConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import { useTestDatabase } from '../../helpers/db.js';
+
+/** One call the bot made to the Bot Framework connector (the nock-ed serviceUrl). */
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface TeamsHarness {
+  readonly app: App;
+  readonly url: string;
+  /** Every connector call so far, in order. */
+  readonly calls: ConnectorCall[];
+  // biome-ignore lint/suspicious/noExplicitAny: tests read invoke responses of many shapes
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Calls to one conversation (the person's personal chat with the bot). */
+  callsTo(conversationId: string): ConnectorCall[];
+  stop(): Promise<void>;
+}
+
+export function teamsConfig(env: Record<string, string> = {}): Readonly<Config> {
+  const result = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    PUBLIC_BASE_URL: 'https://mentorbot.test',
+    LINK_SIGNING_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+    ...env,
+  });
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  return { ...result.config, PORT: 0, HOST: '127.0.0.1' };
+}
+
+/**
+ * The whole service in-process with only the Teams adapter, on the test database, and the
+ * connector (https://smba.test) served by nock, recording every call.
+ */
+export async function startTeams(env: Record<string, string> = {}): Promise<TeamsHarness> {
+  const calls: ConnectorCall[] = [];
+  const record = (method: string) =>
+    function (this: unknown, path: string, body: unknown) {
+      calls.push({ method, path, body: (body ?? {}) as Record<string, unknown> });
+      return [200, { id: `m-${calls.length}` }] as [number, Record<string, string>];
+    };
+  nock('https://smba.test')
+    .persist()
+    .post(/\/amer\/v3\/conversations\/.*/)
+    .reply(record('POST'))
+    .put(/\/amer\/v3\/conversations\/.*/)
+    .reply(record('PUT'));
+
+  const test = await useTestDatabase();
+  const logger = createLogger({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await startApp(teamsConfig(env), logger, {
+    connectDatabase: async () => ({
+      client: test.client,
+      db: test.db,
+      uri: 'mongodb://test/',
+      embedded: test.embedded,
+      ping: async () => true,
+      close: () => test.close(),
+    }),
+    adapters: [createTeamsAdapter],
+  });
+  const url = `http://127.0.0.1:${app.port}`;
+  return {
+    app,
+    url,
+    calls,
+    async post(activity, headers = {}) {
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: kept as text
+      }
+      return { status: res.status, body };
+    },
+    callsTo(conversationId) {
+      return calls.filter(
+        (c) =>
+          c.path.includes(`/conversations/${encodeURIComponent(conversationId)}/`) ||
+          c.path.includes(`/conversations/${conversationId}/`),
+      );
+    },
+    async stop() {
+      await app.stop();
+      nock.cleanAll();
+    },
+  };
+}
+
+/** Waits until `check` passes (effects after commit and proactive sends are asynchronous). */
+export async function eventually<T>(check: () => T, timeoutMs = 3_000): Promise<T> {
+  return vi.waitFor(check, { timeout: timeoutMs, interval: 20 });
+}
