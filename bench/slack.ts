@@ -15,7 +15,7 @@
  * app's requests/s. Exit code 1 on a FAIL.
  */
 import { createHmac } from 'node:crypto';
-import { Agent, createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App as BoltApp } from '@slack/bolt';
@@ -24,6 +24,7 @@ import { loadConfig } from '../src/config.js';
 import { createAndPublishSession } from '../src/core/sessions/index.js';
 import { installWorkspace } from '../src/core/workspaces/install.js';
 import { createLogger } from '../src/logger.js';
+import { type LoadResult, runLoad } from './support/load.js';
 
 const SECRET = 'bench-signing-secret';
 const TEAM = 'T0BENCH';
@@ -136,49 +137,16 @@ function enrolBody(i: number, sessionId: string, responseBase: string): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-function post(agent: Agent, url: string, body: string): Promise<number> {
-  const headers = {
-    'content-type': 'application/x-www-form-urlencoded',
-    'content-length': String(Buffer.byteLength(body)),
-    ...sign(body),
-  };
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = request(url, { method: 'POST', agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () =>
-        res.statusCode === 200
-          ? resolve(performance.now() - started)
-          : reject(new Error(`HTTP ${res.statusCode}`)),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function load(
-  url: string,
-  bodies: string[],
-): Promise<{ p50: number; p99: number; rps: number }> {
-  // A fresh pool per run: sockets idle through a drain may have been closed by the server.
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++] as string;
-        latencies.push(await post(agent, url, body));
-      }
-    }),
+/** Sends the signed bodies from a separate load-generator process. */
+function load(url: string, bodies: string[]): Promise<LoadResult> {
+  return runLoad(
+    url,
+    CONCURRENCY,
+    bodies.map((body) => ({
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) },
+    })),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), rps: bodies.length / seconds };
 }
 
 async function main(): Promise<void> {
