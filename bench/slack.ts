@@ -17,7 +17,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { App as BoltApp } from '@slack/bolt';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';

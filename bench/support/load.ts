@@ -36,7 +36,9 @@ export async function runLoad(
         out += chunk.toString();
       });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`load generator exited with ${code}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`load generator exited with ${code}`)),
+      );
     });
     const { latencies, seconds } = JSON.parse(output) as { latencies: number[]; seconds: number };
     latencies.sort((a, b) => a - b);
