@@ -22,14 +22,22 @@ export function timeView(at: Date, timeZone: string): TimeView {
   return { utc: at.toISOString(), timeZone };
 }
 
+/** Zones already checked: building an Intl formatter per check is costly on hot paths. */
+const checkedZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
   if (!zone) return false;
+  const known = checkedZones.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (checkedZones.size < 10_000) checkedZones.set(zone, valid);
+  return valid;
 }
 
 /** e.g. "Tue 14 Mar 2027, 14:00 (Europe/Berlin)": the zone is always named. */

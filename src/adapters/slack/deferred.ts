@@ -69,4 +69,4 @@ export class WorkSlots {
 }
 
 /** Shared by every listener of the process. */
-export const afterAck = new WorkSlots(8);
+export const afterAck = new WorkSlots(2);
