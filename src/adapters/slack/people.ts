@@ -40,8 +40,6 @@ export class SlackPeople {
   private readonly profiles = new Map<string, Profile>();
   private readonly knownWorkspaces = new Set<string>();
   private readonly knownAdmins = new Set<string>();
-  /** People identified recently with this exact identity: no need to write it again. */
-  private readonly identified = new Map<string, { identity: string; person: Person; at: number }>();
 
   constructor(
     private readonly core: CoreDeps,
@@ -101,19 +99,12 @@ export class SlackPeople {
     const tenantId = tenantOf(ref);
     const ensured = await this.ensureWorkspace(client, tenantId, ref);
     if (!ensured.ok) return ensured;
-    const identity = await this.identityOf(client, tenantId, ref.userId, ref.fallbackName);
-    const key = `${tenantId}:${ref.userId}`;
-    const fingerprint = JSON.stringify(identity);
-    const seen = this.identified.get(key);
-    if (seen && seen.identity === fingerprint && Date.now() - seen.at < PROFILE_TTL_MS) {
-      return ok(seen.person);
-    }
-    const person = await identify(this.core, identity);
+    const person = await identify(
+      this.core,
+      await this.identityOf(client, tenantId, ref.userId, ref.fallbackName),
+    );
     if (!person.ok) return person;
-    const promoted = await this.promoteConfiguredAdmin(person.value);
-    if (this.identified.size >= MAX_PROFILES) this.identified.clear();
-    this.identified.set(key, { identity: fingerprint, person: promoted, at: Date.now() });
-    return ok(promoted);
+    return ok(await this.promoteConfiguredAdmin(person.value));
   }
 
   /** People picked in a form (user selects): identified so the core knows them. */
