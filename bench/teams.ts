@@ -1,7 +1,8 @@
 /**
  * `npm run bench:teams`: the Teams endpoint under load. The whole service runs in-process
  * (embedded MongoDB, only the Teams adapter, no app id: auth off as with the Emulator), the
- * Bot Framework connector is a local stand-in HTTP server, and 100 concurrent clients post
+ * Bot Framework connector is a local stand-in HTTP server, and 100 concurrent clients (a
+ * load generator in a separate process) post
  * activities as Teams sends them: a typed command (`help`, answered with a card through the
  * connector) and a card button (Action.Execute `Enroll`, answered by the invoke response
  * and a card update). Prints p50/p99 response latency and activities/s for each.
@@ -14,6 +15,7 @@ import { createTeamsAdapter } from '../src/adapters/teams/index.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
+import { runLoad } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const PER_KIND = Number(process.argv[2] ?? 3000);
@@ -112,26 +114,17 @@ async function main() {
   if (sessionOf.size !== users.length || [...sessionOf.values()].some((id) => !id))
     throw new Error('bench sessions missing');
 
+  /** Sends PER_KIND activities from a separate load-generator process, CONCURRENCY at once. */
   async function run(kind: string, make: (user: (typeof users)[number], n: number) => unknown) {
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      users.map(async (user) => {
-        while (next < PER_KIND) {
-          const n = next++;
-          latencies.push(await post(make(user, n)));
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+    const requests = Array.from({ length: PER_KIND }, (_, n) => ({
+      body: JSON.stringify(make(users[n % users.length] as (typeof users)[number], n)),
+      headers: { 'content-type': 'application/json' },
+    }));
+    const result = await runLoad(url, CONCURRENCY, requests);
     console.log(
-      `${kind.padEnd(28)} n=${latencies.length} concurrency=${CONCURRENCY} p50=${at(0.5).toFixed(1)} ms p99=${at(0.99).toFixed(1)} ms ${(latencies.length / seconds).toFixed(0)} activities/s`,
+      `${kind.padEnd(28)} n=${PER_KIND} concurrency=${CONCURRENCY} p50=${result.p50.toFixed(1)} ms p99=${result.p99.toFixed(1)} ms ${result.rps.toFixed(0)} activities/s`,
     );
-    return at(0.99);
+    return result.p99;
   }
 
   const p99s = [
