@@ -5,6 +5,7 @@ import { installWorkspace } from '../../core/workspaces/install.js';
 import type { Logger } from '../../logger.js';
 import type { MongoInstallationStore } from './installation-store.js';
 import type { SlackPeople } from './people.js';
+import { boltLogger } from './receiver.js';
 import { ClientCache } from './web.js';
 
 /** The bot scopes the app asks for; the manifest lists the same. */
@@ -48,9 +49,11 @@ export function createOAuthRoutes(o: OAuthOptions) {
     clientSecret: o.clientSecret,
     stateSecret: o.stateSecret,
     installationStore: o.store,
+    // Through pino like everything else, not Slack's console logger.
+    logger: boltLogger(o.logger),
     ...(o.slackApiUrl ? { clientOptions: { slackApiUrl: o.slackApiUrl } } : {}),
   });
-  const clients = new ClientCache(o.slackApiUrl);
+  const clients = new ClientCache(o.slackApiUrl, boltLogger(o.logger));
   const installUrlOptions = {
     scopes: BOT_SCOPES,
     ...(o.redirectUri ? { redirectUri: o.redirectUri } : {}),

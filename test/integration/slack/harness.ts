@@ -122,6 +122,9 @@ export class SlackStub {
     const until = Date.now() + timeoutMs;
     while (!this.scope.isDone() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     this.scope.done();
+    // nock marks a call done when it matches and runs the reply (which records it) one
+    // setImmediate later: let that run before anyone reads `calls`.
+    await new Promise((r) => setImmediate(r));
   }
 
   of(method: string): Call[] {
