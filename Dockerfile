@@ -3,7 +3,7 @@
 # --- build: compile TypeScript with the dev dependencies ------------------------------
 FROM node:22-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -12,8 +12,11 @@ RUN npm run build
 # --- runtime: production dependencies and compiled output only -----------------------
 FROM node:22-slim AS runtime
 ENV NODE_ENV=production
+# A heap cap makes V8 collect garbage before the container's memory grows (bench:jobs: a
+# 12,000-message fan-out peaked at 66 MB of heap; uncapped V8 let RSS reach 335 MB).
+ENV NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
