@@ -105,6 +105,25 @@ async function loadActor(
   return ok({ person, workspace });
 }
 
+/**
+ * The one place a failing dependency becomes the person's "try again": `work` either
+ * returns its result, or an `InfrastructureError` is logged and turned into `tryAgain()`.
+ * Anything else is a bug and is thrown.
+ */
+export async function orTryAgain<T>(
+  deps: Pick<CoreDeps, 'logger'>,
+  during: string,
+  work: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof InfrastructureError)) throw err;
+    deps.logger.warn({ err }, `dependency failed during ${during}`);
+    return fail(tryAgain());
+  }
+}
+
 /** Unwinds a transaction whose command failed for an expected reason. */
 class Rollback extends Error {
   constructor(readonly error: DomainError) {
@@ -137,7 +156,7 @@ export async function runCommand<I, O>(
 ): Promise<Result<O>> {
   const input = parseInput(schema, request.input);
   if (!input.ok) return input;
-  try {
+  return orTryAgain(deps, 'a command', async () => {
     const loaded = await loadActor(deps, request.actor);
     if (!loaded.ok) return loaded;
     let pending: Array<() => Promise<void>> = [];
@@ -192,13 +211,7 @@ export async function runCommand<I, O>(
       }
     }
     return ok(value);
-  } catch (err) {
-    if (err instanceof InfrastructureError) {
-      deps.logger.warn({ err }, 'dependency failed during a command');
-      return fail(tryAgain());
-    }
-    throw err;
-  }
+  });
 }
 
 /** Runs a read: validates input, loads the actor, maps a failing database to "try again". */
@@ -210,20 +223,14 @@ export async function runQuery<I, O>(
 ): Promise<Result<O>> {
   const input = parseInput(schema, request.input);
   if (!input.ok) return input;
-  try {
+  return orTryAgain(deps, 'a query', async () => {
     const loaded = await loadActor(deps, request.actor);
     if (!loaded.ok) return loaded;
-    return await body({
+    return body({
       actor: loaded.value.person,
       workspace: loaded.value.workspace,
       input: input.value,
       now: deps.clock.now(),
     });
-  } catch (err) {
-    if (err instanceof InfrastructureError) {
-      deps.logger.warn({ err }, 'dependency failed during a query');
-      return fail(tryAgain());
-    }
-    throw err;
-  }
+  });
 }

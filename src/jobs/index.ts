@@ -74,8 +74,10 @@ export function defineJobs(
   agenda.define(JobName.live, liveHandler(deps, logger), fanOut);
   agenda.define(JobName.completed, completedHandler(deps, logger), fanOut);
   agenda.define(JobName.expireRequests, async () => {
-    const expired = await expireRequests(deps, deps.clock.now());
-    logger.info({ expired }, 'request expiry ran');
+    const result = await expireRequests(deps, deps.clock.now());
+    // A failed run is recorded on the job; the next hourly run picks the requests up.
+    if (!result.ok) throw new Error(`request expiry failed: ${result.error.message}`);
+    logger.info({ expired: result.value }, 'request expiry ran');
   });
 
   return {

@@ -1,5 +1,5 @@
-import { fail, InfrastructureError, ok, type Result, tryAgain } from '../errors.js';
-import type { CoreDeps } from '../usecase.js';
+import { ok, type Result } from '../errors.js';
+import { type CoreDeps, orTryAgain } from '../usecase.js';
 import { peopleOfRequests, requestView, senderOf } from './request.view.js';
 
 const BATCH = 100;
@@ -13,7 +13,7 @@ const MAX_BATCHES = 50;
  */
 export async function expireRequests(deps: CoreDeps, now: Date): Promise<Result<number>> {
   let expired = 0;
-  try {
+  return orTryAgain(deps, 'request expiry', async () => {
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const due = await deps.requests.findExpired(now, BATCH);
       for (const request of due) {
@@ -38,11 +38,5 @@ export async function expireRequests(deps: CoreDeps, now: Date): Promise<Result<
       if (due.length < BATCH) break;
     }
     return ok(expired);
-  } catch (err) {
-    if (err instanceof InfrastructureError) {
-      deps.logger.warn({ err }, 'dependency failed while expiring requests');
-      return fail(tryAgain());
-    }
-    throw err;
-  }
+  });
 }

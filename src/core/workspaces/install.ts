@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fail, InfrastructureError, ok, type Result, tryAgain } from '../errors.js';
+import { ok, type Result } from '../errors.js';
 import { type Person, workspaceIdOf } from '../people/person.js';
 import type { Identity } from '../ports.js';
 import { isValidTimeZone } from '../time.js';
-import type { CoreDeps } from '../usecase.js';
+import { type CoreDeps, orTryAgain } from '../usecase.js';
 import { DEFAULT_CONFIG, type Workspace } from './workspace.js';
 
 export const identitySchema = z.object({
@@ -33,8 +33,8 @@ export async function installWorkspace(
   if (!parsed.success)
     throw new Error(`installWorkspace: bad installer identity: ${parsed.error.message}`);
   const identity: Identity = parsed.data;
-  try {
-    return await deps.uow.run(async () => {
+  return orTryAgain(deps, 'an install', () =>
+    deps.uow.run(async () => {
       const now = deps.clock.now();
       const installer = await deps.people.upsertIdentity(identity, now);
       const { workspace, created } = await deps.workspaces.createIfAbsent({
@@ -51,11 +51,8 @@ export async function installWorkspace(
         ? ((await deps.people.addRole(installer.id, 'admin', now)) ?? installer)
         : installer;
       return ok({ workspace, installer: admin, created });
-    });
-  } catch (err) {
-    if (err instanceof InfrastructureError) return fail(tryAgain());
-    throw err;
-  }
+    }),
+  );
 }
 
 /**
@@ -66,10 +63,7 @@ export async function identify(deps: CoreDeps, input: IdentityInput): Promise<Re
   const parsed = identitySchema.safeParse(input);
   if (!parsed.success)
     throw new Error(`identify: bad identity from adapter: ${parsed.error.message}`);
-  try {
-    return ok(await deps.people.upsertIdentity(parsed.data, deps.clock.now()));
-  } catch (err) {
-    if (err instanceof InfrastructureError) return fail(tryAgain());
-    throw err;
-  }
+  return orTryAgain(deps, 'identify', async () =>
+    ok(await deps.people.upsertIdentity(parsed.data, deps.clock.now())),
+  );
 }
