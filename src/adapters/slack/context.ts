@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from './router.js';
 import type { CoreDeps } from '../../core/usecase.js';
 import type { Logger } from '../../logger.js';
 import type { SlackPeople } from './people.js';
@@ -12,4 +12,4 @@ export interface SlackContext {
   readonly responseHosts: ReadonlySet<string>;
 }
 
-export type Register = (app: App, ctx: SlackContext) => void;
+export type Register = (app: SlackRouter, ctx: SlackContext) => void;

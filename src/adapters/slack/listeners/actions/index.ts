@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
 import type { DirectMessages } from '../../notifier.js';
 import { registerAnswerRequest } from './answer-request.js';
@@ -8,7 +8,7 @@ import { registerMentoring } from './mentoring.js';
 import { registerProfileAndAdmin } from './profile-and-admin.js';
 import { registerSessionForms } from './session-forms.js';
 
-export function register(app: App, ctx: SlackContext, dms: DirectMessages): void {
+export function register(app: SlackRouter, ctx: SlackContext, dms: DirectMessages): void {
   registerEnrol(app, ctx);
   registerSessionForms(app, ctx);
   registerDownloadCsv(dms)(app, ctx);

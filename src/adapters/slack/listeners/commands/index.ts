@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
 import { registerMentorbot } from './mentorbot.js';
 import { registerRequestSession } from './request-session.js';
 import { registerSearchCommands } from './search.js';
 import { registerSessionCommands } from './sessions.js';
 
-export function register(app: App, ctx: SlackContext): void {
+export function register(app: SlackRouter, ctx: SlackContext): void {
   registerRequestSession(app, ctx);
   registerSessionCommands(app, ctx);
   registerSearchCommands(app, ctx);

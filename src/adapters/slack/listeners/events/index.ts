@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
 import { publishHome } from '../../home-tab.js';
 
 /** `app_home_opened`: the Home tab is rendered fresh for the person each time (M8). */
-export function register(app: App, ctx: SlackContext): void {
+export function register(app: SlackRouter, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     const teamId = (body as { team_id?: string }).team_id ?? '';

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import { findMentors } from '../../../../core/people/find-mentors.js';
 import { option } from '../../blocks/kit.js';
 import type { SlackContext } from '../../context.js';
@@ -6,7 +6,7 @@ import { Action } from '../../ids.js';
 import { refOfInteraction } from '../../interaction.js';
 
 /** The mentor picker of the request modal: options served as the person types (max 100). */
-export function register(app: App, ctx: SlackContext): void {
+export function register(app: SlackRouter, ctx: SlackContext): void {
   app.options(Action.MentorPicker, async ({ ack, body, client }) => {
     const person = await ctx.people.actor(client, refOfInteraction(body as never));
     const text = typeof body.value === 'string' ? body.value.trim().slice(0, 100) : '';

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
 import { registerProfilesAndSettings } from './profiles-and-settings.js';
 import { registerRequestViews } from './requests.js';
@@ -6,7 +6,7 @@ import { registerSessionDetails } from './session-details.js';
 import { registerSessionLifecycle } from './session-lifecycle.js';
 import { registerSessionMeeting } from './session-meeting.js';
 
-export function register(app: App, ctx: SlackContext): void {
+export function register(app: SlackRouter, ctx: SlackContext): void {
   registerSessionDetails(app, ctx);
   registerSessionMeeting(app, ctx);
   registerSessionLifecycle(app, ctx);
