@@ -1,7 +1,7 @@
-import type { SlackRouter } from './router.js';
 import type { CoreDeps } from '../../core/usecase.js';
 import type { Logger } from '../../logger.js';
 import type { SlackPeople } from './people.js';
+import type { SlackRouter } from './router.js';
 
 /** What every listener gets besides Bolt's arguments. */
 export interface SlackContext {

@@ -104,4 +104,6 @@ async function dispatch<A>(listener: Listener<A> | undefined, args: A & AllMiddl
 }
 
 const anyOf = (map: Map<string, unknown>) =>
-  new RegExp(`^(?:${[...map.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  new RegExp(
+    `^(?:${[...map.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`,
+  );

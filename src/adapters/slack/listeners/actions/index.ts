@@ -1,6 +1,6 @@
-import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
 import type { DirectMessages } from '../../notifier.js';
+import type { SlackRouter } from '../../router.js';
 import { registerAnswerRequest } from './answer-request.js';
 import { registerDownloadCsv } from './download-csv.js';
 import { registerEnrol } from './enrol.js';

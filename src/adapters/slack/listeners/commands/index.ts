@@ -1,5 +1,5 @@
-import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
+import type { SlackRouter } from '../../router.js';
 import { registerMentorbot } from './mentorbot.js';
 import { registerRequestSession } from './request-session.js';
 import { registerSearchCommands } from './search.js';

@@ -1,6 +1,6 @@
-import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
 import { publishHome } from '../../home-tab.js';
+import type { SlackRouter } from '../../router.js';
 
 /** `app_home_opened`: the Home tab is rendered fresh for the person each time (M8). */
 export function register(app: SlackRouter, ctx: SlackContext): void {

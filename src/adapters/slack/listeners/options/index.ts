@@ -1,9 +1,9 @@
-import type { SlackRouter } from '../../router.js';
 import { findMentors } from '../../../../core/people/find-mentors.js';
 import { option } from '../../blocks/kit.js';
 import type { SlackContext } from '../../context.js';
 import { Action } from '../../ids.js';
 import { refOfInteraction } from '../../interaction.js';
+import type { SlackRouter } from '../../router.js';
 
 /** The mentor picker of the request modal: options served as the person types (max 100). */
 export function register(app: SlackRouter, ctx: SlackContext): void {

@@ -1,5 +1,5 @@
-import type { SlackRouter } from '../../router.js';
 import type { SlackContext } from '../../context.js';
+import type { SlackRouter } from '../../router.js';
 import { registerProfilesAndSettings } from './profiles-and-settings.js';
 import { registerRequestViews } from './requests.js';
 import { registerSessionDetails } from './session-details.js';
