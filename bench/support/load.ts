@@ -15,7 +15,8 @@ const percentile = (sorted: number[], q: number) =>
 
 /**
  * Sends the requests from a separate process (bench/support/load-worker.ts) with
- * `concurrency` in flight, and returns latency percentiles and throughput.
+ * `concurrency` in flight, and returns latency percentiles and throughput (the first
+ * `concurrency` requests open the connections and are not timed).
  */
 export async function runLoad(
   url: string,
@@ -50,4 +51,50 @@ export async function runLoad(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface StandIn {
+  readonly url: string;
+  /** Calls served so far. */
+  calls(): Promise<number>;
+  /** Resolves once no call has come for `ms`, with the time (epoch ms) of the last call. */
+  quietFor(ms: number): Promise<number>;
+  stop(): void;
+}
+
+/** Starts bench/support/stand-in.ts in its own process. */
+export async function startStandIn(mode: 'slack' | 'teams'): Promise<StandIn> {
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'stand-in.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`stand-in exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stats = async () =>
+    (await (await fetch(`${url}/__stats`)).json()) as {
+      calls: number;
+      last: number;
+      quietMs: number;
+    };
+  return {
+    url,
+    calls: async () => (await stats()).calls,
+    quietFor: async (ms) => {
+      for (;;) {
+        const now = await stats();
+        if (now.quietMs >= ms) return now.last;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
 }

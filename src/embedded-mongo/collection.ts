@@ -47,6 +47,31 @@ export class Index {
     return !this.spec.sparse && !this.partial;
   }
 
+  /**
+   * Whether every document the filter can match is in this index (MongoDB's rule for
+   * sparse and partial indexes): always for a complete index; for a sparse one when the
+   * filter asks its first field for non-null values; for a partial one when the filter
+   * repeats each equality (or `$exists: true`) of the partial filter expression.
+   */
+  covers(filter: Document): boolean {
+    if (this.complete) return true;
+    if (this.spec.sparse) {
+      const values = equalityValues(filter, this.fields[0] as string);
+      if (!values || values.some((v) => v === null || v === undefined)) return false;
+    }
+    const expression = this.spec.partialFilterExpression;
+    if (!expression) return true;
+    return Object.entries(expression).every(([field, condition]) => {
+      if (field.startsWith('$')) return false;
+      const asked = equalityValues(filter, field);
+      if (asked?.length !== 1) return false;
+      if (isPlainObject(condition) && Object.keys(condition).join() === '$exists')
+        return condition.$exists === true && asked[0] !== null && asked[0] !== undefined;
+      const wanted = equalityValues({ [field]: condition }, field);
+      return wanted?.length === 1 && keyString(wanted[0]) === keyString(asked[0]);
+    });
+  }
+
   /** Key strings per prefix length, or none when the index does not cover the document. */
   private keysByPrefix(doc: Document): string[][] {
     if (this.partial && !this.partial(doc)) return [];
@@ -195,7 +220,7 @@ export class Collection {
       if (option && (!best || option.size < best.size)) best = option;
     };
     for (const index of this.indexes.values()) {
-      if (!index.complete) continue;
+      if (!index.covers(filter)) continue;
       const perField: string[][] = [];
       for (const field of index.fields) {
         const values = equalityValues(filter, field);

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
+import { AfterAck } from '../after-ack.js';
 
 /**
  * Inside a Slack request, notifications must not hold up the answer to Slack (3 s): a
@@ -42,31 +43,7 @@ export class DeferringNotifier implements Notifier {
 }
 
 /**
- * Work after an ack waits for one of a fixed number of slots. Slack's answer is already
- * sent, so waiting costs nothing visible; without a bound, a burst of requests would start
- * thousands of database and Web API conversations at once and the event loop would answer
- * new requests (whose 3-second clock is running) behind all of them.
+ * Work after an ack, shared by every listener of the process: four at a time, after the
+ * acks of waiting requests, never more than a second late on their account.
  */
-export class WorkSlots {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free += 1;
-    }
-  }
-}
-
-/** Shared by every listener of the process. */
-export const afterAck = new WorkSlots(2);
+export const afterAck = new AfterAck(4, 1_000);

@@ -56,11 +56,18 @@ describe('Slack platform rules', () => {
       401,
     );
     expect(headersOf(await post({}))).toBe(401);
+    // Malformed signatures: another version, not hex, a truncated hash.
+    const good = signatureHeaders(SECRET, command.body);
+    const hash = (good['x-slack-signature'] as string).slice(3);
+    for (const signature of [`v1=${hash}`, `v0=${'z'.repeat(64)}`, `v0=${hash.slice(0, 40)}`, hash])
+      expect(headersOf(await post({ ...good, 'x-slack-signature': signature }))).toBe(401);
+    // The same request correctly signed is accepted (the checks above are not vacuous).
+    expect(headersOf(await post(good))).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
-    expect(slack.calls).toEqual([]);
+    // Only the correctly signed request did anything.
     expect(
       await service.app.core.requests.find({ workspaceId: 'slack:T0TEST', limit: 10 }),
-    ).toEqual([]);
+    ).toHaveLength(1);
   });
 
   it('answers a bad body with 400 and Slack URL verification with the challenge', async () => {

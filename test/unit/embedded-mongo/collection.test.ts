@@ -68,6 +68,58 @@ describe('index use', () => {
   });
 });
 
+describe('partial and sparse indexes', () => {
+  const requests = new Collection('test', 'requests');
+  requests.addIndex({
+    v: 2,
+    key: { menteeId: 1, mentorId: 1 },
+    name: 'open_pair',
+    unique: true,
+    partialFilterExpression: { status: 'pending' },
+  });
+  requests.addIndex({ v: 2, key: { code: 1 }, name: 'code_1', sparse: true });
+  for (let i = 0; i < 2_000; i++)
+    requests.insert({
+      _id: i,
+      menteeId: `e${i % 50}`,
+      mentorId: `m${Math.floor(i / 50)}`,
+      status: i % 4 === 0 ? 'pending' : 'declined',
+      ...(i % 2 === 0 ? { code: `c${i}` } : {}),
+    });
+  const all = [...requests.docs.values()];
+
+  it('uses a partial index only when the filter repeats its partial filter expression', () => {
+    const pendingPair = { menteeId: 'e0', mentorId: 'm0', status: 'pending' };
+    expect(count(requests.candidates(pendingPair))).toBe(1);
+    expect(count(requests.candidates({ ...pendingPair, status: { $eq: 'pending' } }))).toBe(1);
+    // Other statuses are not in the index: it cannot answer for them.
+    expect(count(requests.candidates({ menteeId: 'e0', mentorId: 'm0' }))).toBe(2_000);
+    expect(count(requests.candidates({ ...pendingPair, status: 'declined' }))).toBe(2_000);
+    expect(
+      count(requests.candidates({ ...pendingPair, status: { $in: ['pending', 'declined'] } })),
+    ).toBe(2_000);
+  });
+
+  it('uses a sparse index only for non-null values', () => {
+    expect(count(requests.candidates({ code: 'c10' }))).toBe(1);
+    expect(count(requests.candidates({ code: null }))).toBe(2_000);
+  });
+
+  it('gives the same results with and without the index', () => {
+    for (const filter of [
+      { menteeId: 'e4', mentorId: 'm0', status: 'pending' },
+      { menteeId: 'e1', mentorId: 'm0', status: 'pending' },
+      { menteeId: 'e1', mentorId: 'm0' },
+      { code: 'c10' },
+      { code: null },
+    ]) {
+      const expected = all.filter(compileFilter(filter)).map((d) => d._id);
+      const actual = requests.find(filter).map((d) => d._id);
+      expect(actual.sort(), JSON.stringify(filter)).toEqual(expected.sort());
+    }
+  });
+});
+
 describe('unique indexes', () => {
   it('rejects a duplicate and leaves the collection unchanged', () => {
     const collection = people(10);

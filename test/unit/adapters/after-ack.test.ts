@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { AfterAck } from '../../../src/adapters/after-ack.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('AfterAck: work after an answer, behind waiting answers', () => {
+  it('runs at most `slots` pieces of work at once, in arrival order', async () => {
+    const slots = new AfterAck(2, 1_000);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        slots.run(async () => {
+          running += 1;
+          most = Math.max(most, running);
+          order.push(i);
+          await tick();
+          running -= 1;
+        }),
+      ),
+    );
+    expect(most).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('holds work while a request waits for its answer, and starts it once answered', async () => {
+    const slots = new AfterAck(4, 10_000);
+    const answered = slots.arrived();
+    let ran = false;
+    const work = slots.run(async () => {
+      ran = true;
+    });
+    await tick();
+    expect(ran).toBe(false);
+    expect(slots.pending).toBe(1);
+    answered();
+    answered(); // a second call (finish, then close) changes nothing
+    await work;
+    expect(ran).toBe(true);
+    expect(slots.pending).toBe(0);
+  });
+
+  it('starts work that has waited maxWaitMs even while answers are still due', async () => {
+    let now = 0;
+    const slots = new AfterAck(1, 50, () => now);
+    slots.arrived(); // never answered: sustained load
+    let ran = false;
+    const work = slots.run(async () => {
+      ran = true;
+    });
+    await tick();
+    expect(ran).toBe(false);
+    now = 50;
+    await work; // the timer set for the overdue work fires
+    expect(ran).toBe(true);
+  });
+
+  it('frees the slot when work fails', async () => {
+    const slots = new AfterAck(1, 1_000);
+    await expect(slots.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(slots.run(async () => 'next')).resolves.toBe('next');
+  });
+});
