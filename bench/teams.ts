@@ -8,32 +8,21 @@
  * and a card update). Prints p50/p99 response latency and activities/s for each.
  * Target: p99 under 100 ms at 100 concurrent.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connectDatabase } from '../src/adapters/mongo/client.js';
 import { createTeamsAdapter } from '../src/adapters/teams/index.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { runLoad } from './support/load.js';
+import { runLoad, startStandIn } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const PER_KIND = Number(process.argv[2] ?? 3000);
 const TENANT = 'bench-tenant';
 
 async function main() {
-  // The connector stand-in: answers every send and update like Teams, after a few ms.
-  const connector = createServer((req, res) => {
-    req.resume();
-    req.on('end', () =>
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"id":"m"}');
-      }, 2),
-    );
-  });
-  await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
-  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/amer/`;
+  // The connector stand-in, in its own process: answers every send and update after 2 ms.
+  const connector = await startStandIn('teams');
+  const serviceUrl = `${connector.url}/amer/`;
 
   const loaded = loadConfig({
     NODE_ENV: 'development',
@@ -149,7 +138,8 @@ async function main() {
   ];
   console.log(`target p99 < 100 ms: ${p99s.every((p) => p < 100) ? 'met' : 'NOT met'}`);
   await app.stop();
-  connector.close();
+  connector.stop();
+  process.exit(0);
 }
 
 main().catch((err: unknown) => {

@@ -9,7 +9,9 @@
  *   makes progress under sustained load.
  */
 export class AfterAck {
+  private readonly slots: number;
   private free: number;
+  private readonly idle: Array<() => void> = [];
   private unanswered = 0;
   private readonly waiting: Array<{ since: number; start: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
@@ -19,6 +21,7 @@ export class AfterAck {
     private readonly maxWaitMs: number,
     private readonly now: () => number = Date.now,
   ) {
+    this.slots = slots;
     this.free = slots;
   }
 
@@ -38,6 +41,19 @@ export class AfterAck {
     return this.waiting.length;
   }
 
+  /** Waits (graceful shutdown, tests) until no work waits or runs, or `ms` have passed. */
+  async drain(ms: number): Promise<void> {
+    if (this.waiting.length === 0 && this.free === this.slots) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idle.push(resolve)),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     await new Promise<void>((start) => {
       this.waiting.push({ since: this.now(), start });
@@ -48,6 +64,8 @@ export class AfterAck {
     } finally {
       this.free += 1;
       this.pump();
+      if (this.waiting.length === 0 && this.free === this.slots)
+        for (const resolve of this.idle.splice(0)) resolve();
     }
   }
 
@@ -77,3 +95,9 @@ export class AfterAck {
     this.timer.unref();
   }
 }
+
+/**
+ * The one instance of the process, shared by the Slack and Teams adapters: they share the
+ * event loop, so a burst on either is answered before the work behind it.
+ */
+export const afterAck = new AfterAck(4, 1_000);

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
-import { AfterAck } from '../after-ack.js';
 
 /**
  * Inside a Slack request, notifications must not hold up the answer to Slack (3 s): a
@@ -41,9 +40,3 @@ export class DeferringNotifier implements Notifier {
     return this.inFlight.size;
   }
 }
-
-/**
- * Work after an ack, shared by every listener of the process: four at a time, after the
- * acks of waiting requests, never more than a second late on their account.
- */
-export const afterAck = new AfterAck(4, 1_000);

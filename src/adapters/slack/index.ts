@@ -1,3 +1,4 @@
+import { afterAck } from '../after-ack.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
 import { createBoltApp } from './app.js';
@@ -78,6 +79,10 @@ export const createSlackAdapter: AdapterFactory = async ({ config, core, db, log
   return {
     platform: 'slack',
     notifier,
-    stop: () => notifier.drain(5_000),
+    // Work after acks first (it may notify), then the notifications it started.
+    stop: async () => {
+      await afterAck.drain(5_000);
+      await notifier.drain(5_000);
+    },
   };
 };

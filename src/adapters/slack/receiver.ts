@@ -9,7 +9,7 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { afterAck } from './deferred.js';
+import { afterAck } from '../after-ack.js';
 
 /** Slack's window for request timestamps, both ways (replays and skewed clocks). */
 const MAX_SKEW_SECONDS = 5 * 60;

@@ -5,6 +5,7 @@ import {
 } from '@microsoft/teams-ai';
 import type {
   Activity,
+  ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   InvokeResponse,
   TurnContext,
@@ -16,14 +17,29 @@ import { registerInstall } from './handlers/install.js';
 import { registerShow } from './handlers/show.js';
 import { answer, createBeforeTurn, SORRY, type TeamsDeps } from './handlers/turn.js';
 
+/** An authenticated activity's claims and connector factory (botframework-connector's type). */
+export type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
+
 /**
  * The botbuilder CloudAdapter (through teams-ai's TeamsAdapter) with one public entry for
  * an already-parsed activity, so the shared HTTP server keeps the transport and this adapter
  * only authenticates and runs the turn.
  */
 export class MentorbotTeamsAdapter extends TeamsAdapter {
-  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(authHeader, activity, logic) as Promise<InvokeResponse | undefined>;
+  /** Verifies the Bot Framework JWT (when an app id is configured); throws when it fails. */
+  authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn of an authenticated activity; resolves with the invoke response, if any. */
+  run(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ) {
+    return this.processActivity(auth, activity, logic) as Promise<InvokeResponse | undefined>;
   }
 }
 
@@ -53,10 +69,10 @@ export function createTeamsApp(
     startTypingTimer: false,
     removeRecipientMention: true,
     longRunningMessages: false,
-    // A button's answer replaces the card for everyone in the chat (the message is
-    // updated through the connector), so the same button cannot be pressed twice.
+    // A button's card answer goes back in the invoke response; buttons on a message have
+    // their outcome delivered by LateReplies (handlers/actions.ts), which updates it for all.
     adaptiveCards: {
-      actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL,
+      actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR,
     },
   });
   const beforeTurn = createBeforeTurn(deps);

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Application } from '@microsoft/teams-ai';
-import type { Activity } from 'botbuilder';
+import { type Activity, ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../logger.js';
 import type { RouteHandler } from '../../server.js';
-import type { MentorbotTeamsAdapter } from './app.js';
+import { afterAck } from '../after-ack.js';
+import type { AuthenticateRequestResult, MentorbotTeamsAdapter } from './app.js';
 
 /** Teams activities are small; anything near this is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,12 +75,32 @@ export function parseActivity(raw: Buffer): Activity | undefined {
 }
 
 /**
- * `POST /api/messages`: reads and parses the activity, lets the adapter authenticate it
- * (Bot Framework JWT when an app id is configured: a missing or bad token is 401 before
- * anything runs) and run the turn, and answers with the invoke response, if any.
+ * Whether the channel needs the turn's outcome in the HTTP response: invokes (their response
+ * is the body) and `expectReplies` deliveries (the replies are). Everything else is answered
+ * 200 once authenticated, and its turn runs afterwards (replies go through the connector).
  */
-export function messagesRoute(adapter: MentorbotTeamsAdapter, app: Application): RouteHandler {
+const answeredInBody = (activity: Activity) =>
+  activity.type === ActivityTypes.Invoke || activity.deliveryMode === DeliveryModes.ExpectReplies;
+
+/**
+ * `POST /api/messages`: reads and parses the activity, authenticates it (Bot Framework JWT
+ * when an app id is configured: a missing or bad token is 401 before anything runs), and
+ * runs the turn: before answering for invokes (the answer is the invoke response), after
+ * answering 200 for messages and other activities, at the lower priority of work after an
+ * answer (`afterAck`), as Slack's acks are.
+ */
+export function messagesRoute(
+  adapter: MentorbotTeamsAdapter,
+  app: Application,
+  log: Logger,
+): RouteHandler {
+  const logic = async (context: TurnContext) => {
+    await app.run(context);
+  };
   return async (req, res, ctx) => {
+    const answered = afterAck.arrived();
+    res.once('finish', answered);
+    res.once('close', answered);
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       return sendJson(res, 405, { error: 'method_not_allowed' });
@@ -88,26 +110,36 @@ export function messagesRoute(adapter: MentorbotTeamsAdapter, app: Application):
     const activity = parseActivity(raw);
     if (!activity) return sendJson(res, 400, { error: 'not_an_activity' });
     const header = req.headers.authorization;
+    let auth: AuthenticateRequestResult;
     try {
-      const invoke = await adapter.run(
-        typeof header === 'string' ? header : '',
-        activity,
-        async (context) => {
-          await app.run(context);
-        },
+      auth = await adapter.authenticate(typeof header === 'string' ? header : '', activity);
+    } catch (err) {
+      const status = authStatus(err) ?? 500;
+      if (status === 500) {
+        ctx.log.error({ err, type: activity.type }, 'teams: authentication failed');
+        return sendJson(res, 500, { error: 'internal_error', requestId: ctx.requestId });
+      }
+      ctx.log.warn(
+        { reason: (err as Error).message, type: activity.type },
+        'teams: activity not authenticated',
       );
+      return sendJson(res, status, {
+        error: status === 401 ? 'unauthorized' : 'auth_unavailable',
+      });
+    }
+    if (!answeredInBody(activity)) {
+      sendJson(res, 200);
+      await afterAck
+        .run(() => adapter.run(auth, activity, logic))
+        .catch((err: unknown) =>
+          log.error({ err, type: activity.type, reqId: ctx.requestId }, 'teams: turn failed'),
+        );
+      return;
+    }
+    try {
+      const invoke = await adapter.run(auth, activity, logic);
       sendJson(res, invoke?.status ?? 200, invoke?.body);
     } catch (err) {
-      const status = authStatus(err);
-      if (status !== undefined) {
-        ctx.log.warn(
-          { reason: (err as Error).message, type: activity.type },
-          'teams: activity not authenticated',
-        );
-        return sendJson(res, status, {
-          error: status === 401 ? 'unauthorized' : 'auth_unavailable',
-        });
-      }
       ctx.log.error({ err, type: activity.type, name: activity.name }, 'teams: activity failed');
       sendJson(res, 500, { error: 'internal_error', requestId: ctx.requestId });
     }

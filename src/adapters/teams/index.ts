@@ -1,3 +1,4 @@
+import { afterAck } from '../after-ack.js';
 import { createDownloadLinks } from '../downloads.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
@@ -5,6 +6,7 @@ import { authOptions, createTeamsApp, MentorbotTeamsAdapter } from './app.js';
 import { ConversationStore } from './conversations.js';
 import { messagesRoute } from './http.js';
 import { TeamsNotifier } from './notifier.js';
+import { LateReplies } from './replies.js';
 
 /** Proactive messages per tenant per second: well under the Bot Framework's per-bot limits. */
 const MESSAGES_PER_SECOND = 15;
@@ -42,9 +44,10 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
     conversations,
     downloads,
     logger: log,
+    replies: new LateReplies(adapter, appId, log),
     authDisabled,
   });
-  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app));
+  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log));
 
   const teams = new TeamsNotifier({
     adapter,
@@ -56,6 +59,7 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
   return {
     platform: 'teams',
     notifier: new PacedNotifier(teams, { perSecond: MESSAGES_PER_SECOND }),
-    async stop() {},
+    // Turns still running after their 200 finish first.
+    stop: () => afterAck.drain(5_000),
   };
 };

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { vi } from 'vitest';
+import { afterAck } from '../../../src/adapters/after-ack.js';
 import { createTeamsAdapter } from '../../../src/adapters/teams/index.js';
 import { type App, startApp } from '../../../src/app.js';
 import { type Config, loadConfig } from '../../../src/config.js';
@@ -81,6 +82,9 @@ export async function startTeams(env: Record<string, string> = {}): Promise<Team
         body: typeof activity === 'string' ? activity : JSON.stringify(activity),
       });
       const text = await res.text();
+      // A message's turn runs after its 200 (src/adapters/teams/http.ts): let it finish, as
+      // the tests read what it did.
+      await afterAck.drain(3_000);
       let body: unknown = text;
       try {
         body = text ? JSON.parse(text) : undefined;

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { DomainError } from '../../../core/errors.js';
 import type { Person } from '../../../core/people/person.js';
+import { afterAck } from '../../after-ack.js';
 import type { ModalView } from '../blocks/kit.js';
 import type { SlackContext } from '../context.js';
-import { afterAck } from '../deferred.js';
 import {
   actionKey,
   openModal,

@@ -1,10 +1,11 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { bookSlot } from '../../../core/booking/book-slot.js';
 import { type DomainError, ErrorCode, type Result } from '../../../core/errors.js';
 import { declineRequest } from '../../../core/requests/decline-request.js';
 import { dismissOffer } from '../../../core/requests/dismiss-offer.js';
 import { enrol, publishSession } from '../../../core/sessions/index.js';
+import { afterAck } from '../../after-ack.js';
 import type { AdaptiveCard } from '../cards/elements.js';
 import { noticeCard } from '../cards/lists.js';
 import { requestCard } from '../cards/requests.js';
@@ -26,9 +27,9 @@ const failure = (error: DomainError): AdaptiveCard | string =>
     : error.message;
 
 /**
- * Buttons that change something (Action.Execute). Each calls one use case; its answer
- * replaces the card for everyone in the chat (the connector updates the message), so the
- * same button cannot be pressed twice.
+ * Buttons that change something (Action.Execute). Each calls one use case after Teams has
+ * its answer; the outcome replaces the card for everyone in the chat (the connector updates
+ * the message), so the same button cannot be pressed twice.
  */
 export function registerActions(app: Application, deps: TeamsDeps): void {
   const { core } = deps;
@@ -100,12 +101,31 @@ export function registerActions(app: Application, deps: TeamsDeps): void {
       if (!person) return 'Sorry, I could not tell who you are.';
       const handler = handlers[verb];
       if (!handler) return 'That button is no longer supported.';
-      try {
-        return await handler(person.id, data, idempotencyKeyOf(context));
-      } catch (err) {
-        deps.logger.error({ err, verb }, 'teams: card action failed');
-        return SORRY;
-      }
+      const key = idempotencyKeyOf(context);
+      const work = () =>
+        handler(person.id, data, key).catch((err: unknown) => {
+          deps.logger.error({ err, verb }, 'teams: card action failed');
+          return SORRY;
+        });
+      // Without the message the button was on, the outcome can only be the answer itself.
+      const messageId = context.activity.replyToId;
+      if (!messageId) return work();
+      // Teams has its answer at once; the work runs after it, behind waiting answers, and its
+      // outcome replaces the card (or is said in the chat), as Slack's buttons do.
+      const reference = TurnContext.getConversationReference(context.activity);
+      afterAck
+        .run(async () => deps.replies.deliver(reference, messageId, await work()))
+        .catch((err: unknown) => deps.logger.error({ err, verb }, 'teams: card action failed'));
+      return WORKING[verb as ActionVerb] ?? 'Working on it…';
     },
   );
 }
+
+/** What Teams shows (a short banner) while a button's work runs. */
+const WORKING: Record<ActionVerb, string> = {
+  [ActionVerb.enrol]: 'Enrolling you…',
+  [ActionVerb.publish]: 'Publishing the session…',
+  [ActionVerb.declineRequest]: 'Declining the request…',
+  [ActionVerb.dismissOffer]: 'Dismissing the offer…',
+  [ActionVerb.book]: 'Booking the session…',
+};

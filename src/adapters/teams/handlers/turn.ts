@@ -13,6 +13,7 @@ import type { DownloadLinks } from '../../downloads.js';
 import type { AdaptiveCard } from '../cards/elements.js';
 import { attachment } from '../cards/elements.js';
 import type { ConversationStore } from '../conversations.js';
+import type { LateReplies } from '../replies.js';
 
 /** What every handler needs; built once by the adapter. */
 export interface TeamsDeps {
@@ -20,6 +21,8 @@ export interface TeamsDeps {
   readonly conversations: ConversationStore;
   readonly downloads: DownloadLinks;
   readonly logger: Logger;
+  /** Outcomes of card buttons, delivered after Teams had its answer. */
+  readonly replies: LateReplies;
   /** No app id configured: local traffic (Bot Framework Emulator) without a tenant. */
   readonly authDisabled: boolean;
 }

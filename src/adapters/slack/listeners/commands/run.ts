@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { DomainError } from '../../../../core/errors.js';
 import type { Person } from '../../../../core/people/person.js';
+import { afterAck } from '../../../after-ack.js';
 import type { Message, ModalView } from '../../blocks/kit.js';
 import type { SlackContext } from '../../context.js';
-import { afterAck } from '../../deferred.js';
 import { commandKey, openModal, refOfCommand, type Source } from '../../interaction.js';
 import type { WebClient } from '../../web.js';
 
