@@ -21,6 +21,9 @@ import { answer, createBeforeTurn, SORRY, type TeamsDeps } from './handlers/turn
 export type AuthenticateRequestResult = Awaited<
   ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
 >;
+type ConnectorClient = Awaited<
+  ReturnType<NonNullable<AuthenticateRequestResult['connectorFactory']>['create']>
+>;
 
 /**
  * The botbuilder CloudAdapter (through teams-ai's TeamsAdapter) with one public entry for
@@ -28,9 +31,34 @@ export type AuthenticateRequestResult = Awaited<
  * only authenticates and runs the turn.
  */
 export class MentorbotTeamsAdapter extends TeamsAdapter {
-  /** Verifies the Bot Framework JWT (when an app id is configured); throws when it fails. */
-  authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
+  /**
+   * Verifies the Bot Framework JWT (when an app id is configured); throws when it fails.
+   * Connector clients are reused per service URL and audience (botbuilder builds a new one,
+   * with its whole HTTP pipeline, for every activity); each still gets its token per call.
+   */
+  async authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
+    const result = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    const factory = result.connectorFactory;
+    if (!factory) return result;
+    const connectors = this.connectors;
+    return {
+      ...result,
+      connectorFactory: {
+        create(serviceUrl: string, audience?: string) {
+          const key = `${serviceUrl} ${audience ?? ''}`;
+          let client = connectors.get(key);
+          if (!client) {
+            if (connectors.size >= 1_000) connectors.clear();
+            client = factory.create(serviceUrl, audience);
+            client.catch(() => connectors.delete(key));
+            connectors.set(key, client);
+          }
+          return client;
+        },
+      },
+    };
   }
 
   /** Runs the turn of an authenticated activity; resolves with the invoke response, if any. */

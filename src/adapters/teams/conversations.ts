@@ -68,7 +68,10 @@ export class ConversationStore {
     localTimezone: string | undefined,
     now: Date,
   ): Promise<void> {
-    const key = JSON.stringify([workspaceId, reference, localTimezone ?? null]);
+    // The activity id changes with every message and a proactive message needs none: without
+    // it, an unchanged conversation is not written again on every activity.
+    const { activityId: _activityId, ...stored } = reference;
+    const key = JSON.stringify([workspaceId, stored, localTimezone ?? null]);
     if (this.lastSaved.get(personId) === key) return;
     await wrap('save', () =>
       this.collection.updateOne(
@@ -76,7 +79,7 @@ export class ConversationStore {
         {
           $set: {
             workspaceId,
-            reference,
+            reference: stored,
             ...(localTimezone ? { localTimezone } : {}),
             unreachable: null,
             updatedAt: now,
@@ -95,6 +98,8 @@ export class ConversationStore {
   }
 
   async markUnreachable(personId: PersonId, status: number, now: Date): Promise<void> {
+    // The next activity from them must be written again, to make them reachable.
+    this.lastSaved.delete(personId);
     this.lastSaved.delete(personId);
     await wrap('markUnreachable', () =>
       this.collection.updateOne({ _id: personId }, { $set: { unreachable: { status, at: now } } }),
