@@ -33,6 +33,28 @@ type ConnectorClient = Awaited<
 export class MentorbotTeamsAdapter extends TeamsAdapter {
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
 
+  constructor(options: ConfigurationBotFrameworkAuthenticationOptions) {
+    super(options);
+    // The user token client (OAuth sign-in, which this bot does not use) depends only on the
+    // bot's app id, yet botbuilder builds one, with its whole HTTP pipeline, for every
+    // activity: reuse it per app id and audience.
+    const auth = this.botFrameworkAuthentication;
+    const create = auth.createUserTokenClient.bind(auth);
+    const clients = new Map<string, ReturnType<typeof create>>();
+    auth.createUserTokenClient = (identity) => {
+      const claim = (type: string) => identity.claims.find((c) => c.type === type)?.value ?? '';
+      const key = `${claim('aud')} ${claim('appid') || claim('azp')}`;
+      let client = clients.get(key);
+      if (!client) {
+        if (clients.size >= 100) clients.clear();
+        client = create(identity);
+        client.catch(() => clients.delete(key));
+        clients.set(key, client);
+      }
+      return client;
+    };
+  }
+
   /**
    * Verifies the Bot Framework JWT (when an app id is configured); throws when it fails.
    * Connector clients are reused per service URL and audience (botbuilder builds a new one,
