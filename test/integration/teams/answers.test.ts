@@ -1,0 +1,75 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAck } from '../../../src/adapters/after-ack.js';
+import { CONVERSATIONS_COLLECTION } from '../../../src/adapters/teams/conversations.js';
+import {
+  botAdded,
+  cardAction,
+  message,
+  personIdOf,
+  teamsUser,
+} from '../../fixtures/teams/activities.js';
+import { eventually, startTeams, type TeamsHarness } from './harness.js';
+
+const TENANT = 'tenant-answers';
+let h: TeamsHarness;
+beforeAll(async () => {
+  h = await startTeams();
+});
+afterAll(() => h?.stop());
+
+/** Posts without the harness (which waits for the work after the answer). */
+const raw = (activity: unknown) =>
+  fetch(`${h.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+
+describe('answering Teams before the work', () => {
+  it('answers a message 200 before its turn runs; the reply follows through the connector', async () => {
+    const ada = teamsUser('Ada Lovelace', TENANT);
+    const host = 'smba-slow.test';
+    await h.post({ ...botAdded(ada), serviceUrl: `https://${host}/amer/` });
+    const connector = nock(`https://${host}`).post(/.*/).delay(400).reply(200, { id: 'reply' });
+    const started = Date.now();
+    const res = await raw({ ...message(ada, 'help'), serviceUrl: `https://${host}/amer/` });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    // Answered while the turn was still waiting 400 ms for the connector to take the reply.
+    expect(Date.now() - started).toBeLessThan(400);
+    await afterAck.drain(3_000);
+    expect(connector.isDone()).toBe(true);
+  });
+
+  it('answers a card button with a banner at once, then replaces the card with the outcome', async () => {
+    const grace = teamsUser('Grace Hopper', TENANT);
+    await h.post(botAdded(grace));
+    const res = await raw(cardAction(grace, 'session.enrol', { sessionId: 'gone' }, 'card-9'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Enrolling you…',
+    });
+    const update = await eventually(() => {
+      const put = h.calls.find((c) => c.method === 'PUT' && c.path.endsWith('/activities/card-9'));
+      expect(put).toBeDefined();
+      return put;
+    });
+    expect(JSON.stringify(update?.body)).toContain('no longer exists');
+  });
+
+  it('stores the conversation without the activity id, once while it is unchanged', async () => {
+    const alan = teamsUser('Alan Turing', TENANT);
+    await h.post(botAdded(alan));
+    const stored = h.app.database.db.collection(CONVERSATIONS_COLLECTION);
+    const first = await stored.findOne({ _id: personIdOf(alan) as never });
+    expect(first?.reference).toBeDefined();
+    expect(first?.reference.activityId).toBeUndefined();
+    await h.post(message(alan, 'help'));
+    const second = await stored.findOne({ _id: personIdOf(alan) as never });
+    // Not written again: the same reference, the same time.
+    expect(second?.updatedAt).toEqual(first?.updatedAt);
+  });
+});
