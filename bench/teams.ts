@@ -34,10 +34,14 @@ async function main() {
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
   const config = { ...loaded.config, PORT: 0, HOST: '127.0.0.1' };
-  const app = await startApp(config, createLogger({ LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' }), {
-    connectDatabase,
-    adapters: [createTeamsAdapter],
-  });
+  const app = await startApp(
+    config,
+    createLogger({ LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' }),
+    {
+      connectDatabase,
+      adapters: [createTeamsAdapter],
+    },
+  );
   const url = `http://127.0.0.1:${app.port}/api/messages`;
 
   const users = Array.from({ length: CONCURRENCY }, (_, i) => ({
