@@ -136,11 +136,18 @@ describe('M5 use-case 1: mentee requests, mentor schedules', () => {
     const form = await h.post(taskFetch(grace, { verb: 'session.create', requestId: request?.id }));
     expect(textOf(form.body)).toContain("Ada Lovelace's request");
     expectValidCard(form.body.task.value.card.content);
+    // The form's submit carries back the message it was opened from (Teams does not).
+    const originOf = (dialog: typeof form) =>
+      (dialog.body.task.value.card.content.actions as { data?: { origin?: string } }[]).find(
+        (a) => a.data?.origin,
+      )?.data?.origin;
+    expect(originOf(form)).toBe('card-message-1');
 
     // End before start: inline error next to the end time; nothing is created.
     const day = inDays(3, grace.timeZone);
     const fields = {
       verb: 'session.create',
+      origin: originOf(form),
       requestId: request?.id,
       title: 'Compilers 101',
       startDate: day,
@@ -153,6 +160,7 @@ describe('M5 use-case 1: mentee requests, mentor schedules', () => {
     expect(badBody[badBody.findIndex((e) => e.id === 'endTime') + 1]?.text).toBe(
       'The end must be after the start.',
     );
+    expect(originOf(bad)).toBe('card-message-1');
 
     const adaBefore = h.callsTo(conversationIdOf(ada)).length;
     const ok = await h.post(
@@ -161,8 +169,13 @@ describe('M5 use-case 1: mentee requests, mentor schedules', () => {
     expect(ok).toEqual({ status: 200, body: undefined });
     const scheduled = await h.app.core.requests.get(request?.id ?? '');
     expect(scheduled?.status).toBe('scheduled');
-    // Grace's chat gets the session card; Ada is told, with times in her own zone.
-    expect(textOf(h.callsTo(conversationIdOf(grace)).at(-1))).toContain('Session published');
+    // The request card in Grace's chat becomes the session card (no Schedule button left);
+    // Ada is told, with times in her own zone.
+    const replaced = h.callsTo(conversationIdOf(grace)).at(-1);
+    expect(replaced?.method).toBe('PUT');
+    expect(replaced?.path).toContain('/activities/card-message-1');
+    expect(textOf(replaced)).toContain('Session published');
+    expect(textOf(replaced)).not.toContain('session.create');
     const told = await eventually(() => {
       const calls = h.callsTo(conversationIdOf(ada)).slice(adaBefore);
       expect(textOf(calls)).toContain('scheduled a session for your request');

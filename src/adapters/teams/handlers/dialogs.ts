@@ -26,6 +26,7 @@ import {
   getWorkspaceSettings,
   updateWorkspaceSettings,
 } from '../../../core/workspaces/settings.js';
+import { type AdaptiveCard, attachment } from '../cards/elements.js';
 import type { DialogInfo, FormState } from '../cards/form.js';
 import {
   menteeProfileForm,
@@ -81,6 +82,28 @@ interface DialogTurn {
   readonly data: Data;
   readonly values: Values;
   readonly key: string | undefined;
+  /** The message whose button opened the dialog, when Teams said (task/fetch's replyToId). */
+  readonly origin: string | undefined;
+}
+
+/**
+ * Teams tells task/fetch which message the button was on (`replyToId`) but not task/submit,
+ * so the dialog's submit buttons carry it back as `origin`.
+ */
+function withOrigin<A>(answer: A, origin: string | undefined): A {
+  if (!origin || typeof answer !== 'object' || answer === null || !('card' in answer))
+    return answer;
+  const info = answer as unknown as DialogInfo;
+  const content = info.card.content;
+  const actions = content.actions?.map((action) =>
+    action.type === 'Action.Submit' && typeof action.data === 'object' && action.data !== null
+      ? { ...action, data: { ...(action.data as Data), origin } }
+      : action,
+  );
+  return {
+    ...info,
+    card: { ...info.card, content: { ...content, ...(actions ? { actions } : {}) } },
+  } as unknown as A;
 }
 
 /** A dialog answer: the dialog (again), a sentence, or nothing (close it). */
@@ -102,6 +125,28 @@ const again = (
 /** Dialogs (task modules): every form of the product (M8). */
 export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> {
   const { core } = deps;
+
+  /**
+   * The outcome of a dialog opened from a message replaces that message (as on Slack), so
+   * its buttons cannot be pressed again; otherwise, or if the message cannot be updated,
+   * it is a new message.
+   */
+  async function answerOn(turn: DialogTurn, content: AdaptiveCard): Promise<void> {
+    if (turn.origin) {
+      try {
+        await turn.context.updateActivity({
+          type: 'message',
+          id: turn.origin,
+          summary: content.fallbackText,
+          attachments: [attachment(content)],
+        });
+        return;
+      } catch (err) {
+        deps.logger.warn({ err }, 'teams: could not update the message a dialog came from');
+      }
+    }
+    await replyCard(turn.context, content);
+  }
 
   async function sessionFormContext(
     person: Person,
@@ -157,7 +202,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         });
         return sessionForm(ctx, { values: {}, errors: {} });
       },
-      async submit({ context, person, actor, data, values, key }) {
+      async submit(turn) {
+        const { context, person, actor, data, values, key } = turn;
         const requestId = str(data.requestId);
         const publish = data.publish === 'yes';
         const input = {
@@ -171,15 +217,15 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
           const ctx = await sessionFormContext(person, 'create', requestId ? { requestId } : {});
           return again((state) => sessionForm(ctx, state), values, result.error, SESSION_SLOTS);
         }
-        await replyCard(
-          context,
-          sessionCard(
-            result.value.session,
-            publish
-              ? 'Session published. Invited mentees were told.'
-              : 'Saved as a draft. Publish it when ready.',
-          ),
+        const created = sessionCard(
+          result.value.session,
+          publish
+            ? 'Session published. Invited mentees were told.'
+            : 'Saved as a draft. Publish it when ready.',
         );
+        // Scheduled from a request: the request's card shows the session instead.
+        if (requestId) await answerOn(turn, created);
+        else await replyCard(context, created);
         return undefined;
       },
     },
@@ -205,7 +251,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         );
         return sessionForm(ctx, { values: sessionValuesOf(form), errors: {} });
       },
-      async submit({ context, person, actor, data, values, key }) {
+      async submit(turn) {
+        const { person, actor, data, values, key } = turn;
         const sessionId = str(data.sessionId);
         const version = Number(data.version);
         const input = {
@@ -225,7 +272,7 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
           );
           return again((state) => sessionForm(ctx, state), values, result.error, SESSION_SLOTS);
         }
-        await replyCard(context, sessionCard(result.value.session, 'Session saved.'));
+        await answerOn(turn, sessionCard(result.value.session, 'Session saved.'));
         return undefined;
       },
     },
@@ -251,7 +298,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
           errors: {},
         });
       },
-      async submit({ context, actor, data, values, key }) {
+      async submit(turn) {
+        const { actor, data, values, key } = turn;
         const sessionId = str(data.sessionId);
         const title = str(data.title);
         const result = await editMeeting(core, {
@@ -267,7 +315,7 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
             MEETING_SLOTS,
           );
         }
-        await replyCard(context, sessionCard(result.value.session, 'Meeting link saved.'));
+        await answerOn(turn, sessionCard(result.value.session, 'Meeting link saved.'));
         return undefined;
       },
     },
@@ -284,7 +332,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
           return 'This session can no longer be deleted: it has started or ended.';
         return deleteConfirmation(session.id, session.title, sessionWhen(session));
       },
-      async submit({ context, actor, data, key }) {
+      async submit(turn) {
+        const { actor, data, key } = turn;
         const sessionId = str(data.sessionId);
         const result = await deleteSession(core, {
           actor,
@@ -292,8 +341,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
           idempotencyKey: key,
         });
         if (!result.ok) return result.error.message;
-        await replyCard(
-          context,
+        await answerOn(
+          turn,
           noticeCard('The session was deleted. Its mentees were told.', 'Session deleted'),
         );
         return undefined;
@@ -320,7 +369,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         };
         return cloneForm(session.id, session.title, zone, { values, errors: {} });
       },
-      async submit({ context, person, actor, data, values, key }) {
+      async submit(turn) {
+        const { person, actor, data, values, key } = turn;
         const sessionId = str(data.sessionId);
         const moment = (w: 'start' | 'end') => ({
           date: values[`${w}Date`] ?? '',
@@ -339,7 +389,7 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
             CLONE_SLOTS,
           );
         }
-        await replyCard(context, sessionCard(result.value.session, 'The next session is created.'));
+        await answerOn(turn, sessionCard(result.value.session, 'The next session is created.'));
         return undefined;
       },
     },
@@ -409,7 +459,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
           errors: {},
         });
       },
-      async submit({ context, actor, data, values, key }) {
+      async submit(turn) {
+        const { actor, data, values, key } = turn;
         const menteeId = str(data.menteeId);
         const result = await sendMentorOffer(core, {
           actor,
@@ -425,8 +476,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
             OFFER_SLOTS,
           );
         }
-        await replyCard(
-          context,
+        await answerOn(
+          turn,
           requestCard(result.value.request, `Request sent to ${result.value.request.mentee.name}.`),
         );
         return undefined;
@@ -541,6 +592,7 @@ export function registerDialogs(app: Application, deps: TeamsDeps): void {
       data,
       values: valuesOf(data),
       key: idempotencyKeyOf(context),
+      origin: context.activity.replyToId || str(data.origin) || undefined,
     };
   };
   const verbs = Object.values(DialogVerb);
@@ -553,7 +605,7 @@ export function registerDialogs(app: Application, deps: TeamsDeps): void {
       if (!turn || !dialog)
         return 'Sorry, I could not open that form. Please try again from a new message.';
       try {
-        return (await dialog.fetch(turn)) as TaskModuleTaskInfo | string;
+        return withOrigin(await dialog.fetch(turn), turn.origin) as TaskModuleTaskInfo | string;
       } catch (err) {
         deps.logger.error({ err, verb: data.verb }, 'teams: dialog fetch failed');
         return SORRY;
@@ -567,7 +619,10 @@ export function registerDialogs(app: Application, deps: TeamsDeps): void {
     if (!turn || !dialog) return 'Sorry, I could not read that form. Please open it again.';
     try {
       return dialog.submit
-        ? ((await dialog.submit(turn)) as TaskModuleTaskInfo | string | undefined)
+        ? (withOrigin(await dialog.submit(turn), turn.origin) as
+            | TaskModuleTaskInfo
+            | string
+            | undefined)
         : undefined;
     } catch (err) {
       deps.logger.error({ err, verb: data.verb }, 'teams: dialog submit failed');
