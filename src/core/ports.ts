@@ -60,6 +60,13 @@ export interface PersonRepository {
   saveMenteeProfile(id: PersonId, profile: MenteeProfile, now: Date): Promise<Person | undefined>;
   /** Mentees with `lookingForMentor`, by interest tag and/or text. */
   searchMentees(query: MenteeSearch): Promise<Person[]>;
+  /** Anyone in the workspace whose name contains `text` (case-insensitive), by name. */
+  searchByName(
+    workspaceId: WorkspaceId,
+    text: string,
+    limit: number,
+    excludeId?: PersonId,
+  ): Promise<Person[]>;
   /** People holding the mentor role, optionally filtered by text over name and expertise. */
   listMentors(workspaceId: WorkspaceId, text: string | undefined, limit: number): Promise<Person[]>;
 }

@@ -154,6 +154,22 @@ export class MongoPersonRepository implements PersonRepository {
     });
   }
 
+  searchByName(workspaceId: WorkspaceId, text: string, limit: number, excludeId?: PersonId) {
+    return guard(async () => {
+      const filter: Filter<PersonDoc> = {
+        workspaceId,
+        ...(text.trim() ? { displayName: new RegExp(escapeRegex(text.trim()), 'i') } : {}),
+        ...(excludeId ? { _id: { $ne: excludeId } } : {}),
+      };
+      const docs = await this.collection
+        .find(filter, sessionOption())
+        .sort({ displayName: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(toPerson);
+    });
+  }
+
   listMentors(workspaceId: WorkspaceId, text: string | undefined, limit: number) {
     return guard(async () => {
       const filter: Filter<PersonDoc> = { workspaceId, roles: 'mentor' };

@@ -7,6 +7,8 @@ import {
   cardAction,
   message,
   personIdOf,
+  taskFetch,
+  taskSubmit,
   teamsUser,
 } from '../../fixtures/teams/activities.js';
 import { eventually, startTeams, type TeamsHarness } from './harness.js';
@@ -71,5 +73,22 @@ describe('answering Teams before the work', () => {
     const second = await stored.findOne({ _id: personIdOf(alan) as never });
     // Not written again: the same reference, the same time.
     expect(second?.updatedAt).toEqual(first?.updatedAt);
+  });
+
+  it("lists the workspace's people in the session form's invite picker, filtered by typing", async () => {
+    const grace = teamsUser('Grace Hopper', TENANT);
+    const joan = teamsUser('Joan Clarke', TENANT);
+    await h.post(botAdded(joan)); // known to mentorbot, not looking for a mentor
+    await h.post(
+      taskSubmit(grace, { verb: 'profile.mentor', headline: 'Compilers', availability: '' }),
+    );
+    const form = await h.post(taskFetch(grace, { verb: 'session.create' }));
+    const picker = (form.body.task.value.card.content.body as Record<string, unknown>[]).find(
+      (e) => e.id === 'menteeIds',
+    ) as { style: string; isMultiSelect: boolean; choices: { title: string; value: string }[] };
+    expect(picker.style).toBe('filtered');
+    expect(picker.isMultiSelect).toBe(true);
+    expect(picker.choices).toContainEqual({ title: 'Joan Clarke', value: personIdOf(joan) });
+    expect(picker.choices.map((c) => c.value)).not.toContain(personIdOf(grace));
   });
 });

@@ -200,6 +200,8 @@ export interface ChoiceOptions {
   readonly multi?: boolean;
   readonly expanded?: boolean;
   readonly placeholder?: string;
+  /** Typeahead over the listed choices (style `filtered`, schema 1.5). */
+  readonly filtered?: boolean;
 }
 
 export const choiceSet = (
@@ -215,7 +217,7 @@ export const choiceSet = (
   ...defined({
     value: o.value,
     isMultiSelect: o.multi,
-    style: o.expanded ? 'expanded' : 'compact',
+    style: o.filtered ? 'filtered' : o.expanded ? 'expanded' : 'compact',
     placeholder: o.placeholder,
   }),
 });

@@ -42,7 +42,10 @@ export interface SessionFormContext {
   /** For a session answering a request: whose request it is. */
   readonly forMentee?: string | undefined;
   readonly defaultSeatLimit?: number | undefined;
-  /** Who may be invited: mentees looking for a mentor, and those invited already. */
+  /**
+   * Who may be invited: those invited already, mentees looking for a mentor, then the rest
+   * of the workspace by name (at most INVITE_CHOICES in all).
+   */
   readonly menteeChoices: readonly Choice[];
 }
 
@@ -118,12 +121,15 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
     ...tags('recommendedFor'),
     ...tags('categories'),
     ...tags('medium'),
+    // People of the workspace, filtered as the mentor types a name.
     ...(ctx.menteeChoices.length > 0
       ? field(
           state,
           choiceSet('menteeIds', 'Invite mentees', ctx.menteeChoices, {
             value: v('menteeIds'),
             multi: true,
+            filtered: true,
+            placeholder: 'Type a name',
           }),
         )
       : []),

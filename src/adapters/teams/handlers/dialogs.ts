@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import type { DomainError } from '../../../core/errors.js';
 import { findMentors } from '../../../core/people/find-mentors.js';
+import { findPeople } from '../../../core/people/find-people.js';
 import { getMyProfile } from '../../../core/people/my-profile.js';
 import type { Person } from '../../../core/people/person.js';
 import { saveMenteeProfile } from '../../../core/people/save-mentee-profile.js';
@@ -122,6 +123,9 @@ const again = (
   slots: Slots,
 ) => render({ values, ...placeErrors(error.fields, slots, error.message) });
 
+/** People listed in a session form's invite picker (a card stays small enough to send). */
+const INVITE_CHOICES = 100;
+
 /** Dialogs (task modules): every form of the product (M8). */
 export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> {
   const { core } = deps;
@@ -157,17 +161,23 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
     // The vocabulary and default seat limit are workspace data the form shows, not rules.
     const workspace = await core.workspaces.get(person.workspaceId);
     const actor = { personId: person.id };
-    const [looking, invited] = await Promise.all([
+    const [looking, invited, everyone] = await Promise.all([
       searchMentees(core, { actor, input: { limit: 50 } }),
       typeof hidden.sessionId === 'string'
         ? menteeList(core, { actor, input: { sessionId: hidden.sessionId } })
         : Promise.resolve(undefined),
+      findPeople(core, { actor, input: { limit: INVITE_CHOICES } }),
     ]);
+    // Invited already first (kept selected), then mentees looking for a mentor, then anyone
+    // else of the workspace by name: one list the mentor filters by typing.
     const choices = new Map<string, string>();
     if (invited?.ok) {
       for (const m of invited.value.mentees) if (m.status === 'invited') choices.set(m.id, m.name);
     }
     if (looking.ok) for (const r of looking.value.results) choices.set(r.mentee.id, r.mentee.name);
+    if (everyone.ok)
+      for (const p of everyone.value.people)
+        if (choices.size < INVITE_CHOICES) choices.set(p.id, p.name);
     return {
       menteeChoices: [...choices].map(([value, title]) => ({ title, value })),
       mode,
