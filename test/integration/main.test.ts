@@ -86,12 +86,16 @@ describe('main.ts', () => {
 
   // END-TO-END: needs the embedded MongoDB server (src/embedded-mongo), because with no
   // MONGODB_URI the process starts it. Fails until that server accepts driver connections.
-  it('serves /healthz and /readyz on the embedded database and exits 0 on SIGTERM', async () => {
+  it('serves /healthz and /readyz on the embedded database and exits 0 on SIGTERM', {
+    timeout: 40_000,
+  }, async () => {
     const port = await freePort();
     const run = runMain({ PORT: String(port) });
     const base = `http://127.0.0.1:${port}`;
     try {
-      await waitForStatus(`${base}/healthz`, 200, 5_000);
+      // Starting means compiling the TypeScript sources (tsx) while other test files run
+      // beside it: on a busy 2-core machine that has taken over 5 s.
+      await waitForStatus(`${base}/healthz`, 200, 20_000);
       await waitForStatus(`${base}/readyz`, 200, 5_000);
     } catch (err) {
       throw new Error(`${err}\nstdout:\n${run.stdout()}\nstderr:\n${run.stderr()}`);
