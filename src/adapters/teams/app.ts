@@ -21,9 +21,33 @@ import { answer, createBeforeTurn, SORRY, type TeamsDeps } from './handlers/turn
 export type AuthenticateRequestResult = Awaited<
   ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
 >;
-type ConnectorClient = Awaited<
-  ReturnType<NonNullable<AuthenticateRequestResult['connectorFactory']>['create']>
->;
+type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = AuthenticateRequestResult['claimsIdentity'];
+
+/** The app id a token was issued to (v1 `appid`, v2 `azp`) and its audience. */
+const appIdOf = (identity: ClaimsIdentity) => {
+  const claim = (type: string) => identity.claims.find((c) => c.type === type)?.value ?? '';
+  return `${claim('aud')} ${claim('appid') || claim('azp')}`;
+};
+
+/** Promises by key, at most `limit` of them; a rejected one is forgotten. */
+class PromiseCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string, make: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      if (this.entries.size >= this.limit) this.entries.clear();
+      entry = make();
+      entry.catch(() => this.entries.delete(key));
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
 
 /**
  * The botbuilder CloudAdapter (through teams-ai's TeamsAdapter) with one public entry for
@@ -31,55 +55,44 @@ type ConnectorClient = Awaited<
  * only authenticates and runs the turn.
  */
 export class MentorbotTeamsAdapter extends TeamsAdapter {
-  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  /**
+   * botbuilder builds a new connector client and a new user token client, each with its
+   * whole HTTP pipeline, for every activity and every proactive message. Both depend only
+   * on the bot's app id, the service URL and the audience (each call still gets its token),
+   * so they are reused.
+   */
+  private readonly connectors = new PromiseCache<ConnectorClient>(1_000);
 
   constructor(options: ConfigurationBotFrameworkAuthenticationOptions) {
     super(options);
-    // The user token client (OAuth sign-in, which this bot does not use) depends only on the
-    // bot's app id, yet botbuilder builds one, with its whole HTTP pipeline, for every
-    // activity: reuse it per app id and audience.
     const auth = this.botFrameworkAuthentication;
-    const create = auth.createUserTokenClient.bind(auth);
-    const clients = new Map<string, ReturnType<typeof create>>();
-    auth.createUserTokenClient = (identity) => {
-      const claim = (type: string) => identity.claims.find((c) => c.type === type)?.value ?? '';
-      const key = `${claim('aud')} ${claim('appid') || claim('azp')}`;
-      let client = clients.get(key);
-      if (!client) {
-        if (clients.size >= 100) clients.clear();
-        client = create(identity);
-        client.catch(() => clients.delete(key));
-        clients.set(key, client);
-      }
-      return client;
-    };
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    const userTokenClients = new PromiseCache<Awaited<ReturnType<typeof createUserTokenClient>>>(
+      100,
+    );
+    auth.createUserTokenClient = (identity) =>
+      userTokenClients.get(appIdOf(identity), () => createUserTokenClient(identity));
+    // Proactive messages (notifications, button outcomes) get their connector here.
+    const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+    auth.createConnectorFactory = (identity) =>
+      this.reusing(createConnectorFactory(identity), appIdOf(identity));
   }
 
-  /**
-   * Verifies the Bot Framework JWT (when an app id is configured); throws when it fails.
-   * Connector clients are reused per service URL and audience (botbuilder builds a new one,
-   * with its whole HTTP pipeline, for every activity); each still gets its token per call.
-   */
+  /** Verifies the Bot Framework JWT (when an app id is configured); throws when it fails. */
   async authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
     const result = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     const factory = result.connectorFactory;
     if (!factory) return result;
+    return { ...result, connectorFactory: this.reusing(factory, appIdOf(result.claimsIdentity)) };
+  }
+
+  private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
     const connectors = this.connectors;
     return {
-      ...result,
-      connectorFactory: {
-        create(serviceUrl: string, audience?: string) {
-          const key = `${serviceUrl} ${audience ?? ''}`;
-          let client = connectors.get(key);
-          if (!client) {
-            if (connectors.size >= 1_000) connectors.clear();
-            client = factory.create(serviceUrl, audience);
-            client.catch(() => connectors.delete(key));
-            connectors.set(key, client);
-          }
-          return client;
-        },
-      },
+      create: (serviceUrl: string, audience?: string) =>
+        connectors.get(`${appId} ${serviceUrl} ${audience ?? ''}`, () =>
+          factory.create(serviceUrl, audience),
+        ),
     };
   }
 
