@@ -98,4 +98,20 @@ describe('answering Teams before the work', () => {
     expect(picker.choices).toContainEqual({ title: 'Joan Clarke', value: personIdOf(joan) });
     expect(picker.choices.map((c) => c.value)).not.toContain(personIdOf(grace));
   });
+
+  it('refuses a body over 1 MB with 413 and one that is not an activity with 400', async () => {
+    const huge = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(1024 * 1024 + 1) }),
+    });
+    expect(huge.status).toBe(413);
+    const notActivity = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1, 2, 3]',
+    });
+    expect(notActivity.status).toBe(400);
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
 });
