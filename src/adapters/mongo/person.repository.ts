@@ -145,12 +145,7 @@ export class MongoPersonRepository implements PersonRepository {
         filter.$or = [{ displayName: pattern }, { 'menteeProfile.interests': pattern }];
       }
       if (query.excludeId) filter._id = { $ne: query.excludeId };
-      const docs = await this.collection
-        .find(filter, sessionOption())
-        .sort({ displayName: 1, _id: 1 })
-        .limit(query.limit)
-        .toArray();
-      return docs.map(toPerson);
+      return this.byName(filter, query.limit);
     });
   }
 
@@ -161,12 +156,7 @@ export class MongoPersonRepository implements PersonRepository {
         ...(text.trim() ? { displayName: new RegExp(escapeRegex(text.trim()), 'i') } : {}),
         ...(excludeId ? { _id: { $ne: excludeId } } : {}),
       };
-      const docs = await this.collection
-        .find(filter, sessionOption())
-        .sort({ displayName: 1, _id: 1 })
-        .limit(limit)
-        .toArray();
-      return docs.map(toPerson);
+      return this.byName(filter, limit);
     });
   }
 
@@ -181,12 +171,17 @@ export class MongoPersonRepository implements PersonRepository {
           { 'mentorProfile.headline': pattern },
         ];
       }
-      const docs = await this.collection
-        .find(filter, sessionOption())
-        .sort({ displayName: 1, _id: 1 })
-        .limit(limit)
-        .toArray();
-      return docs.map(toPerson);
+      return this.byName(filter, limit);
     });
+  }
+
+  /** People matching `filter`, in name order (ties by id), at most `limit`. */
+  private async byName(filter: Filter<PersonDoc>, limit: number): Promise<Person[]> {
+    const docs = await this.collection
+      .find(filter, sessionOption())
+      .sort({ displayName: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map(toPerson);
   }
 }

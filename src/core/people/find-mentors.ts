@@ -4,14 +4,11 @@ import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import { tagChips } from '../views.js';
 import type { MentorListItem } from './profile.views.js';
+import { searchText } from './search-text.js';
 
 const schema = z
   .object({
-    text: z
-      .string({ error: 'The search must be text.' })
-      .trim()
-      .max(100, { error: 'Keep the search to 100 characters or fewer.' })
-      .optional(),
+    text: searchText.optional(),
     limit: z.number().int().min(1).max(100).default(50),
   })
   .default({ limit: 50 });

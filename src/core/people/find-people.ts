@@ -4,14 +4,11 @@ import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import type { PersonSummary } from '../views.js';
 import { isMentor, isSessionManager } from './person.js';
+import { searchText } from './search-text.js';
 
 const schema = z
   .object({
-    text: z
-      .string({ error: 'The search must be text.' })
-      .trim()
-      .max(100, { error: 'Keep the search to 100 characters or fewer.' })
-      .default(''),
+    text: searchText.default(''),
     limit: z.number().int().min(1).max(100).default(15),
   })
   .default({ text: '', limit: 15 });

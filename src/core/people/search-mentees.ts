@@ -5,6 +5,7 @@ import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import { tagChips } from '../views.js';
 import { isMentor } from './person.js';
 import type { MenteeSearchResult } from './profile.views.js';
+import { searchText } from './search-text.js';
 
 const schema = z
   .object({
@@ -13,11 +14,7 @@ const schema = z
       .trim()
       .max(40, { error: 'An interest is at most 40 characters.' })
       .optional(),
-    text: z
-      .string({ error: 'The search must be text.' })
-      .trim()
-      .max(100, { error: 'Keep the search to 100 characters or fewer.' })
-      .optional(),
+    text: searchText.optional(),
     limit: z.number().int().min(1).max(50).default(25),
   })
   .default({ limit: 25 });
