@@ -87,7 +87,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const method = req.method ?? 'GET';
     // Only the path is ever logged: query strings may carry codes or tokens (OAuth callbacks).
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const log = logger.child({ reqId: requestId });
+    // The child logger is made on first use: most requests never log below info.
+    let child: Logger | undefined;
+    const log = () => {
+      child ??= logger.child({ reqId: requestId });
+      return child;
+    };
 
     res.setHeader('x-request-id', requestId);
     // A request that arrives while closing must not hold its keep-alive socket open.
@@ -99,18 +104,24 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       // until its keep-alive timeout; the parser marks it idle only after this tick.
       if (closing) setImmediate(() => server.closeIdleConnections());
       const status = res.writableFinished ? res.statusCode : 499; // 499: client went away
-      const line = { method, path, status, ms: Math.round(performance.now() - started) };
       // Probes run every few seconds; at info they would drown everything else.
       const isProbe = builtIn.has(path) && status < 500;
-      if (status >= 500) log.error(line, 'request');
-      else if (isProbe) log.debug(line, 'request');
-      else log.info(line, 'request');
+      const level = status >= 500 ? 'error' : isProbe ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const line = { method, path, status, ms: Math.round(performance.now() - started) };
+      log()[level](line, 'request');
     });
 
     try {
-      await route(method, path)(req, res, { requestId, log, path });
+      await route(method, path)(req, res, {
+        requestId,
+        get log() {
+          return log();
+        },
+        path,
+      });
     } catch (err) {
-      log.error({ err, method, path }, 'request handler failed');
+      log().error({ err, method, path }, 'request handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error', requestId });
       else res.destroy();
     }
