@@ -5,8 +5,9 @@
  * - at most `slots` pieces of work run at once: a burst of requests does not start
  *   thousands of database and API conversations that new requests would queue behind;
  * - a piece waits to start while requests are still waiting for their answer, so answers
- *   go first during a burst; one that has waited `maxWaitMs` starts anyway, so work always
- *   makes progress under sustained load.
+ *   go first during a burst; one that has waited `maxWaitMs` starts anyway, one at a time
+ *   while answers are due, so work always makes progress under sustained load without
+ *   crowding out the answers.
  */
 export class AfterAck {
   private readonly slots: number;
@@ -72,10 +73,14 @@ export class AfterAck {
   private pump(): void {
     while (this.free > 0 && this.waiting.length > 0) {
       const oldest = this.waiting[0] as { since: number; start: () => void };
-      const overdue = this.now() - oldest.since >= this.maxWaitMs;
-      if (this.unanswered > 0 && !overdue) {
-        this.wakeAt(oldest.since + this.maxWaitMs);
-        return;
+      if (this.unanswered > 0) {
+        // Answers are due: only overdue work starts, and only one piece at a time.
+        const overdue = this.now() - oldest.since >= this.maxWaitMs;
+        if (!overdue) {
+          this.wakeAt(oldest.since + this.maxWaitMs);
+          return;
+        }
+        if (this.free < this.slots) return; // pumped again when the running piece ends
       }
       this.waiting.shift();
       this.free -= 1;

@@ -56,6 +56,37 @@ describe('AfterAck: work after an answer, behind waiting answers', () => {
     expect(ran).toBe(true);
   });
 
+  it('runs overdue work one piece at a time while answers are due, all slots once answered', async () => {
+    let now = 0;
+    const slots = new AfterAck(3, 10, () => now);
+    const answered = slots.arrived();
+    let running = 0;
+    let most = 0;
+    const releases: Array<() => void> = [];
+    const works = Array.from({ length: 4 }, () =>
+      slots.run(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running -= 1;
+      }),
+    );
+    now = 10;
+    await new Promise((r) => setTimeout(r, 30)); // the timer for overdue work fires
+    expect(running).toBe(1);
+    releases.shift()?.();
+    await tick();
+    expect(running).toBe(1); // the next overdue piece, still alone
+    expect(most).toBe(1);
+    answered();
+    await tick();
+    expect(running).toBe(3); // answers done: every slot
+    for (const release of releases.splice(0)) release();
+    await tick();
+    for (const release of releases.splice(0)) release();
+    await Promise.all(works);
+  });
+
   it('frees the slot when work fails', async () => {
     const slots = new AfterAck(1, 1_000);
     await expect(slots.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
