@@ -68,6 +68,8 @@ export async function startStandIn(mode: 'slack' | 'teams'): Promise<StandIn> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Never left behind, however the bench ends.
+  process.once('exit', () => child.kill('SIGTERM'));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
