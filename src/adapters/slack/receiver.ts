@@ -32,9 +32,11 @@ export interface ReceiverOptions {
 export class NodeReceiver implements Receiver {
   private app: App | undefined;
   private readonly now: () => number;
+  private readonly boltLog: ReturnType<typeof boltLogger>;
 
   constructor(private readonly options: ReceiverOptions) {
     this.now = options.now ?? Date.now;
+    this.boltLog = boltLogger(options.logger);
   }
 
   init(app: App): void {
@@ -86,7 +88,7 @@ export class NodeReceiver implements Receiver {
       return;
     }
     const ack = new HTTPResponseAck({
-      logger: boltLogger(log),
+      logger: this.boltLog,
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3001,
       httpRequest: buffered,
