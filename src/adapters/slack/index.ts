@@ -1,10 +1,10 @@
 import { afterAck } from '../after-ack.js';
+import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
 import { createBoltApp } from './app.js';
 import { installedWorkspaces, singleWorkspace, type TokenSource } from './auth.js';
 import type { SlackContext } from './context.js';
-import { DeferringNotifier } from './deferred.js';
 import { MongoInstallationStore } from './installation-store.js';
 import { DirectMessages, SlackNotifier } from './notifier.js';
 import { createOAuthRoutes } from './oauth.js';

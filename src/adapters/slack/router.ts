@@ -9,7 +9,7 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { runInteractive } from './deferred.js';
+import { runInteractive } from '../notify/deferring.js';
 
 type Listener<A> = (args: A & AllMiddlewareArgs) => Promise<unknown>;
 
@@ -22,7 +22,7 @@ type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'>;
  * Our listeners, keyed by command, `action_id` and `callback_id`, behind one Bolt listener
  * per kind. Bolt runs every registered listener's middleware chain for every request; with
  * forty listeners that was half the cost of an ack, while a map lookup costs nothing. Each
- * listener runs "interactive" (deferred.ts), so notifications its use case sends are
+ * listener runs "interactive" (notify/deferring.ts), so notifications its use case sends are
  * delivered after Slack has its answer.
  */
 export class SlackRouter {

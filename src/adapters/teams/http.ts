@@ -4,6 +4,7 @@ import { type Activity, ActivityTypes, DeliveryModes, type TurnContext } from 'b
 import type { Logger } from '../../logger.js';
 import type { RouteHandler } from '../../server.js';
 import { afterAck } from '../after-ack.js';
+import { runInteractive } from '../notify/deferring.js';
 import type { AuthenticateRequestResult, MentorbotTeamsAdapter } from './app.js';
 
 /** Teams activities are small; anything near this is not one. */
@@ -98,9 +99,11 @@ export function messagesRoute(
   app: Application,
   log: Logger,
 ): RouteHandler {
-  const logic = async (context: TurnContext) => {
-    await app.run(context);
-  };
+  // Every turn is a person's request: notifications it sends do not hold it up.
+  const logic = (context: TurnContext) =>
+    runInteractive(async () => {
+      await app.run(context);
+    });
   return async (req, res, ctx) => {
     const answered = afterAck.arrived();
     res.once('finish', answered);

@@ -1,5 +1,6 @@
 import { afterAck } from '../after-ack.js';
 import { createDownloadLinks } from '../downloads.js';
+import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
 import { authOptions, createTeamsApp, MentorbotTeamsAdapter } from './app.js';
@@ -56,10 +57,17 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
     clock: core.clock,
     logger: log,
   });
+  const notifier = new DeferringNotifier(
+    new PacedNotifier(teams, { perSecond: MESSAGES_PER_SECOND }),
+    log,
+  );
   return {
     platform: 'teams',
-    notifier: new PacedNotifier(teams, { perSecond: MESSAGES_PER_SECOND }),
-    // Turns still running after their 200 finish first.
-    stop: () => afterAck.drain(5_000),
+    notifier,
+    // Turns still running after their 200 finish first, then the notifications they started.
+    stop: async () => {
+      await afterAck.drain(5_000);
+      await notifier.drain(5_000);
+    },
   };
 };

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterAck } from '../../../src/adapters/after-ack.js';
 import { CONVERSATIONS_COLLECTION } from '../../../src/adapters/teams/conversations.js';
+import { addLocalDays, localDateOf } from '../../../src/core/time.js';
 import {
   botAdded,
   cardAction,
@@ -113,5 +114,48 @@ describe('answering Teams before the work', () => {
     });
     expect(notActivity.status).toBe(400);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers a dialog before the DMs it causes are delivered (they follow, paced)', async () => {
+    const host = 'smba-held.test';
+    const invitee = teamsUser('Mary Jackson', TENANT);
+    nock(`https://${host}`).post(/.*/).reply(200, { id: 'welcome' });
+    await h.post({ ...botAdded(invitee), serviceUrl: `https://${host}/amer/` });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let delivered = false;
+    const dm = nock(`https://${host}`)
+      .post(/.*/)
+      .reply((_uri, _body, callback) => {
+        void held.then(() => {
+          delivered = true;
+          callback(null, [200, { id: 'invite' }]);
+        });
+      });
+    const mentor = teamsUser('Dorothy Vaughan', TENANT);
+    await h.post(
+      taskSubmit(mentor, { verb: 'profile.mentor', headline: 'Fortran', availability: '' }),
+    );
+    const day = addLocalDays(localDateOf(new Date(), 'Europe/Berlin'), 4);
+    const submitted = await h.post(
+      taskSubmit(mentor, {
+        verb: 'session.create',
+        title: 'Numerical methods',
+        startDate: day,
+        startTime: '10:00',
+        endDate: day,
+        endTime: '11:00',
+        menteeIds: personIdOf(invitee),
+        publish: 'yes',
+      }),
+    );
+    // Answered (the dialog closes) while the invitee's DM is still held at the connector.
+    expect(submitted).toEqual({ status: 200, body: undefined });
+    await eventually(() => expect(dm.isDone()).toBe(true)); // the DM is on its way...
+    expect(delivered).toBe(false); // ...and not through
+    release();
+    await eventually(() => expect(delivered).toBe(true));
   });
 });

@@ -4,10 +4,11 @@ import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 
 /**
- * Inside a Slack request, notifications must not hold up the answer to Slack (3 s): a
- * published session may tell fifty invitees at the paced rate. Listeners run inside
- * `interactive`, and there the notifier starts the delivery and returns; scheduled jobs
- * (outside any request) still wait for delivery, which their delivery log relies on.
+ * Inside a person's request, notifications must not hold up the answer (Slack's 3 s, a
+ * Teams invoke's few seconds) nor the work after it: a published session may tell fifty
+ * invitees at the paced rate. Slack listeners and Teams turns run inside `interactive`, and
+ * there the notifier starts the delivery and returns; scheduled jobs (outside any request)
+ * still wait for delivery, which their delivery log relies on.
  */
 const interactive = new AsyncLocalStorage<true>();
 
@@ -24,7 +25,7 @@ export class DeferringNotifier implements Notifier {
   async notify(notification: Notification): Promise<void> {
     if (!interactive.getStore()) return this.inner.notify(notification);
     const delivery = this.inner.notify(notification).catch((err: unknown) => {
-      this.logger.error({ err, kind: notification.kind }, 'slack: notification not delivered');
+      this.logger.error({ err, kind: notification.kind }, 'notification not delivered');
     });
     this.inFlight.add(delivery);
     void delivery.finally(() => this.inFlight.delete(delivery));
