@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Clock } from '../../core/time.js';
@@ -6,6 +6,7 @@ import { RateLimitedError } from '../notify/rate-limit.js';
 import { attachment } from './cards/elements.js';
 import { notificationCard } from './cards/notifications.js';
 import type { ConversationStore } from './conversations.js';
+import { proactively } from './proactive.js';
 
 export interface NotifierLog {
   info(obj: object, msg?: string): void;
@@ -95,21 +96,12 @@ export class TeamsNotifier implements Notifier {
     const maxRetries = this.options.maxTransientRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
-        // The failure is caught inside the turn: the adapter's turn-error handler would
-        // otherwise swallow it (and answer the person with an apology).
-        let failure: unknown;
-        await this.options.adapter.continueConversationAsync(
+        await proactively(
+          this.options.adapter,
           this.options.appId,
           target.reference as Partial<ConversationReference>,
-          async (context: TurnContext) => {
-            try {
-              await context.sendActivity(activity);
-            } catch (err) {
-              failure = err ?? new Error('send failed');
-            }
-          },
+          (context) => context.sendActivity(activity),
         );
-        if (failure !== undefined) throw failure;
         return;
       } catch (err) {
         const status = statusOf(err);

@@ -1,7 +1,8 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from '../../logger.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import { attachment } from './cards/elements.js';
+import { proactively } from './proactive.js';
 
 /**
  * Answers that arrive after the turn that asked for them: the outcome of a card button,
@@ -21,32 +22,19 @@ export class LateReplies {
     messageId: string,
     outcome: AdaptiveCard | string,
   ): Promise<void> {
-    // Failures are caught inside the turn: the adapter's turn-error handler would otherwise
-    // answer the person with an apology for a message they never sent.
-    let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(
-        this.appId,
-        reference,
-        async (context: TurnContext) => {
-          try {
-            if (typeof outcome === 'string') await context.sendActivity(outcome);
-            else
-              await context.updateActivity({
-                type: 'message',
-                id: messageId,
-                summary: outcome.fallbackText,
-                attachments: [attachment(outcome)],
-              });
-          } catch (err) {
-            failure = err ?? new Error('connector call failed');
-          }
-        },
+      await proactively(this.adapter, this.appId, reference, (context) =>
+        typeof outcome === 'string'
+          ? context.sendActivity(outcome)
+          : context.updateActivity({
+              type: 'message',
+              id: messageId,
+              summary: outcome.fallbackText,
+              attachments: [attachment(outcome)],
+            }),
       );
     } catch (err) {
-      failure = err;
+      this.logger.warn({ err, messageId }, 'teams: could not deliver a button outcome');
     }
-    if (failure !== undefined)
-      this.logger.warn({ err: failure, messageId }, 'teams: could not deliver a button outcome');
   }
 }

@@ -158,4 +158,21 @@ describe('answering Teams before the work', () => {
     release();
     await eventually(() => expect(delivered).toBe(true));
   });
+
+  it('logs a button outcome the connector refuses, and keeps serving', async () => {
+    const host = 'smba-refuses.test';
+    const katherine = teamsUser('Katherine Johnson', TENANT);
+    nock(`https://${host}`).post(/.*/).reply(200, { id: 'welcome' });
+    await h.post({ ...botAdded(katherine), serviceUrl: `https://${host}/amer/` });
+    const refused = nock(`https://${host}`)
+      .put(/.*/)
+      .reply(404, { error: { code: 'NotFound' } });
+    const res = await h.post({
+      ...cardAction(katherine, 'session.enrol', { sessionId: 'gone' }, 'deleted-card'),
+      serviceUrl: `https://${host}/amer/`,
+    });
+    expect(res.body.value).toBe('Enrolling you…');
+    expect(refused.isDone()).toBe(true);
+    expect((await h.post(message(katherine, 'help'))).status).toBe(200);
+  });
 });
