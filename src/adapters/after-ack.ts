@@ -26,6 +26,13 @@ export class AfterAck {
     this.free = slots;
   }
 
+  /** A request arrived: it counts as waiting for its answer until its response ends. */
+  awaitingAnswer(res: { once(event: 'finish' | 'close', listener: () => void): unknown }): void {
+    const answered = this.arrived();
+    res.once('finish', answered);
+    res.once('close', answered);
+  }
+
   /** A request arrived that has not been answered yet; call the result once it is. */
   arrived(): () => void {
     this.unanswered += 1;

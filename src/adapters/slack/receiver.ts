@@ -50,9 +50,7 @@ export class NodeReceiver implements Receiver {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const log = this.options.logger;
     // Work after earlier acks waits while this request waits for its answer.
-    const answered = afterAck.arrived();
-    res.once('finish', answered);
-    res.once('close', answered);
+    afterAck.awaitingAnswer(res);
     let buffered: BufferedIncomingMessage;
     try {
       buffered = await http.bufferIncomingMessage(req, BODY_LIMIT);

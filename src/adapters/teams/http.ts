@@ -105,9 +105,7 @@ export function messagesRoute(
       await app.run(context);
     });
   return async (req, res, ctx) => {
-    const answered = afterAck.arrived();
-    res.once('finish', answered);
-    res.once('close', answered);
+    afterAck.awaitingAnswer(res);
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       return sendJson(res, 405, { error: 'method_not_allowed' });
