@@ -24,7 +24,7 @@ import { loadConfig } from '../src/config.js';
 import { createAndPublishSession } from '../src/core/sessions/index.js';
 import { installWorkspace } from '../src/core/workspaces/install.js';
 import { createLogger } from '../src/logger.js';
-import { type LoadResult, runLoad, startStandIn } from './support/load.js';
+import { type LoadResult, runLoad, startStandIn, untilCounted } from './support/load.js';
 
 const SECRET = 'bench-signing-secret';
 const TEAM = 'T0BENCH';
@@ -220,12 +220,10 @@ async function main(): Promise<void> {
     const result = await load(ourUrl, bodies(0, REQUESTS));
     const lastAck = Date.now();
     // Until every request's change is in the database (at most a minute) ...
-    let count = (await written()) - before;
-    while (count < REQUESTS && Date.now() - lastAck < 60_000) {
-      await new Promise((r) => setTimeout(r, 100));
-      count = (await written()) - before;
-    }
-    const writtenAt = Date.now();
+    const { count, at: writtenAt } = await untilCounted(
+      async () => (await written()) - before,
+      REQUESTS,
+    );
     // ... and until the last Web API call (DMs are paced at SLACK_MESSAGES_PER_SECOND).
     const lastCall = await api.quietFor(1_000);
     rows.push({

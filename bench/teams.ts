@@ -16,7 +16,7 @@ import { createTeamsAdapter } from '../src/adapters/teams/index.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { type LoadResult, runLoad, startStandIn } from './support/load.js';
+import { type LoadResult, runLoad, startStandIn, untilCounted } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const PER_KIND = Number(process.argv[2] ?? 3000);
@@ -136,12 +136,8 @@ async function main() {
     const before = await done();
     const result = await runLoad(url, CONCURRENCY, requests);
     const lastAnswer = Date.now();
-    let count = (await done()) - before;
-    while (count < PER_KIND && Date.now() - lastAnswer < 60_000) {
-      await new Promise((r) => setTimeout(r, 100));
-      count = (await done()) - before;
-    }
-    rows.push({ kind, ...result, done: count, doneAfter: (Date.now() - lastAnswer) / 1000 });
+    const { count, at } = await untilCounted(async () => (await done()) - before, PER_KIND);
+    rows.push({ kind, ...result, done: count, doneAfter: (at - lastAnswer) / 1000 });
     await connector.quietFor(500);
   }
 

@@ -100,3 +100,21 @@ export async function startStandIn(mode: 'slack' | 'teams'): Promise<StandIn> {
     stop: () => child.kill('SIGTERM'),
   };
 }
+
+/**
+ * Polls `count` until it reaches `expected` or `limitMs` have passed, and answers the last
+ * count and the time it was read (epoch ms): how long the work after the answers took.
+ */
+export async function untilCounted(
+  count: () => Promise<number>,
+  expected: number,
+  limitMs = 60_000,
+): Promise<{ count: number; at: number }> {
+  const since = Date.now();
+  let now = await count();
+  while (now < expected && Date.now() - since < limitMs) {
+    await new Promise((r) => setTimeout(r, 100));
+    now = await count();
+  }
+  return { count: now, at: Date.now() };
+}
