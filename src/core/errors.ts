@@ -8,7 +8,7 @@ export const ErrorCode = {
   Validation: 'validation',
   NotFound: 'not_found',
   Forbidden: 'forbidden',
-  /** The workspace turned this use case off (M2). */
+  /** The workspace turned this use case off (docs/product.md#switched-off-features). */
   FeatureOff: 'feature_off',
   SeatsFull: 'seats_full',
   /** Too late: the session started, ended or was cancelled. */

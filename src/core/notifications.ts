@@ -23,7 +23,10 @@ export type Notification = Base &
         readonly session: SessionCard;
         readonly mentee: PersonSummary;
       }
-    /** Mentee -> mentor request arrived: *Schedule session* and *Decline* (M5). */
+    /**
+     * Mentee -> mentor request arrived: *Schedule session* and *Decline*
+     * (docs/product.md#mentee-asks-a-mentor).
+     */
     | { readonly kind: 'requestReceived'; readonly request: RequestView }
     /** The mentor scheduled a session from the mentee's request. */
     | {

@@ -13,7 +13,7 @@ export interface PersonSummary {
   readonly name: string;
 }
 
-/** M4 Display: at most five chips, then "+N more". */
+/** docs/product.md#display: at most five chips, then "+N more". */
 export interface TagChips {
   readonly shown: readonly string[];
   readonly more: number;

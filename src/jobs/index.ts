@@ -33,8 +33,9 @@ export interface Jobs {
 
 /**
  * Agenda on the product's own database (collection `jobs`) running the scheduled work of
- * M7. Several service instances may run it at once: Agenda's locks give each job occurrence
- * to one instance, and the delivery log makes a repeated run send nothing twice.
+ * docs/product.md#scheduled-work. Several service instances may run it at once: Agenda's locks
+ * give each job occurrence to one instance, and the delivery log makes a repeated run send
+ * nothing twice.
  *
  * `createAgenda` comes first so the core's Scheduler (which the use cases need) exists
  * before the job handlers (which need the use cases) are defined by `defineJobs`.

@@ -16,7 +16,8 @@ interface BookingDoc {
 }
 
 export const bookingIndexes: IndexDeclaration[] = [
-  // M6: a slot is never booked twice. Two mentees claiming it at once: one insert wins.
+  // docs/product.md#booking: a slot is never booked twice. Two mentees claiming it at once: one
+  // insert wins.
   {
     collection: 'bookings',
     key: { mentorId: 1, startsAt: 1 },

@@ -8,8 +8,9 @@ import { guard, isDuplicateKey, sessionOption } from './transaction.js';
 type RequestDoc = Omit<MentorshipRequest, 'id'> & { _id: RequestId };
 
 export const requestIndexes: IndexDeclaration[] = [
-  // M5: one open request per mentee-mentor pair, whichever side sent it. Only pending
-  // requests are in the index, so a declined or expired request never blocks a new one.
+  // docs/product.md#mentorship-requests: one open request per mentee-mentor pair, whichever
+  // side sent it. Only pending requests are in the index, so a declined or expired request
+  // never blocks a new one.
   {
     collection: 'requests',
     key: { menteeId: 1, mentorId: 1 },

@@ -9,7 +9,10 @@ import type { MongoInstallationStore } from './installation-store.js';
 export interface TokenSource {
   readonly authorize: Authorize<boolean>;
   botTokenFor(tenantId: string): Promise<string | undefined>;
-  /** Who installed the app for this tenant: they become its first admin (M1). */
+  /**
+   * Who installed the app for this tenant: they become its first admin
+   * (docs/product.md#installation).
+   */
   installerOf(tenantId: string): Promise<string | undefined>;
 }
 

@@ -9,8 +9,9 @@ import type { SlackContext } from './context.js';
 import { afterRateLimit, type WebClient } from './web.js';
 
 /**
- * The App Home tab for one person (M8): their sessions, their requests (mentees' view), the
- * requests waiting for them (mentors), their profile, and the settings for admins.
+ * The App Home tab for one person (docs/product.md#app-home): their sessions, their requests
+ * (mentees' view), the requests waiting for them (mentors), their profile, and the settings for
+ * admins.
  */
 export async function publishHome(
   ctx: SlackContext,

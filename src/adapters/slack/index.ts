@@ -13,9 +13,9 @@ import { boltLogger, NodeReceiver } from './receiver.js';
 import { ClientCache, responseUrlHosts } from './web.js';
 
 /**
- * The Slack adapter (M8): Bolt behind our HTTP server at `/slack/*`. Starts only when
- * SLACK_SIGNING_SECRET is set, with either SLACK_BOT_TOKEN (one workspace) or the OAuth
- * client settings (many workspaces).
+ * The Slack adapter (docs/product.md#slack): Bolt behind our HTTP server at `/slack/*`. Starts
+ * only when SLACK_SIGNING_SECRET is set, with either SLACK_BOT_TOKEN (one workspace) or the
+ * OAuth client settings (many workspaces).
  */
 export const createSlackAdapter: AdapterFactory = async ({ config, core, db, logger, server }) => {
   const signingSecret = config.SLACK_SIGNING_SECRET;

@@ -51,7 +51,10 @@ export function actionKey(body: BlockAction, actionId: string, value: string): s
 
 export const viewKey = (view: ViewOutput) => `slack:view:${view.id}:${view.hash}`;
 
-/** Where a button was pressed, so the result can replace what was pressed (M10). */
+/**
+ * Where a button was pressed, so the result can replace what was pressed
+ * (docs/product.md#bad-input-and-faults).
+ */
 export type Source =
   | { t: 'e'; u: string } // an ephemeral message: its response_url
   | { t: 'm'; c: string; ts: string } // a message in a conversation
@@ -133,7 +136,8 @@ export async function tell(
 /**
  * Opens a modal with the `trigger_id` before any database work (it expires in 3 s), then
  * fills it. `build` answers the view, or a DomainError shown in place of the form, so a
- * switched-off feature or a forbidden form is never half-shown (M2).
+ * switched-off feature or a forbidden form is never half-shown
+ * (docs/product.md#switched-off-features).
  */
 export async function openModal(
   ctx: SlackContext,

@@ -30,7 +30,7 @@ export class DirectMessages {
 }
 
 /**
- * Delivers the core's notifications as DMs (M8): `conversations.open`, then
+ * Delivers the core's notifications as DMs (docs/product.md#slack): `conversations.open`, then
  * `chat.postMessage` with blocks and fallback text. A 429 becomes `RateLimitedError`, which
  * the paced notifier around this one waits out and retries.
  */

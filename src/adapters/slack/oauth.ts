@@ -41,7 +41,8 @@ const page = (res: ServerResponse, status: number, text: string) => {
 /**
  * Installing into many workspaces (`/slack/install`, `/slack/oauth_redirect`): Slack's
  * InstallProvider does the OAuth exchange and stores the installation in MongoDB; the
- * installer becomes the workspace's first admin through the core (M1).
+ * installer becomes the workspace's first admin through the core
+ * (docs/product.md#installation).
  */
 export function createOAuthRoutes(o: OAuthOptions) {
   const installer = new InstallProvider({

@@ -17,7 +17,9 @@ export interface SlackUserRef {
   readonly teamName?: string | undefined;
 }
 
-/** M1: the tenant is the enterprise on Enterprise Grid, the team otherwise. */
+/**
+ * docs/product.md#person: the tenant is the enterprise on Enterprise Grid, the team otherwise.
+ */
 export const tenantOf = (ref: Pick<SlackUserRef, 'teamId' | 'enterpriseId'>) =>
   ref.enterpriseId || ref.teamId;
 

@@ -26,7 +26,9 @@ export const slotJustBooked = () =>
 
 const MAX_TITLE = 120;
 
-/** "Mentoring: Ada & Grace", shortened to fit the title limit (M4). */
+/**
+ * "Mentoring: Ada & Grace", shortened to fit the title limit (docs/product.md#session-fields).
+ */
 function bookedTitle(mentor: Person, mentee: Person): string {
   const title = `Mentoring: ${mentor.displayName} & ${mentee.displayName}`;
   return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
@@ -45,16 +47,18 @@ function meetingOf(mentor: Person, workspace: Workspace): MeetingInfo {
     };
   }
   if (profile?.meetingPlatform === 'bigbluebutton') return { platform: 'bigbluebutton' };
-  // A default that needs a link cannot be used without one; BigBlueButton needs none (M4).
+  // A default that needs a link cannot be used without one; BigBlueButton needs none
+  // (docs/product.md#meeting-link).
   const fallback = workspace.config.defaultMeetingPlatform;
   return { platform: needsMeetingUrl(fallback) ? 'bigbluebutton' : fallback };
 }
 
 /**
- * M6: a mentee books a free slot of a mentor's availability. The slot is claimed first
- * (a unique index: of two mentees booking the same slot at once exactly one wins), then a
- * private session with the mentee invited is created and published, all in the command's
- * one transaction. A pending "I want to mentor you!" from this mentor is accepted by it.
+ * docs/product.md#booking: a mentee books a free slot of a mentor's availability. The slot is
+ * claimed first (a unique index: of two mentees booking the same slot at once exactly one
+ * wins), then a private session with the mentee invited is created and published, all in the
+ * command's one transaction. A pending "I want to mentor you!" from this mentor is accepted by
+ * it.
  */
 export function bookSlot(
   deps: CoreDeps,

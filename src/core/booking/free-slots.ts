@@ -59,8 +59,8 @@ export const isTaken = (slot: Slot, taken: Awaited<ReturnType<typeof takenTime>>
   taken.sessions.some((session) => overlaps(slot, session));
 
 /**
- * M6: the mentor's free slots for the next `days` days: availability minus the past, minus
- * booked slots, minus the time of the mentor's published or live sessions.
+ * docs/product.md#booking: the mentor's free slots for the next `days` days: availability minus
+ * the past, minus booked slots, minus the time of the mentor's published or live sessions.
  */
 export async function freeSlots(deps: CoreDeps, search: SlotSearch): Promise<Slot[]> {
   const offered = offeredSlots(search);

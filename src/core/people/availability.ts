@@ -47,8 +47,9 @@ export const weeklySlotSchema = z
   });
 
 /**
- * Weekly availability in the mentor's own zone (M3): at most 30 windows, none overlapping
- * another on the same day (touching is fine: 14:00-15:00 then 15:00-16:00).
+ * Weekly availability in the mentor's own zone (docs/product.md#mentor-profile): at most 30
+ * windows, none overlapping another on the same day (touching is fine: 14:00-15:00 then
+ * 15:00-16:00).
  */
 export const availabilitySchema = z
   .array(weeklySlotSchema, { error: 'Give your availability as a list of weekly times.' })

@@ -16,10 +16,10 @@ const schema = z
 export type FindPeopleInput = z.input<typeof schema>;
 
 /**
- * People of the workspace by name, for the invite picker of a session form (M4: mentees are
- * invited to sessions): anyone the product knows in the workspace, not only mentees looking
- * for a mentor. Only those who may create sessions (mentors, session managers) look people
- * up; the actor is left out.
+ * People of the workspace by name, for the invite picker of a session form
+ * (docs/product.md#enrolment: mentees are invited to sessions): anyone the product knows in the
+ * workspace, not only mentees looking for a mentor. Only those who may create sessions
+ * (mentors, session managers) look people up; the actor is left out.
  */
 export function findPeople(
   deps: CoreDeps,

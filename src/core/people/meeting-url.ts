@@ -1,6 +1,9 @@
 import type { MeetingPlatform } from './person.js';
 
-/** Platforms whose meetings are joined through a link the mentor pastes (M4 Meeting link). */
+/**
+ * Platforms whose meetings are joined through a link the mentor pastes
+ * (docs/product.md#meeting-link).
+ */
 export const needsMeetingUrl = (platform: MeetingPlatform) => platform !== 'bigbluebutton';
 
 const LABEL: Record<MeetingPlatform, string> = {

@@ -18,9 +18,9 @@ const UPCOMING_READ = 50;
 const UPCOMING_SHOWN = 10;
 
 /**
- * M3: a mentor's profile for a viewer: headline, bio, expertise, upcoming published
- * sessions the viewer could join, the free slots of the next 14 days in the viewer's zone,
- * and the *Request a Session* and *Book* buttons when pressing them would work.
+ * docs/product.md#mentor-profile: a mentor's profile for a viewer: headline, bio, expertise,
+ * upcoming published sessions the viewer could join, the free slots of the next 14 days in the
+ * viewer's zone, and the *Request a Session* and *Book* buttons when pressing them would work.
  */
 export function getMentorProfile(
   deps: CoreDeps,
@@ -66,7 +66,8 @@ export function getMentorProfile(
         : {}),
       isOwnProfile: own,
       actions: {
-        // A pending offer from the mentor does not block: requesting accepts it (M5).
+        // A pending offer from the mentor does not block: requesting accepts it
+        // (docs/product.md#accepting-an-offer).
         requestSession:
           !own && workspace.config.menteeRequests && pending?.kind !== 'menteeToMentor',
         book: !own && slots.length > 0,

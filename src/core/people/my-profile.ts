@@ -6,7 +6,10 @@ import type { Workspace } from '../workspaces/workspace.js';
 import { isMentor, type Person } from './person.js';
 import type { MyProfileView } from './profile.views.js';
 
-/** M2 selfServeMentors: anyone may set up a mentor profile, or only those granted the role. */
+/**
+ * docs/product.md#self-serve-mentors: anyone may set up a mentor profile, or only those granted
+ * the role.
+ */
 export const mayEditMentorProfile = (person: Person, workspace: Workspace) =>
   isMentor(person) || workspace.config.selfServeMentors;
 

@@ -1,4 +1,4 @@
-/** M1: one chat identity, `(platform, tenantId, userId)`. */
+/** docs/product.md#person: one chat identity, `(platform, tenantId, userId)`. */
 export type Platform = 'slack' | 'teams';
 
 export type Role = 'mentee' | 'mentor' | 'sessionManager' | 'admin';
@@ -39,7 +39,7 @@ export interface MentorProfile {
   readonly bio: string;
   readonly expertise: readonly string[];
   readonly availability: readonly WeeklySlot[];
-  /** Used for sessions booked from availability (M6). */
+  /** Used for sessions booked from availability (docs/product.md#booking). */
   readonly meetingPlatform: MeetingPlatform;
   /** For platforms that need a link: the mentor's standing meeting room. */
   readonly meetingUrl?: string;

@@ -13,7 +13,7 @@ export interface MyProfileView {
   readonly canEditMentorProfile: boolean;
 }
 
-/** M3: a mentor's profile as a viewer sees it. */
+/** docs/product.md#mentor-profile: a mentor's profile as a viewer sees it. */
 export interface MentorProfileView {
   readonly mentor: PersonSummary;
   /** The mentor's own zone, which the availability is written in. */
@@ -37,7 +37,7 @@ export interface MentorProfileView {
   };
 }
 
-/** M3: one mentee in a mentor's search. */
+/** docs/product.md#mentee-profile-and-search: one mentee in a mentor's search. */
 export interface MenteeSearchResult {
   readonly mentee: PersonSummary;
   readonly interests: TagChips;

@@ -14,7 +14,10 @@ const schema = z.object({
 
 export type SaveMenteeProfileInput = z.input<typeof schema>;
 
-/** M3: a mentee's interests and *looking for a mentor*, which mentors search by. */
+/**
+ * docs/product.md#mentee-profile-and-search: a mentee's interests and *looking for a mentor*,
+ * which mentors search by.
+ */
 export function saveMenteeProfile(
   deps: CoreDeps,
   request: { actor: Actor; input: unknown; idempotencyKey?: string },

@@ -50,9 +50,10 @@ async function askAnAdmin(deps: CoreDeps, workspace: Workspace): Promise<DomainE
 }
 
 /**
- * M3: a mentor saves their headline, bio, expertise and weekly availability (in their own
- * zone), and the meeting room used for sessions booked from it. Saving it first makes the
- * person a mentor, when the workspace lets anyone become one (M2 selfServeMentors).
+ * docs/product.md#mentor-profile: a mentor saves their headline, bio, expertise and weekly
+ * availability (in their own zone), and the meeting room used for sessions booked from it.
+ * Saving it first makes the person a mentor, when the workspace lets anyone become one
+ * (docs/product.md#self-serve-mentors).
  */
 export function saveMentorProfile(
   deps: CoreDeps,

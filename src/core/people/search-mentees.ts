@@ -25,8 +25,9 @@ export type SearchMenteesInput = z.input<typeof schema>;
 const OPEN_REQUESTS_READ = 1000;
 
 /**
- * M3: mentors search mentees who are looking for a mentor, by interest tag and/or free
- * text. Each result says whether *I want to mentor you!* may be pressed.
+ * docs/product.md#mentee-profile-and-search: mentors search mentees who are looking for a
+ * mentor, by interest tag and/or free text. Each result says whether *I want to mentor you!*
+ * may be pressed.
  */
 export function searchMentees(
   deps: CoreDeps,

@@ -5,7 +5,10 @@ import { alreadyAnswered, loadAnswerable } from './answer.js';
 import { peopleOfRequests, requestView } from './request.view.js';
 import { requestIdSchema } from './schemas.js';
 
-/** M5: the mentor presses *Decline* on a mentee's request; the mentee is told. */
+/**
+ * docs/product.md#mentee-asks-a-mentor: the mentor presses *Decline* on a mentee's request; the
+ * mentee is told.
+ */
 export function declineRequest(
   deps: CoreDeps,
   request: { actor: Actor; input: unknown; idempotencyKey?: string },

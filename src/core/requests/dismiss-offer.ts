@@ -6,8 +6,8 @@ import { peopleOfRequests, requestView } from './request.view.js';
 import { requestIdSchema } from './schemas.js';
 
 /**
- * M5: the mentee dismisses a mentor's "I want to mentor you!". On purpose, nobody is
- * notified: the mentor is spared a rejection message.
+ * docs/product.md#mentor-offers-to-mentor: the mentee dismisses a mentor's "I want to mentor
+ * you!". On purpose, nobody is notified: the mentor is spared a rejection message.
  */
 export function dismissOffer(
   deps: CoreDeps,

@@ -7,9 +7,10 @@ const BATCH = 100;
 const MAX_BATCHES = 50;
 
 /**
- * M5: pending requests past their `expiresAt` become `expired` and their sender is told.
- * Each change is one conditional update, so a request answered meanwhile is left alone and
- * a run repeated (or running on two instances) tells nobody twice. Returns how many expired.
+ * docs/product.md#request-statuses: pending requests past their `expiresAt` become `expired`
+ * and their sender is told. Each change is one conditional update, so a request answered
+ * meanwhile is left alone and a run repeated (or running on two instances) tells nobody twice.
+ * Returns how many expired.
  */
 export async function expireRequests(deps: CoreDeps, now: Date): Promise<Result<number>> {
   let expired = 0;

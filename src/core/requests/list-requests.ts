@@ -28,9 +28,10 @@ const byPendingThenNewest = <T extends { status: RequestStatus; createdAt: Date 
   b.createdAt.getTime() - a.createdAt.getTime();
 
 /**
- * M5 "My mentorship requests", the mentees' view: only requests where the actor is the
- * mentee (their requests to mentors, and mentors' offers to them). A mentor's own side of a
- * request never appears here, even though every person is also a mentee (M2).
+ * "My mentorship requests" (docs/product.md#my-mentorship-requests), the mentees' view: only
+ * requests where the actor is the mentee (their requests to mentors, and mentors' offers to
+ * them). A mentor's own side of a request never appears here, even though every person is also
+ * a mentee (docs/product.md#roles).
  */
 export function myMentorshipRequests(
   deps: CoreDeps,

@@ -4,9 +4,9 @@ import type { MentorshipRequest } from './request.js';
 import { peopleMap, requestView } from './request.view.js';
 
 /**
- * M5: when a mentee books or requests a session with a mentor who sent them a pending
- * "I want to mentor you!", that offer is accepted and the mentor is told. Returns the
- * accepted offer, or undefined when there was none.
+ * docs/product.md#accepting-an-offer: when a mentee books or requests a session with a mentor
+ * who sent them a pending "I want to mentor you!", that offer is accepted and the mentor is
+ * told. Returns the accepted offer, or undefined when there was none.
  */
 export async function acceptPendingOffer(
   deps: CoreDeps,

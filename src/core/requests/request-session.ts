@@ -25,8 +25,8 @@ export interface RequestSessionOutcome {
 }
 
 /**
- * M5 use-case 1, "Request a Session" / `/request-session`: a mentee asks a mentor for a
- * session, with an optional message. One open request per mentee-mentor pair.
+ * docs/product.md#mentee-asks-a-mentor, "Request a Session" / `/request-session`: a mentee asks
+ * a mentor for a session, with an optional message. One open request per mentee-mentor pair.
  */
 export function requestSession(
   deps: CoreDeps,

@@ -2,7 +2,7 @@ import type { PersonId, WorkspaceId } from '../people/person.js';
 
 export type RequestId = string;
 
-/** M5: who asked whom. */
+/** Who asked whom (docs/product.md#mentorship-requests). */
 export type RequestKind = 'menteeToMentor' | 'mentorToMentee';
 
 export type RequestStatus =
@@ -25,7 +25,10 @@ export interface MentorshipRequest {
   readonly sessionId?: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
-  /** When a pending request becomes `expired` (configured age, M5). */
+  /**
+   * When a pending request becomes `expired` (configured age,
+   * docs/product.md#request-statuses).
+   */
   readonly expiresAt: Date;
 }
 
@@ -33,6 +36,9 @@ export const MAX_REQUEST_MESSAGE = 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A pending request expires after the workspace's configured age (M5, default 30 days). */
+/**
+ * A pending request expires after the workspace's configured age
+ * (docs/product.md#request-statuses, default 30 days).
+ */
 export const expiresAtFrom = (createdAt: Date, expiryDays: number) =>
   new Date(createdAt.getTime() + expiryDays * DAY_MS);

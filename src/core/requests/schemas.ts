@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { MAX_REQUEST_MESSAGE } from './request.js';
 
-/** The optional note sent with a request (M5: at most 1,000 characters). */
+/**
+ * The optional note sent with a request (docs/product.md#mentee-asks-a-mentor: at most 1,000
+ * characters).
+ */
 export const requestMessageSchema = z
   .string({ error: 'The message must be text.' })
   .trim()

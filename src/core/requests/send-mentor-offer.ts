@@ -17,8 +17,9 @@ const schema = z.object({
 export type SendMentorOfferInput = z.input<typeof schema>;
 
 /**
- * M5 use-case 2, "I want to mentor you!" then *Send Request*: a mentor offers to mentor a
- * mentee who is looking for one. The mentee sees it under My mentorship requests.
+ * docs/product.md#mentor-offers-to-mentor, "I want to mentor you!" then *Send Request*: a
+ * mentor offers to mentor a mentee who is looking for one. The mentee sees it under My
+ * mentorship requests.
  */
 export function sendMentorOffer(
   deps: CoreDeps,

@@ -18,7 +18,10 @@ export function isLate(startsAt: Date, minutesBefore: number, now: Date): boolea
   return left < (minutesBefore * 60_000) / 2;
 }
 
-/** Reminder at `minutesBefore` to every participant (M7), with the join link. */
+/**
+ * Reminder at `minutesBefore` to every participant (docs/product.md#scheduled-work), with the
+ * join link.
+ */
 export async function remindSession(
   deps: CoreDeps,
   job: { sessionId: SessionId; minutesBefore: number },

@@ -2,8 +2,9 @@ import { isSessionManager, type Person } from '../people/person.js';
 import { effectiveStatus, type Session } from './session.js';
 
 /**
- * Who may do what with a session (M4, M10). Every use case and every view model asks here,
- * so a button is shown exactly when pressing it would be allowed.
+ * Who may do what with a session (docs/product.md#session-access, #authorization). Every use
+ * case and every view model asks here, so a button is shown exactly when pressing it would be
+ * allowed.
  */
 
 export const isSessionMentor = (session: Pick<Session, 'mentorIds'>, person: Pick<Person, 'id'>) =>

@@ -18,10 +18,10 @@ const cloneSchema = z.object({
 export type CloneSessionInput = z.input<typeof cloneSchema>;
 
 /**
- * *Book the next one* (M4 Clone): the same details, mentors and seat limit, with everyone
- * who was invited or enrolled invited again, at a new time checked like a new session's.
- * A clone of a published (live, completed) session is published at once with the same
- * meeting, and its invitees are told; a clone of a cancelled one is a draft to look over.
+ * *Book the next one* (docs/product.md#clone): the same details, mentors and seat limit, with
+ * everyone who was invited or enrolled invited again, at a new time checked like a new
+ * session's. A clone of a published (live, completed) session is published at once with the
+ * same meeting, and its invitees are told; a clone of a cancelled one is a draft to look over.
  * Drafts are not cloned: there is nothing settled to repeat yet.
  */
 export function cloneSession(

@@ -28,9 +28,10 @@ import { isFieldErrors, resolveTimes } from './when.js';
 const noTags = { selected: [], other: [] };
 
 /**
- * The create form (M4). `start`/`end`: an ISO instant with offset, or `{ date, time }` read
- * in the actor's zone. `mentorIds`: mentors besides the creator (session managers only).
- * `menteeIds`: mentees to invite. `requestId`: the mentee's request this session answers.
+ * The create form (docs/product.md#session-fields). `start`/`end`: an ISO instant with offset,
+ * or `{ date, time }` read in the actor's zone. `mentorIds`: mentors besides the creator
+ * (session managers only). `menteeIds`: mentees to invite. `requestId`: the mentee's request
+ * this session answers.
  */
 export const createSessionSchema = z.object({
   title: titleSchema,
@@ -110,7 +111,8 @@ export async function draftSession(
     title: input.title,
     description: input.description,
     ...(input.imageUrl ? { imageUrl: input.imageUrl } : {}),
-    // A session answering one mentee's request is theirs, like a booked one (M6).
+    // A session answering one mentee's request is theirs, like a booked one
+    // (docs/product.md#booking).
     type: input.type ?? (input.requestId ? 'private' : 'public'),
     mentorIds,
     invitedIds,

@@ -11,9 +11,10 @@ const deleteSchema = z.object({ sessionId: sessionIdSchema, confirm: confirmSche
 export type DeleteSessionInput = z.input<typeof deleteSchema>;
 
 /**
- * Deleting (M4): only until the start, and only with the confirmation dialog's explicit
- * `confirm: true`. The session is kept as `cancelled` (so links and history still resolve);
- * invited and enrolled mentees are told, its jobs are cancelled and a booked slot is freed.
+ * Deleting (docs/product.md#deleting): only until the start, and only with the confirmation
+ * dialog's explicit `confirm: true`. The session is kept as `cancelled` (so links and history
+ * still resolve); invited and enrolled mentees are told, its jobs are cancelled and a booked
+ * slot is freed.
  */
 export function deleteSession(
   deps: CoreDeps,

@@ -16,8 +16,8 @@ const editMeetingSchema = z.object({
 export type EditMeetingInput = z.input<typeof editMeetingSchema>;
 
 /**
- * The meeting link form (M4): unlike the details, it may change while the session is live,
- * so a broken link can be fixed when people are already trying to join.
+ * The meeting link form (docs/product.md#editing): unlike the details, it may change while the
+ * session is live, so a broken link can be fixed when people are already trying to join.
  */
 export function editMeeting(
   deps: CoreDeps,

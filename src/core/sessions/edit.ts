@@ -34,10 +34,10 @@ import { checkTimes, instantOf } from './when.js';
 type Changes = { -readonly [K in keyof Parameters<SessionRepository['update']>[3]]?: unknown };
 
 /**
- * The edit form (M4): every field optional; only the fields given change. `version` is the
- * one the form was opened with (from `getSessionDetails`); a different stored version means
- * the form is stale. `imageUrl: ""` removes the image. `mentorIds` is the full list of
- * mentors; `menteeIds` the full list of invitees (enrolled mentees stay enrolled).
+ * The edit form (docs/product.md#editing): every field optional; only the fields given change.
+ * `version` is the one the form was opened with (from `getSessionDetails`); a different stored
+ * version means the form is stale. `imageUrl: ""` removes the image. `mentorIds` is the full
+ * list of mentors; `menteeIds` the full list of invitees (enrolled mentees stay enrolled).
  */
 const editSchema = z.object({
   sessionId: sessionIdSchema,

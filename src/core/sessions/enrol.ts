@@ -18,10 +18,10 @@ const enrolmentClosed = () =>
   );
 
 /**
- * A mentee takes a seat (M4). Public sessions: any mentee while seats remain; private: only
- * invitees, who already hold their seat. The seat is decided by one atomic conditional
- * update in the repository, so of many mentees racing for the last seats exactly as many
- * win as there were seats.
+ * A mentee takes a seat (docs/product.md#enrolment). Public sessions: any mentee while seats
+ * remain; private: only invitees, who already hold their seat. The seat is decided by one
+ * atomic conditional update in the repository, so of many mentees racing for the last seats
+ * exactly as many win as there were seats.
  */
 export function enrol(deps: CoreDeps, request: CommandRequest): Promise<Result<SessionResult>> {
   return runCommand(deps, request, sessionOnly, async ({ actor, input, now }) => {

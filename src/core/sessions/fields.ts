@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { isLocalDate, isLocalTime } from '../time.js';
 
 /**
- * The session form's fields (M4), each with a message for the person filling it in. The
- * create, edit and clone use cases compose these, so a field has the same rule everywhere.
+ * The session form's fields (docs/product.md#session-fields), each with a message for the
+ * person filling it in. The create, edit and clone use cases compose these, so a field has the
+ * same rule everywhere.
  */
 
 export const MAX_TITLE = 120;
@@ -122,7 +123,7 @@ const personIds = (what: string, max: number) =>
 export const menteeIdsSchema = personIds('mentees', MAX_SEATS);
 export const mentorIdsSchema = personIds('mentors', MAX_MENTORS);
 
-/** An explicit "yes" from the adapter's confirmation dialog (M4 Deleting). */
+/** An explicit "yes" from the adapter's confirmation dialog (docs/product.md#deleting). */
 export const confirmSchema = z.literal(true, {
   error: 'Please confirm that you want to delete this session.',
 });

@@ -8,8 +8,9 @@ import { peopleFor } from './notify.js';
 import type { Session } from './session.js';
 
 /**
- * M5 *Schedule session*: a mentor answers a mentee's request by creating a session with the
- * mentee invited. Only the mentor it was sent to may, and only while it is pending.
+ * *Schedule session* (docs/product.md#mentee-asks-a-mentor): a mentor answers a mentee's
+ * request by creating a session with the mentee invited. Only the mentor it was sent to may,
+ * and only while it is pending.
  */
 export async function schedulableRequest(
   deps: CoreDeps,

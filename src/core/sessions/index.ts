@@ -1,7 +1,7 @@
 /**
- * The session use cases (M4, M5 scheduling), for the Slack and Teams adapters: each takes
- * `(deps, { actor, input, idempotencyKey? })` and returns a `Result`; inputs are validated
- * here, so adapters pass the form's values as they are.
+ * The session use cases (docs/product.md#sessions, #mentee-asks-a-mentor), for the Slack and
+ * Teams adapters: each takes `(deps, { actor, input, idempotencyKey? })` and returns a
+ * `Result`; inputs are validated here, so adapters pass the form's values as they are.
  */
 export { type CloneSessionInput, cloneSession } from './clone.js';
 export {

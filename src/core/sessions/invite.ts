@@ -24,9 +24,9 @@ const inviteSchema = z.object({
 export type InviteMenteesInput = z.input<typeof inviteSchema>;
 
 /**
- * Mentors and session managers invite mentees until the start (M4). The seats are checked
- * by the repository's one conditional update, so invitations racing enrolments never give
- * more mentees than seats; if they do not all fit, nobody is invited.
+ * Mentors and session managers invite mentees until the start (docs/product.md#enrolment). The
+ * seats are checked by the repository's one conditional update, so invitations racing
+ * enrolments never give more mentees than seats; if they do not all fit, nobody is invited.
  */
 export function inviteMentees(
   deps: CoreDeps,

@@ -19,7 +19,8 @@ export interface QueryRequest {
 
 /**
  * The session if the person may see it. A private session they are not part of answers
- * exactly like a missing one, so its existence is not revealed (M10).
+ * exactly like a missing one, so its existence is not revealed
+ * (docs/product.md#session-access).
  */
 export async function visibleSession(
   deps: CoreDeps,
@@ -61,7 +62,10 @@ export const alreadyStarted = (what: string) =>
     `This session has already started, so ${what} can no longer change.`,
   );
 
-/** The (N+1)th mentee (M4); the phrase "session seats full" is what people see. */
+/**
+ * The (N+1)th mentee (docs/product.md#enrolment); the phrase "session seats full" is what
+ * people see.
+ */
 export const seatsFull = (detail: string, field?: string) => {
   const message = `Session seats full: ${detail}`;
   return new DomainError(ErrorCode.SeatsFull, message, field ? { [field]: message } : {});

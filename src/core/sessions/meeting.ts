@@ -4,9 +4,10 @@ import type { MeetingPlatform } from '../people/person.js';
 import type { MeetingInfo } from './session.js';
 
 /**
- * The meeting link form (M4): BigBlueButton needs nothing (the service makes the room);
- * Google Meet and WhatsApp need their link; Zoom needs its link, meeting id and passcode.
- * Each error names its field (`meeting.url`, `meeting.meetingId`, `meeting.passcode`).
+ * The meeting link form (docs/product.md#meeting-link): BigBlueButton needs nothing (the
+ * service makes the room); Google Meet and WhatsApp need their link; Zoom needs its link,
+ * meeting id and passcode. Each error names its field (`meeting.url`, `meeting.meetingId`,
+ * `meeting.passcode`).
  */
 
 const linkFor = (platform: Exclude<MeetingPlatform, 'bigbluebutton'>) =>
@@ -48,5 +49,8 @@ export type MeetingInput = z.input<typeof meetingSchema>;
 
 export const meetingInfoOf = (input: z.output<typeof meetingSchema>): MeetingInfo => ({ ...input });
 
-/** M4: publishing needs a meeting platform, BigBlueButton when none was chosen. */
+/**
+ * docs/product.md#lifecycle: publishing needs a meeting platform, BigBlueButton when none was
+ * chosen.
+ */
 export const DEFAULT_MEETING: MeetingInfo = { platform: 'bigbluebutton' };

@@ -29,7 +29,10 @@ export type MenteeListInput = z.input<typeof menteeListSchema>;
 const byName = (a: MenteeRow, b: MenteeRow) =>
   a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
-/** *Mentee list* (M4): who is enrolled and who is invited; for the session's managers. */
+/**
+ * *Mentee list* (docs/product.md#mentee-list): who is enrolled and who is invited; for the
+ * session's managers.
+ */
 export function menteeList(deps: CoreDeps, request: QueryRequest): Promise<Result<MenteeList>> {
   return runQuery(deps, request, menteeListSchema, async ({ actor, input, now }) => {
     const found = await managedSession(deps, input.sessionId, actor);

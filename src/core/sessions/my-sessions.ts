@@ -31,9 +31,9 @@ export type MySessionsInput = z.input<typeof mySessionsSchema>;
 const byStart = (a: Session, b: Session) => a.startsAt.getTime() - b.startsAt.getTime();
 
 /**
- * *My mentoring sessions* (M8 App Home): the reader's sessions as mentor, invitee or
- * enrolled mentee, split by the status they would see now (`effectiveStatus`, so a late
- * job never shows a started session as upcoming). Each list is capped at `limit`.
+ * *My mentoring sessions* (docs/product.md#app-home): the reader's sessions as mentor, invitee
+ * or enrolled mentee, split by the status they would see now (`effectiveStatus`, so a late job
+ * never shows a started session as upcoming). Each list is capped at `limit`.
  */
 export function mySessions(deps: CoreDeps, request: QueryRequest): Promise<Result<MySessions>> {
   return runQuery(deps, request, mySessionsSchema, async ({ actor, workspace, input, now }) => {

@@ -66,7 +66,10 @@ export function notifyInvited(
   }));
 }
 
-/** Reminders, live and completed jobs follow the session's times (M7), after commit. */
+/**
+ * Reminders, live and completed jobs follow the session's times
+ * (docs/product.md#scheduled-work), after commit.
+ */
 export function scheduleJobs(
   deps: CoreDeps,
   ctx: Pick<CommandContext<unknown>, 'effects' | 'workspace'>,

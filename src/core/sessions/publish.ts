@@ -10,7 +10,7 @@ import type { SessionResult } from './results.js';
 import type { MeetingInfo, Session } from './session.js';
 
 /**
- * Publishes a draft (M4 Lifecycle) inside the running command: stores the meeting
+ * Publishes a draft (docs/product.md#lifecycle) inside the running command: stores the meeting
  * (BigBlueButton when none was chosen), marks a request it answers as scheduled, tells the
  * invitees and asks the scheduler for the session's jobs.
  */

@@ -31,9 +31,12 @@ export interface Session {
   readonly meeting?: MeetingInfo;
   readonly status: SessionStatus;
   readonly createdBy: PersonId;
-  /** The session this one was cloned from (M4 Clone). */
+  /** The session this one was cloned from (docs/product.md#clone). */
   readonly clonedFrom?: SessionId;
-  /** The mentorship request this session was scheduled from (M5). */
+  /**
+   * The mentorship request this session was scheduled from
+   * (docs/product.md#mentee-asks-a-mentor).
+   */
   readonly requestId?: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -43,7 +46,8 @@ export interface Session {
 
 /**
  * The status a person should see. A published session past its start is live, and a
- * live one past its end completed, even if the job that flips it is late (M7).
+ * live one past its end completed, even if the job that flips it is late
+ * (docs/product.md#lifecycle).
  */
 export function effectiveStatus(
   session: Pick<Session, 'status' | 'startsAt' | 'endsAt'>,

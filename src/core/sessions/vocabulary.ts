@@ -10,9 +10,9 @@ const LABELS: Record<VocabularyName, string> = {
 const key = (tag: string) => tag.trim().toLowerCase();
 
 /**
- * The tags of one multi-select (M4): each selected value must be in the workspace's
- * vocabulary (matched ignoring case, stored in the vocabulary's spelling) or typed under
- * Other. Repeats are kept once. Returns the tags, or the field error.
+ * The tags of one multi-select (docs/product.md#session-fields): each selected value must be in
+ * the workspace's vocabulary (matched ignoring case, stored in the vocabulary's spelling) or
+ * typed under Other. Repeats are kept once. Returns the tags, or the field error.
  */
 export function resolveTags(
   name: VocabularyName,

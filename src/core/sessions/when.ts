@@ -2,9 +2,9 @@ import { localDateOf, localTimeOf, minutes, zonedToUtc } from '../time.js';
 import type { MomentInput } from './fields.js';
 
 /**
- * Turns a form's start/end into instants and checks them (M4, M9). Wall-clock input is read
- * in the actor's own zone, so "10:00" means 10:00 where they are, on either side of a
- * daylight-saving change.
+ * Turns a form's start/end into instants and checks them (docs/product.md#session-fields,
+ * #time). Wall-clock input is read in the actor's own zone, so "10:00" means 10:00 where they
+ * are, on either side of a daylight-saving change.
  */
 
 export type FieldErrors = Record<string, string>;

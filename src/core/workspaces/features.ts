@@ -8,7 +8,10 @@ const DESCRIPTIONS: Record<Feature, string> = {
   mentorRequests: 'Sending "I want to mentor you!" requests',
 };
 
-/** M2: a switched-off use case answers with one clear sentence and who to ask. */
+/**
+ * docs/product.md#switched-off-features: a switched-off use case answers with one clear
+ * sentence and who to ask.
+ */
 export function featureOff(feature: Feature): DomainError {
   return new DomainError(
     ErrorCode.FeatureOff,

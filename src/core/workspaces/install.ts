@@ -23,7 +23,8 @@ export type IdentityInput = z.input<typeof identitySchema>;
 
 /**
  * The app was installed in a workspace (Slack OAuth, Teams installationUpdate). The first
- * installer becomes the workspace's admin (M1); a later install changes nothing.
+ * installer becomes the workspace's admin (docs/product.md#installation); a later install
+ * changes nothing.
  */
 export async function installWorkspace(
   deps: CoreDeps,

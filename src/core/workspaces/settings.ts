@@ -24,7 +24,9 @@ const vocabulary = z
   .max(100, 'A list can hold at most 100 items.')
   .transform((items) => [...new Map(items.map((i) => [i.toLowerCase(), i])).values()]);
 
-/** M2: every setting, each with a message naming what is wrong. */
+/**
+ * Every setting (docs/product.md#workspace-settings), each with a message naming what is wrong.
+ */
 export const settingsSchema = z.object({
   menteeRequests: z.boolean(),
   mentorRequests: z.boolean(),
@@ -70,7 +72,7 @@ export interface WorkspaceSettingsView {
   readonly vocabularyNames: typeof VOCABULARY_NAMES;
 }
 
-/** The admin settings form (M2); admins only. */
+/** The admin settings form (docs/product.md#workspace-settings); admins only. */
 export function getWorkspaceSettings(deps: CoreDeps, request: { actor: Actor }) {
   return runQuery(deps, { ...request, input: {} }, z.object({}), async ({ actor, workspace }) => {
     if (!isAdmin(actor)) return fail(onlyAdmins());
@@ -124,7 +126,10 @@ async function changeRole(
   });
 }
 
-/** Admins grant roles (M1); with self-serve mentors off, this is how mentors are made. */
+/**
+ * Admins grant roles (docs/product.md#roles); with self-serve mentors off, this is how mentors
+ * are made.
+ */
 export const grantRole = (
   deps: CoreDeps,
   request: { actor: Actor; input: unknown; idempotencyKey?: string },

@@ -7,7 +7,7 @@ export const VOCABULARY_NAMES: readonly VocabularyName[] = [
   'medium',
 ];
 
-/** M2: what an admin configures for the workspace. */
+/** What an admin configures for the workspace (docs/product.md#workspace-settings). */
 export interface WorkspaceConfig {
   /** Use-case 1: mentees may ask a mentor for a session. */
   readonly menteeRequests: boolean;
@@ -47,7 +47,10 @@ export interface Workspace {
   readonly tenantId: string;
   readonly name: string;
   readonly config: WorkspaceConfig;
-  /** The first person to install the app; the workspace's first admin (M1). */
+  /**
+   * The first person to install the app; the workspace's first admin
+   * (docs/product.md#installation).
+   */
   readonly installedBy: PersonId;
   readonly createdAt: Date;
   readonly updatedAt: Date;

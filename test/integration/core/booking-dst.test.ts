@@ -16,8 +16,9 @@ import {
 import { errorOf, succeeded, TUESDAY_AFTERNOON } from './mentorship.fixtures.js';
 
 /**
- * M9: a mentor's availability is wall-clock time in their own zone. Across a daylight-saving
- * change the slots keep their local times, so their UTC instants move by the zone's change.
+ * docs/product.md#time: a mentor's availability is wall-clock time in their own zone. Across a
+ * daylight-saving change the slots keep their local times, so their UTC instants move by the
+ * zone's change.
  */
 
 let h: CoreHarness;
@@ -50,7 +51,7 @@ async function slotsFrom(now: string, timeZone: string, availability?: WeeklySlo
   };
 }
 
-describe('availability across daylight-saving changes (M9)', () => {
+describe('availability across daylight-saving changes (docs/product.md#time)', () => {
   it('America/New_York, spring forward on Sun 2027-03-14', async () => {
     const { utc, local } = await slotsFrom('2027-03-08T12:00:00Z', 'America/New_York');
     expect(local).toEqual([

@@ -66,7 +66,7 @@ const starts = async (c: Cast) =>
 /** Tuesday 2027-01-12 14:00 in Berlin (CET, UTC+1). */
 const FIRST = '2027-01-12T13:00:00.000Z';
 
-describe('booking from availability (M6)', () => {
+describe('booking from availability (docs/product.md#booking)', () => {
   it('cuts Tuesday 14:00-16:00 into slots of the minimum length for the next 14 days', async () => {
     const c = await cast();
     expect(await starts(c)).toEqual([

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-describe('people by name, for the invite picker (M4)', () => {
+describe('people by name, for the invite picker (docs/product.md#enrolment)', () => {
   it('finds anyone of the workspace by part of their name, by name, without the mentor', async () => {
     const workspace = await createWorkspace(h);
     const other = await createWorkspace(h);

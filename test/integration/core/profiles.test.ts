@@ -38,7 +38,7 @@ const profile = {
 const saveMentor = (person: Person, input: object) =>
   saveMentorProfile(h.deps, { actor: actorOf(person), input });
 
-describe('mentor profile (M3)', () => {
+describe('mentor profile (docs/product.md#mentor-profile)', () => {
   it('makes a person a mentor when self-serve mentors is on', async () => {
     const workspace = await createWorkspace(h);
     const person = await createPerson(h, workspace, { name: 'Ada' });
@@ -215,7 +215,7 @@ describe('mentor profile (M3)', () => {
   });
 });
 
-describe('mentee profile and mentee search (M3)', () => {
+describe('mentee profile and mentee search (docs/product.md#mentee-profile-and-search)', () => {
   it('saves interests and the looking flag, checking the limits', async () => {
     const workspace = await createWorkspace(h);
     const person = await createPerson(h, workspace);
@@ -303,7 +303,7 @@ describe('mentee profile and mentee search (M3)', () => {
   });
 });
 
-describe('finding mentors and viewing a mentor profile (M3)', () => {
+describe('finding mentors and viewing a mentor profile (docs/product.md#mentor-profile)', () => {
   it('lists mentors by name, headline or expertise, never the actor', async () => {
     const workspace = await createWorkspace(h);
     const ada = await createPerson(h, workspace, {

@@ -21,7 +21,7 @@ afterAll(() => h.close());
 
 const DAY = 86_400_000;
 
-describe('request expiry (M5)', () => {
+describe('request expiry (docs/product.md#request-statuses)', () => {
   it('expires pending requests past their age, tells each sender once, and frees the pair', async () => {
     h.clock.set(TEST_NOW);
     const workspace = await createWorkspace(h, { config: { requestExpiryDays: 10 } });

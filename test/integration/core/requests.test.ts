@@ -56,7 +56,7 @@ const ask = (mentee: Person, mentorId: string, message?: string) =>
 const offer = (mentor: Person, menteeId: string, message?: string) =>
   sendMentorOffer(h.deps, { actor: actorOf(mentor), input: { menteeId, message } });
 
-describe('requesting a session (M5 mentee -> mentor)', () => {
+describe('requesting a session (docs/product.md#mentee-asks-a-mentor)', () => {
   it('opens a pending request and sends the mentor a DM in their own zone', async () => {
     const { mentor, mentee } = await cast();
     const { outcome, request } = succeeded(await ask(mentee, mentor.id, '  Help me grow  '));
@@ -184,7 +184,7 @@ describe('requesting a session (M5 mentee -> mentor)', () => {
   });
 });
 
-describe('declining (M5)', () => {
+describe('declining (docs/product.md#mentee-asks-a-mentor)', () => {
   it('lets the mentor decline once and tells the mentee', async () => {
     const { mentor, mentee } = await cast();
     const { request } = succeeded(await ask(mentee, mentor.id));
@@ -218,7 +218,7 @@ describe('declining (M5)', () => {
   });
 });
 
-describe('"I want to mentor you!" (M5 mentor -> mentee)', () => {
+describe('"I want to mentor you!" (docs/product.md#mentor-offers-to-mentor)', () => {
   it('sends the offer to a looking mentee, with the mentor headline', async () => {
     const { mentor, mentee } = await cast();
     const { request } = succeeded(await offer(mentor, mentee.id, 'Happy to help'));
@@ -284,7 +284,7 @@ describe('"I want to mentor you!" (M5 mentor -> mentee)', () => {
   });
 });
 
-describe("My mentorship requests (M5: the mentees' view)", () => {
+describe('My mentorship requests (docs/product.md#my-mentorship-requests)', () => {
   it('shows only requests where the actor is the mentee, pending first, with Dismiss on offers', async () => {
     const { workspace, mentor, mentee } = await cast();
     const otherMentor = await createPerson(h, workspace, {
@@ -294,7 +294,8 @@ describe("My mentorship requests (M5: the mentees' view)", () => {
     const menteeOfMentor = await createPerson(h, workspace, {
       menteeProfile: { lookingForMentor: true },
     });
-    // The mentor is also a mentee (M2): their own request to another mentor is theirs to see.
+    // The mentor is also a mentee (docs/product.md#roles): their own request to another mentor
+    // is theirs to see.
     const ownAsMentee = succeeded(await ask(mentor, otherMentor.id));
     // Requests where the mentor is the mentor must never show in this view.
     succeeded(await ask(menteeOfMentor, mentor.id));

@@ -44,7 +44,7 @@ function failingAfter<T extends object>(real: T, method: keyof T): T {
   });
 }
 
-describe('a repeated command with the same idempotency key changes nothing (M10)', () => {
+describe('a repeated command with the same idempotency key changes nothing (docs/product.md#retries-and-failures)', () => {
   it('create-and-publish twice: one session, one round of notifications and jobs', async () => {
     const request = {
       actor: actorOf(cast.mentor),
@@ -93,7 +93,7 @@ describe('a repeated command with the same idempotency key changes nothing (M10)
   });
 });
 
-describe('a database failure mid-command leaves nothing half-written (M10)', () => {
+describe('a database failure mid-command leaves nothing half-written (docs/product.md#retries-and-failures)', () => {
   it('a failing write after the draft was inserted: no session, no messages, "try again"', async () => {
     const deps: CoreDeps = { ...h.deps, sessions: failingAfter(h.deps.sessions, 'update') };
     const scheduled = h.scheduler.calls.length;

@@ -34,7 +34,7 @@ async function fieldError(result: Result<unknown>, field: string): Promise<strin
 const sessionCount = async () =>
   (await h.deps.sessions.find({ workspaceId: cast.workspace.id, limit: 1000 })).length;
 
-describe('session field rules (M4)', () => {
+describe('session field rules (docs/product.md#session-fields)', () => {
   it('title is 1-120 characters', async () => {
     expect(await fieldError(await create({ title: '   ' }), 'title')).toMatch(/title/);
     expect(await fieldError(await create({ title: 'x'.repeat(121) }), 'title')).toMatch(/120/);
@@ -102,7 +102,7 @@ describe('session field rules (M4)', () => {
   });
 });
 
-describe('type (M4): only a session manager picks private', () => {
+describe('type (docs/product.md#session-fields): only a session manager picks private', () => {
   it('a mentor who is not a session manager cannot choose private', async () => {
     expect(await fieldError(await create({ type: 'private' }), 'type')).toMatch(/session managers/);
     expect(succeeded(await create({ type: 'public' })).session.type).toBe('public');
@@ -114,7 +114,7 @@ describe('type (M4): only a session manager picks private', () => {
   });
 });
 
-describe('Recommended for / Categories / Medium (M4)', () => {
+describe('Recommended for / Categories / Medium (docs/product.md#session-fields)', () => {
   it('takes values from the vocabulary, in its spelling', async () => {
     const made = succeeded(
       await create({
@@ -155,7 +155,7 @@ describe('Recommended for / Categories / Medium (M4)', () => {
   });
 });
 
-describe('mentors and invitees of a new session (M4)', () => {
+describe('mentors and invitees of a new session (docs/product.md#session-fields)', () => {
   it('only a session manager adds other mentors', async () => {
     expect(
       await fieldError(await create({ mentorIds: [cast.otherMentor.id] }), 'mentorIds'),
@@ -194,7 +194,7 @@ describe('mentors and invitees of a new session (M4)', () => {
   });
 });
 
-describe('meeting link per platform (M4)', () => {
+describe('meeting link per platform (docs/product.md#meeting-link)', () => {
   const meetingError = async (meeting: unknown, field: string) =>
     fieldError(await create({ meeting } as Partial<CreateAndPublishInput>), field);
 

@@ -47,7 +47,7 @@ const zoom = {
   passcode: 'pass',
 } as const;
 
-describe('publishing (M4 lifecycle)', () => {
+describe('publishing (docs/product.md#lifecycle)', () => {
   it('a draft tells nobody; publishing tells the invitees and schedules the jobs', async () => {
     const { session } = await draftBy(h, cast.mentor, { menteeIds: [mentee(0).id, mentee(1).id] });
     expect(session.status).toBe('draft');
@@ -91,7 +91,7 @@ describe('publishing (M4 lifecycle)', () => {
   });
 });
 
-describe('editing (M4)', () => {
+describe('editing (docs/product.md#editing)', () => {
   it('the type cannot change after publish', async () => {
     const { session, version } = await publishedBy(h, cast.manager);
     const error = errorOf(
@@ -269,7 +269,7 @@ describe('editing (M4)', () => {
   });
 });
 
-describe('deleting (M4)', () => {
+describe('deleting (docs/product.md#deleting)', () => {
   it('needs the explicit confirmation', async () => {
     const { session } = await publishedBy(h, cast.mentor);
     const error = errorOf(
@@ -328,7 +328,7 @@ describe('deleting (M4)', () => {
   });
 });
 
-describe('cloning (M4)', () => {
+describe('cloning (docs/product.md#clone)', () => {
   it('keeps the details and mentees (invited again) with new times, published with the meeting', async () => {
     const source = await publishedBy(h, cast.manager, {
       title: 'Weekly review',
@@ -452,7 +452,7 @@ describe('cloning drafts and cancelled sessions', () => {
   });
 });
 
-describe('scheduling from a mentee request (M5)', () => {
+describe('scheduling from a mentee request (docs/product.md#mentee-asks-a-mentor)', () => {
   async function pendingRequest(from: Person, to: Person) {
     const made = succeeded(
       await requestSession(h.deps, as(from, { mentorId: to.id, message: 'Help?' })),

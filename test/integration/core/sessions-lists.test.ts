@@ -22,7 +22,7 @@ const mentee = (i: number) => cast.mentees[i] as Person;
 const at = (day: number, hour: number) =>
   `2027-01-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
 
-describe('My mentoring sessions (M8 App Home lists)', () => {
+describe('My mentoring sessions (docs/product.md#app-home)', () => {
   it('splits upcoming / live / completed by the time now, sorted, for mentor and mentee', async () => {
     const { workspace } = cast;
     const mentor = await createPerson(h, workspace, { roles: ['mentor'] });
@@ -81,7 +81,7 @@ describe('My mentoring sessions (M8 App Home lists)', () => {
   });
 });
 
-describe('mentee list and CSV (M4)', () => {
+describe('mentee list and CSV (docs/product.md#mentee-list)', () => {
   it('shows each mentee with their status, to the session managers only', async () => {
     const { session } = await publishedBy(h, cast.mentor, { menteeIds: [mentee(0).id] });
     succeeded(await enrol(h.deps, { actor: actorOf(mentee(1)), input: { sessionId: session.id } }));

@@ -26,7 +26,7 @@ const stored = async (id: string) => {
   return session;
 };
 
-describe('enrolment and seats (M4)', () => {
+describe('enrolment and seats (docs/product.md#enrolment)', () => {
   it('any mentee enrols in a public session once; a second click says so', async () => {
     const { session } = await publishedBy(h, cast.mentor);
     const card = succeeded(await enrolIn(session.id, mentee(0))).session;
@@ -126,7 +126,7 @@ describe('enrolment and seats (M4)', () => {
   });
 });
 
-describe('private sessions are invisible to the uninvited (M4, M10)', () => {
+describe('private sessions are invisible to the uninvited (docs/product.md#session-access)', () => {
   it('answers exactly like a missing session, and lists it only for participants', async () => {
     const { session } = await publishedBy(h, cast.manager, {
       type: 'private',

@@ -17,8 +17,8 @@ import { errorOf, succeeded } from './mentorship.fixtures.js';
 import { buildSessionInput } from './sessions.fixtures.js';
 
 /**
- * M9: wall-clock input is read in the author's zone, stored as the instant, and shown to
- * each reader in theirs, across the 2027 daylight-saving changes.
+ * docs/product.md#time: wall-clock input is read in the author's zone, stored as the instant,
+ * and shown to each reader in theirs, across the 2027 daylight-saving changes.
  */
 
 let h: CoreHarness;

@@ -30,7 +30,7 @@ const identity = (tenantId: string, userId: string) => ({
   timeZone: 'Asia/Kolkata',
 });
 
-describe('installation (M1)', () => {
+describe('installation (docs/product.md#installation)', () => {
   it('makes the first installer the admin; a later install changes nothing', async () => {
     const first = await installWorkspace(h.deps, {
       installer: identity('TINSTALL1', 'UFIRST'),
@@ -66,7 +66,7 @@ describe('installation (M1)', () => {
   });
 });
 
-describe('workspace settings (M2)', () => {
+describe('workspace settings (docs/product.md#workspace-settings)', () => {
   const valid = {
     ...DEFAULT_CONFIG,
     menteeRequests: false,
@@ -117,7 +117,7 @@ describe('workspace settings (M2)', () => {
   });
 });
 
-describe('roles (M1)', () => {
+describe('roles (docs/product.md#roles)', () => {
   it('admins grant and remove roles; others cannot', async () => {
     const workspace = await createWorkspace(h);
     const admin = await createPerson(h, workspace, { roles: ['admin'] });

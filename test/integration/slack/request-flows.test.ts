@@ -42,7 +42,7 @@ afterEach(() => slack?.close());
 
 const id = (user: string) => personIdOf('slack', TEAM.id, user);
 
-describe('M5 mentee -> mentor: /request-session to a scheduled session', () => {
+describe('mentee -> mentor (docs/product.md#mentee-asks-a-mentor): /request-session to a scheduled session', () => {
   it('runs from the command through the mentor DM, Schedule session and both modal steps', async () => {
     await service.seed('UMENTOR', { name: 'Ada', roles: ['mentor'], tz: 'Europe/London' });
     await service.seed('UMENTEE', { name: 'Grace', tz: 'America/New_York' });
@@ -171,7 +171,7 @@ describe('M5 mentee -> mentor: /request-session to a scheduled session', () => {
   });
 });
 
-describe('M5 mentor -> mentee: I want to mentor you!', () => {
+describe('mentor -> mentee (docs/product.md#mentor-offers-to-mentor): I want to mentor you!', () => {
   async function offer(mentor: string, mentee: string): Promise<{ dm: AnyView }> {
     slack = new SlackStub(USERS);
     const search = slashCommand({ command: '/find-mentees', user: mentor });

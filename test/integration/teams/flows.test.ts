@@ -80,7 +80,7 @@ async function press(
 
 const inDays = (days: number, zone: string) => addLocalDays(localDateOf(new Date(), zone), days);
 
-describe('M5 use-case 1: mentee requests, mentor schedules', () => {
+describe('docs/product.md#mentee-asks-a-mentor: mentee requests, mentor schedules', () => {
   it('runs end to end with inline errors, a proactive DM and the mentee told', async () => {
     // The typed command answers with a card whose button opens the dialog.
     const before = h.callsTo(conversationIdOf(ada)).length;
@@ -185,7 +185,7 @@ describe('M5 use-case 1: mentee requests, mentor schedules', () => {
   });
 });
 
-describe('M5 use-case 2: mentor offers, mentee dismisses or books', () => {
+describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismisses or books', () => {
   it('dismiss: the card is updated in place, the mentor is not told, a second press changes nothing', async () => {
     await h.post(
       taskSubmit(alan, {

@@ -18,7 +18,7 @@ const unix = (view: TimeView) => Math.floor(new Date(view.utc).getTime() / 1000)
 
 /**
  * A moment as Slack's `<!date^...>` token, which each reader's client shows in their own
- * zone, with the core's zone-named text as the fallback (M9).
+ * zone, with the core's zone-named text as the fallback (docs/product.md#time).
  */
 export const slackDate = (view: TimeView, format = '{date_short_pretty} at {time}') =>
   `<!date^${unix(view)}^${format}|${formatTime(view)}>`;
@@ -26,7 +26,7 @@ export const slackDate = (view: TimeView, format = '{date_short_pretty} at {time
 /** A session's time: the core's text names the reader's zone, so it is shown as it is. */
 export const when = (start: TimeView, end: TimeView) => formatRange(start, end);
 
-/** M4 Display: at most five chips, then "+N more". */
+/** docs/product.md#display: at most five chips, then "+N more". */
 export function chips(tags: TagChips): string {
   if (tags.shown.length === 0) return '';
   const shown = tags.shown.map((t) => `\`${esc(t)}\``).join(' ');

@@ -22,7 +22,7 @@ import { sessionBlocks } from './session.js';
 export interface HomeModel {
   readonly sessions: MySessions;
   readonly profile: MyProfileView;
-  /** *My mentorship requests*: present for mentees (M5). */
+  /** *My mentorship requests*: present for mentees (docs/product.md#my-mentorship-requests). */
   readonly myRequests?: readonly MyRequestItem[];
   /** Mentees' requests waiting for this mentor. */
   readonly incoming?: readonly IncomingRequestItem[];
@@ -44,7 +44,7 @@ function sessionList(title: string, cards: readonly SessionCard[], empty: string
 
 const onOff = (on: boolean) => (on ? 'on' : 'off');
 
-/** The App Home tab (M8), by role; at most 100 blocks. */
+/** The App Home tab (docs/product.md#app-home), by role; at most 100 blocks. */
 export function homeView(m: HomeModel): HomeView {
   const isMentor = m.profile.roles.includes('mentor') || m.profile.roles.includes('sessionManager');
   const blocks: Block[] = [header('mentorbot')];

@@ -13,7 +13,10 @@ const minutesText = (m: number) =>
       ? `${m / 60} hour${m === 60 ? '' : 's'}`
       : `${m} minutes`;
 
-/** Every notification the core sends, as a DM: blocks plus the fallback text (M8). */
+/**
+ * Every notification the core sends, as a DM: blocks plus the fallback text
+ * (docs/product.md#slack).
+ */
 export function renderNotification(n: Notification): Message {
   switch (n.kind) {
     case 'sessionInvited':

@@ -52,7 +52,10 @@ export function mentorList(mentors: readonly MentorListItem[], canRequest: boole
   return message(`${mentors.length} mentors`, [header('Mentors'), ...rows, ...more]);
 }
 
-/** M3 mentee search: each result with *I want to mentor you!* when the core allows it. */
+/**
+ * Mentee search (docs/product.md#mentee-profile-and-search): each result with *I want to mentor
+ * you!* when the core allows it.
+ */
 export function menteeResults(results: readonly MenteeSearchResult[]): Message {
   if (results.length === 0) {
     return message('No mentees found', [
@@ -76,7 +79,10 @@ export function menteeResults(results: readonly MenteeSearchResult[]): Message {
 
 const SLOTS_SHOWN = 12;
 
-/** A mentor's profile (M3) with upcoming sessions, bookable slots and *Request a Session*. */
+/**
+ * A mentor's profile (docs/product.md#mentor-profile) with upcoming sessions, bookable slots
+ * and *Request a Session*.
+ */
 export function mentorProfileBlocks(p: MentorProfileView): Block[] {
   const blocks: Block[] = [
     section(

@@ -5,7 +5,7 @@ import { sessionBlocks, sessionText } from './session.js';
 
 /**
  * What replaces a message after its button did its work, so the same button cannot be
- * pressed twice (M10), and the confirmations people read.
+ * pressed twice (docs/product.md#bad-input-and-faults), and the confirmations people read.
  */
 
 export const enrolledMessage = (card: SessionCard): Message =>

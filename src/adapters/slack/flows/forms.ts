@@ -59,7 +59,10 @@ async function workspaceOf(ctx: SlackContext, person: Person): Promise<Workspace
   );
 }
 
-/** M2: a switched-off use case answers with the core's sentence before any form shows. */
+/**
+ * docs/product.md#switched-off-features: a switched-off use case answers with the core's
+ * sentence before any form shows.
+ */
 export async function featureCheck(
   ctx: SlackContext,
   person: Person,

@@ -20,8 +20,9 @@ export const timesOf = (state: FormState) => ({
 });
 
 /**
- * The session form's values in the core's input shape (M4). People are Slack user ids
- * here; the listener turns them into person ids. The core validates everything.
+ * The session form's values in the core's input shape (docs/product.md#session-fields). People
+ * are Slack user ids here; the listener turns them into person ids. The core validates
+ * everything.
  */
 export function sessionFormOf(state: FormState) {
   const tags = (name: VocabularyName) => ({

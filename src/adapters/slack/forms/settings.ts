@@ -9,7 +9,10 @@ function wholeNumber(text: string, field: string, label: string): number | Domai
   return Number(trimmed);
 }
 
-/** The admin settings form (M2) in the core's input shape; the core checks every range. */
+/**
+ * The admin settings form (docs/product.md#workspace-settings) in the core's input shape; the
+ * core checks every range.
+ */
 export function settingsOf(state: FormState) {
   const features = state.selectedMany(Field.Features);
   const numbers = {

@@ -231,7 +231,7 @@ export const toggle = (id: string, title: string, on: boolean): CardElement => (
   valueOff: 'false',
 });
 
-/** At most five chips, then "+N more" (M4 Display). */
+/** At most five chips, then "+N more" (docs/product.md#display). */
 export const chipsText = (chips: { shown: readonly string[]; more: number }) =>
   chips.shown.length === 0
     ? ''

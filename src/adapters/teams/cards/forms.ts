@@ -13,7 +13,10 @@ import {
 import { bannerOf, type DialogInfo, dialog, type FormState, field, formValue } from './form.js';
 import { MEETING_CHOICES } from './session-forms.js';
 
-/** M5 "Request a Session": pick a mentor, add an optional note. */
+/**
+ * "Request a Session" (docs/product.md#mentee-asks-a-mentor): pick a mentor, add an optional
+ * note.
+ */
 export function requestSessionForm(
   mentors: readonly MentorListItem[],
   state: FormState,
@@ -54,7 +57,7 @@ export function requestSessionForm(
   );
 }
 
-/** M5 "I want to mentor you!" then *Send Request*. */
+/** "I want to mentor you!" then *Send Request* (docs/product.md#mentor-offers-to-mentor). */
 export function sendOfferForm(menteeId: string, menteeName: string, state: FormState): DialogInfo {
   return dialog(
     'I want to mentor you!',
@@ -78,7 +81,10 @@ export function sendOfferForm(menteeId: string, menteeName: string, state: FormS
   );
 }
 
-/** M3 mentee profile: interests and *looking for a mentor*. */
+/**
+ * The mentee profile (docs/product.md#mentee-profile-and-search): interests and *looking for a
+ * mentor*.
+ */
 export function menteeProfileForm(state: FormState): DialogInfo {
   return dialog(
     'Mentee profile',
@@ -105,7 +111,10 @@ export function menteeProfileForm(state: FormState): DialogInfo {
   );
 }
 
-/** M3 mentor profile and weekly availability (in the mentor's own zone). */
+/**
+ * The mentor profile (docs/product.md#mentor-profile) and weekly availability (in the mentor's
+ * own zone).
+ */
 export function mentorProfileForm(timeZone: string, state: FormState): DialogInfo {
   const v = (id: string) => formValue(state, id);
   return dialog(
@@ -151,7 +160,7 @@ export function mentorProfileForm(timeZone: string, state: FormState): DialogInf
   );
 }
 
-/** M2 admin settings. */
+/** The admin settings (docs/product.md#workspace-settings). */
 export function settingsForm(workspaceName: string, state: FormState): DialogInfo {
   const v = (id: string) => formValue(state, id);
   const on = (id: string) => v(id) === 'true';

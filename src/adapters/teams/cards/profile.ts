@@ -28,8 +28,9 @@ import { sessionItem } from './session.js';
 const MAX_SLOTS = 40;
 
 /**
- * M3: a mentor's profile as the viewer sees it, with *Request a Session* and *Book* (a
- * choice of the free slots, in the viewer's zone) when the view model allows them.
+ * docs/product.md#mentor-profile: a mentor's profile as the viewer sees it, with *Request a
+ * Session* and *Book* (a choice of the free slots, in the viewer's zone) when the view model
+ * allows them.
  */
 export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
   const slots = p.slots.slice(0, MAX_SLOTS);
@@ -114,7 +115,10 @@ export function mentorListCard(items: readonly MentorListItem[], query?: string)
   ]);
 }
 
-/** M3: mentees looking for a mentor, each with *I want to mentor you!* when allowed. */
+/**
+ * docs/product.md#mentee-profile-and-search: mentees looking for a mentor, each with *I want to
+ * mentor you!* when allowed.
+ */
 export function menteeSearchCard(
   results: readonly MenteeSearchResult[],
   query?: string,

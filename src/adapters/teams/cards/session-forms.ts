@@ -49,7 +49,10 @@ export interface SessionFormContext {
   readonly menteeChoices: readonly Choice[];
 }
 
-/** The create and edit session forms (M4); the meeting link is part of *Publish*. */
+/**
+ * The create and edit session forms (docs/product.md#session-fields); the meeting link is part
+ * of *Publish*.
+ */
 export function sessionForm(ctx: SessionFormContext, state: FormState): DialogInfo {
   const v = (id: string) => formValue(state, id);
   const tags = (name: VocabularyName) => [
@@ -188,7 +191,7 @@ export function meetingForm(
   );
 }
 
-/** Deleting asks first (M4): the mentees are told. */
+/** Deleting asks first (docs/product.md#deleting): the mentees are told. */
 export function deleteConfirmation(
   sessionId: string,
   title: string,
@@ -213,7 +216,7 @@ export function deleteConfirmation(
   );
 }
 
-/** *Book the next one* (M4 Clone): the new start and end. */
+/** *Book the next one* (docs/product.md#clone): the new start and end. */
 export function cloneForm(
   sessionId: string,
   title: string,
@@ -242,7 +245,9 @@ export function cloneForm(
   );
 }
 
-/** *Mentee list* (M4): enrolled and invited, and the CSV download link. */
+/**
+ * *Mentee list* (docs/product.md#mentee-list): enrolled and invited, and the CSV download link.
+ */
 export function menteeListDialog(list: MenteeList, csvUrl: string | undefined): DialogInfo {
   const s = list.session;
   return dialog(

@@ -126,7 +126,7 @@ const again = (
 /** People listed in a session form's invite picker (a card stays small enough to send). */
 const INVITE_CHOICES = 100;
 
-/** Dialogs (task modules): every form of the product (M8). */
+/** Dialogs (task modules): every form of the product (docs/product.md#teams). */
 export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> {
   const { core } = deps;
 

@@ -7,8 +7,8 @@ import { identityOf, personOf, replyCard, type TeamsDeps } from './turn.js';
 /**
  * The app was added (installationUpdate `add`, or the bot among conversationUpdate's
  * membersAdded, which is also what Bot Framework Emulator sends): the workspace is installed
- * with the installer as its first admin (M1), and the person is welcomed. Removing the app
- * makes the person unreachable for DMs.
+ * with the installer as its first admin (docs/product.md#installation), and the person is
+ * welcomed. Removing the app makes the person unreachable for DMs.
  */
 export function registerInstall(app: Application, deps: TeamsDeps): void {
   const install = async (context: TurnContext): Promise<boolean> => {

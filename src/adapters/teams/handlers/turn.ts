@@ -44,9 +44,10 @@ export function tenantOf(activity: Partial<Activity>, authDisabled: boolean): st
 }
 
 /**
- * Who is acting (M1: tenant = AAD tenant id, user = AAD object id), or undefined when the
- * activity does not say (and then nothing is done for it). Names are cut to what the core
- * accepts rather than refused: a long Teams display name is not the person's fault.
+ * Who is acting (docs/product.md#person: tenant = AAD tenant id, user = AAD object id), or
+ * undefined when the activity does not say (and then nothing is done for it). Names are cut to
+ * what the core accepts rather than refused: a long Teams display name is not the person's
+ * fault.
  */
 export function identityOf(
   activity: Partial<Activity>,

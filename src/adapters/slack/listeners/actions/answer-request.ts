@@ -8,8 +8,9 @@ import { decodeMeta, updateSource } from '../../interaction.js';
 import { onPress, onPressOpen } from '../run.js';
 
 /**
- * The request DMs (M5): the mentor's *Schedule session* (the create form, with the mentee
- * invited) and *Decline*; the mentee's *Dismiss* of a mentor's offer, which tells nobody.
+ * The request DMs (docs/product.md#mentee-asks-a-mentor): the mentor's *Schedule session* (the
+ * create form, with the mentee invited) and *Decline*; the mentee's *Dismiss* of a mentor's
+ * offer, which tells nobody.
  */
 export const registerAnswerRequest: Register = (app, ctx) => {
   app.action(

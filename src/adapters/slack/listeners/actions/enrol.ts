@@ -5,7 +5,10 @@ import { Action } from '../../ids.js';
 import { updateSource } from '../../interaction.js';
 import { onPress } from '../run.js';
 
-/** *Enroll*: one atomic seat (M4); the message it was on shows the enrolment instead. */
+/**
+ * *Enroll*: one atomic seat (docs/product.md#enrolment); the message it was on shows the
+ * enrolment instead.
+ */
 export const registerEnrol: Register = (app, ctx) => {
   app.action(
     Action.Enrol,

@@ -8,8 +8,8 @@ import { decodeMeta, encodeMeta, updateSource } from '../../interaction.js';
 import { onPress, onPressOpen } from '../run.js';
 
 /**
- * Mentorship buttons (M3, M5, M6): *I want to mentor you!*, *Request a Session*, a mentor's
- * profile, and *Book* on one of their free slots.
+ * Mentorship buttons (docs/product.md#profiles, #mentorship-requests, #booking): *I want to
+ * mentor you!*, *Request a Session*, a mentor's profile, and *Book* on one of their free slots.
  */
 export const registerMentoring: Register = (app, ctx) => {
   app.action(

@@ -15,8 +15,8 @@ export function parseRequest(text: string): { mentorUser?: string; message: stri
 }
 
 /**
- * `/request-session [@mentor] [message]` (M5): with a mentor, the request goes at once;
- * without one, the request modal opens with a mentor picker.
+ * `/request-session [@mentor] [message]` (docs/product.md#mentee-asks-a-mentor): with a mentor,
+ * the request goes at once; without one, the request modal opens with a mentor picker.
  */
 export const registerRequestSession: Register = (app, ctx) => {
   const direct = onCommand(ctx, async (run) => {

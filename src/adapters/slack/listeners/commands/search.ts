@@ -6,7 +6,10 @@ import { featureCheck } from '../../flows/forms.js';
 import { Command } from '../../ids.js';
 import { onCommand } from './run.js';
 
-/** `/find-mentor [text]` and `/find-mentees [interest or text]` (M3). */
+/**
+ * `/find-mentor [text]` and `/find-mentees [interest or text]`
+ * (docs/product.md#mentee-profile-and-search).
+ */
 export const registerSearchCommands: Register = (app, ctx) => {
   app.command(
     Command.FindMentor,

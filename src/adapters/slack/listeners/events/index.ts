@@ -2,7 +2,10 @@ import type { SlackContext } from '../../context.js';
 import { publishHome } from '../../home-tab.js';
 import type { SlackRouter } from '../../router.js';
 
-/** `app_home_opened`: the Home tab is rendered fresh for the person each time (M8). */
+/**
+ * `app_home_opened`: the Home tab is rendered fresh for the person each time
+ * (docs/product.md#app-home).
+ */
 export function register(app: SlackRouter, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;

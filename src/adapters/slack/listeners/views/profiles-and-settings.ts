@@ -13,7 +13,10 @@ import { publishHome } from '../../home-tab.js';
 import { Field, View } from '../../ids.js';
 import { onSubmit, type Submission } from './run.js';
 
-/** Profiles (M3), workspace settings and roles (M2, M1); each refreshes the Home tab. */
+/**
+ * Profiles, workspace settings and roles (docs/product.md#profiles, #workspace-settings,
+ * #roles); each refreshes the Home tab.
+ */
 export const registerProfilesAndSettings: Register = (app, ctx) => {
   const refresh = (s: Submission) => () => publishHome(ctx, s.client, s.person);
   const close = (s: Submission) => ({ response: { response_action: 'clear' }, after: refresh(s) });

@@ -8,7 +8,10 @@ import { Field, View } from '../../ids.js';
 import { decodeMeta, type Source, updateSource } from '../../interaction.js';
 import { onSubmit } from './run.js';
 
-/** The request modal (M5 use-case 1) and *Send Request* of "I want to mentor you!" (use-case 2). */
+/**
+ * The request modal (docs/product.md#mentee-asks-a-mentor) and *Send Request* of "I want to
+ * mentor you!" (docs/product.md#mentor-offers-to-mentor).
+ */
 export const registerRequestViews: Register = (app, ctx) => {
   app.view(
     View.RequestSession,

@@ -64,9 +64,10 @@ async function save(ctx: SlackContext, s: Submission): Promise<Result<Saved>> {
 }
 
 /**
- * Step 1 of the create/edit form (M4): the details. Creating stores a draft; the meeting
- * link form is then pushed as step 2, which publishes it. Editing saves the details, then
- * offers the meeting link the same way. The form's version makes a stale form fail.
+ * Step 1 of the create/edit form (docs/product.md#session-fields): the details. Creating stores
+ * a draft; the meeting link form is then pushed as step 2, which publishes it. Editing saves
+ * the details, then offers the meeting link the same way. The form's version makes a stale form
+ * fail.
  */
 export const registerSessionDetails: Register = (app, ctx) => {
   app.view(

@@ -7,7 +7,10 @@ import { View } from '../../ids.js';
 import { decodeMeta, updateSource } from '../../interaction.js';
 import { onSubmit } from './run.js';
 
-/** The delete confirmation (M4: only with an explicit yes) and *Book the next one* (clone). */
+/**
+ * The delete confirmation (docs/product.md#deleting: only with an explicit yes) and *Book the
+ * next one* (clone).
+ */
 export const registerSessionLifecycle: Register = (app, ctx) => {
   app.view(
     View.DeleteSession,

@@ -8,10 +8,10 @@ import { decodeMeta, updateSource } from '../../interaction.js';
 import { onSubmit } from './run.js';
 
 /**
- * Step 2 (M4): the meeting link. For a draft it publishes (and, for a session scheduled
- * from a request, marks the request scheduled and tells the mentee); otherwise it saves
- * the link, which may change while the session is live. The whole modal stack closes and
- * the message the flow began on shows the result.
+ * Step 2 (docs/product.md#meeting-link): the meeting link. For a draft it publishes (and, for a
+ * session scheduled from a request, marks the request scheduled and tells the mentee);
+ * otherwise it saves the link, which may change while the session is live. The whole modal
+ * stack closes and the message the flow began on shows the result.
  */
 export const registerSessionMeeting: Register = (app, ctx) => {
   app.view(
