@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   appHomeOpened,
   blockActions,
@@ -63,11 +63,11 @@ describe('Slack platform rules', () => {
       expect(headersOf(await post({ ...good, 'x-slack-signature': signature }))).toBe(401);
     // The same request correctly signed is accepted (the checks above are not vacuous).
     expect(headersOf(await post(good))).toBe(200);
+    // Only the correctly signed request did anything (its work runs after the ack).
+    const stored = () => service.app.core.requests.find({ workspaceId: 'slack:T0TEST', limit: 10 });
+    await vi.waitFor(async () => expect(await stored()).toHaveLength(1), { timeout: 5_000 });
     await new Promise((r) => setTimeout(r, 100));
-    // Only the correctly signed request did anything.
-    expect(
-      await service.app.core.requests.find({ workspaceId: 'slack:T0TEST', limit: 10 }),
-    ).toHaveLength(1);
+    expect(await stored()).toHaveLength(1);
   });
 
   it('answers a bad body with 400 and Slack URL verification with the challenge', async () => {
