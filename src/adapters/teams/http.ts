@@ -1,32 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Application } from '@microsoft/teams-ai';
 import { type Activity, ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../../logger.js';
 import type { RouteHandler } from '../../server.js';
 import { afterAck } from '../after-ack.js';
 import { runInteractive } from '../notify/deferring.js';
-import type { AuthenticateRequestResult, MentorbotTeamsAdapter } from './app.js';
+import type { MentorbotTeamsAdapter } from './app.js';
+import { authStatus } from './auth.js';
 
 /** Teams activities are small; anything near this is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
-
-/**
- * A failed authentication: botframework-connector's AuthenticationError (no header, unknown
- * key, wrong audience or issuer, serviceUrl claim mismatch) or jsonwebtoken's errors (a bad
- * signature), which the connector lets through as they are.
- */
-function authStatus(err: unknown): number | undefined {
-  if (!(err instanceof Error)) return undefined;
-  if (JWT_ERRORS.has(err.name)) return 401;
-  if (err.constructor.name === 'AuthenticationError') {
-    const status = (err as { statusCode?: unknown }).statusCode;
-    // The signing keys could not be fetched: nobody could be authenticated just now.
-    return typeof status === 'number' && status >= 500 ? 503 : 401;
-  }
-  return undefined;
-}
 
 function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {

@@ -3,7 +3,8 @@ import { createDownloadLinks } from '../downloads.js';
 import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
-import { authOptions, createTeamsApp, MentorbotTeamsAdapter } from './app.js';
+import { createTeamsApp, MentorbotTeamsAdapter } from './app.js';
+import { TeamsAuthentication } from './auth.js';
 import { ConversationStore } from './conversations.js';
 import { messagesRoute } from './http.js';
 import { TeamsNotifier } from './notifier.js';
@@ -33,7 +34,7 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
     );
   }
 
-  const adapter = new MentorbotTeamsAdapter(authOptions(config));
+  const adapter = new MentorbotTeamsAdapter(TeamsAuthentication.fromConfig(config));
   const conversations = await ConversationStore.create(db);
   const downloads = createDownloadLinks(server, {
     core,
