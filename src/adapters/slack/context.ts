@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../../core/usecase.js';
 import type { Logger } from '../../logger.js';
-import type { SlackPeople } from './people.js';
+import type { SlackPeople } from './identity.js';
 import type { SlackRouter } from './router.js';
 
 /** What every listener gets besides Bolt's arguments. */

@@ -5,10 +5,10 @@ import type { AdapterFactory } from '../platform.js';
 import { createBoltApp } from './app.js';
 import { installedWorkspaces, singleWorkspace, type TokenSource } from './auth.js';
 import type { SlackContext } from './context.js';
+import { SlackPeople } from './identity.js';
 import { MongoInstallationStore } from './installation-store.js';
 import { DirectMessages, SlackNotifier } from './notifier.js';
 import { createOAuthRoutes } from './oauth.js';
-import { SlackPeople } from './people.js';
 import { boltLogger, NodeReceiver } from './receiver.js';
 import { ClientCache, responseUrlHosts } from './web.js';
 

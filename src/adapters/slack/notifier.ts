@@ -2,7 +2,7 @@ import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import type { TokenSource } from './auth.js';
-import { renderNotification } from './blocks/notifications.js';
+import { renderNotification } from './notifications.js';
 import { type ClientCache, toRateLimitedError, type WebClient } from './web.js';
 
 /** `slack:T123:U456` -> tenant and user. */

@@ -3,8 +3,8 @@ import { type Installation, InstallProvider } from '@slack/oauth';
 import type { CoreDeps } from '../../core/usecase.js';
 import { installWorkspace } from '../../core/workspaces/install.js';
 import type { Logger } from '../../logger.js';
+import type { SlackPeople } from './identity.js';
 import type { MongoInstallationStore } from './installation-store.js';
-import type { SlackPeople } from './people.js';
 import { boltLogger } from './receiver.js';
 import { ClientCache } from './web.js';
 

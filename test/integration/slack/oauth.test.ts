@@ -209,7 +209,7 @@ describe('Slack OAuth (many workspaces)', () => {
     api.done();
     const fields = new URLSearchParams(updated ?? '');
     expect(fields.get('view_id')).toBe('VOAUTH1');
-    expect(JSON.parse(fields.get('view') ?? '{}').callback_id).toBe('workspace_settings');
+    expect(JSON.parse(fields.get('view') ?? '{}').callback_id).toBe('settings.workspace');
   });
 
   it('does not run listeners for a team that never installed the app', async () => {

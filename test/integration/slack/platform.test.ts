@@ -144,7 +144,7 @@ describe('Slack platform rules', () => {
     );
     await slack.done();
     const settings = slack.lastView();
-    expect(settings.callback_id).toBe('workspace_settings');
+    expect(settings.callback_id).toBe('settings.workspace');
     const features = settings.blocks.find((b: { block_id?: string }) => b.block_id === 'features');
     const keep = features.element.initial_options.filter(
       (o: { value: string }) => o.value !== 'menteeRequests',

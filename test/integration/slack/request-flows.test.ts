@@ -83,7 +83,7 @@ describe('mentee -> mentor (docs/product.md#mentee-asks-a-mentor): /request-sess
     await slack.done();
     expect(slack.of('views.open')[0]?.args.view.callback_id).toBe('loading');
     const form = slack.lastView();
-    expect(form.callback_id).toBe('session_details');
+    expect(form.callback_id).toBe('session.details');
     expect(textOf(form.blocks)).toContain('UMENTEE'); // the mentee is shown as invited
     slack.close();
 
@@ -105,7 +105,7 @@ describe('mentee -> mentor (docs/product.md#mentee-asks-a-mentor): /request-sess
       }),
     );
     expect(answer.response_action).toBe('push');
-    expect(answer.view.callback_id).toBe('session_meeting');
+    expect(answer.view.callback_id).toBe('session.meeting');
     const request = (
       await service.app.core.requests.find({
         workspaceId: `slack:${TEAM.id}`,
@@ -201,7 +201,7 @@ describe('mentor -> mentee (docs/product.md#mentor-offers-to-mentor): I want to 
     );
     await slack.done();
     const modal = slack.lastView();
-    expect(modal.callback_id).toBe('send_offer');
+    expect(modal.callback_id).toBe('offer.send');
     slack.close();
 
     slack = new SlackStub(USERS);

@@ -220,7 +220,7 @@ describe('sessions in Slack', () => {
     );
     await slack.done();
     const confirm = slack.lastView();
-    expect(confirm.callback_id).toBe('delete_session');
+    expect(confirm.callback_id).toBe('session.delete');
     expect((await service.app.core.sessions.get(sessionId))?.status).toBe('published');
     slack.expect('chat.postMessage').expect('views.publish');
     const deleted = await service.submit(
@@ -278,7 +278,7 @@ describe('sessions in Slack', () => {
     );
     await slack.done();
     const modal = slack.lastView();
-    expect(modal.callback_id).toBe('clone_session');
+    expect(modal.callback_id).toBe('session.clone');
     slack.expect('chat.postMessage').expect('chat.update');
     const day = inDays(20);
     const answer = await service.submit(
@@ -318,7 +318,7 @@ describe('sessions in Slack', () => {
     );
     await slack.done();
     const list = slack.lastView();
-    expect(list.callback_id).toBe('mentee_list');
+    expect(list.callback_id).toBe('session.mentees');
     const download = findAction(list.blocks, 'session.csv');
     let uploaded = '';
     slack

@@ -1,0 +1,53 @@
+import type { Register } from '../../context.js';
+import { Command } from '../../ids.js';
+import { message, section } from '../../kit.js';
+import { type BuildModal, onCommandOpen } from '../../listen.js';
+import { menteeProfileForm, mentorProfileForm } from '../profiles/forms.js';
+import { rolesForm, settingsForm } from '../settings/forms.js';
+import { publishHome } from './publish.js';
+
+const HELP = [
+  '*mentorbot* brings mentoring into Slack.',
+  '• `/request-session [@mentor] [message]`: ask a mentor for a session',
+  '• `/find-mentor [text]`: find a mentor, see their profile and book a free time',
+  '• `/find-mentees [interest]`: (mentors) find mentees looking for a mentor',
+  '• `/create-session`: (mentors) create and publish a session',
+  '• `/my-sessions`: your upcoming, live and completed sessions',
+  '• `/mentorbot profile` · `/mentorbot mentor` · `/mentorbot settings` · `/mentorbot roles`',
+  "Everything is also on the app's *Home* tab.",
+].join('\n');
+
+/**
+ * The App Home tab, rendered fresh for the person each time they open it (docs/product.md#app-home), and
+ * `/mentorbot [help|profile|mentor|settings|roles]`, the way in to the forms on Home.
+ */
+export const registerHome: Register = (app, ctx) => {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const enterpriseId = (body as { enterprise_id?: string }).enterprise_id;
+    const person = await ctx.people.actor(client, { teamId, enterpriseId, userId: event.user });
+    if (!person.ok) {
+      ctx.logger.warn({ code: person.error.code }, 'slack: could not identify a Home tab visitor');
+      return;
+    }
+    await publishHome(ctx, client, person.value);
+  });
+
+  const forms: Record<string, { title: string; build: BuildModal<string> }> = {
+    profile: { title: 'Mentee profile', build: (person) => menteeProfileForm(ctx, person) },
+    mentor: { title: 'Mentor profile', build: (person) => mentorProfileForm(ctx, person) },
+    availability: { title: 'Mentor profile', build: (person) => mentorProfileForm(ctx, person) },
+    settings: { title: 'Workspace settings', build: (person) => settingsForm(ctx, person) },
+    roles: { title: 'Manage roles', build: (person) => rolesForm(ctx, person) },
+  };
+  app.command(Command.mentorbot, async (args) => {
+    const word = args.command.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
+    const form = Object.hasOwn(forms, word) ? forms[word] : undefined;
+    if (!form) {
+      await args.ack({ response_type: 'ephemeral', ...message('mentorbot help', [section(HELP)]) });
+      return;
+    }
+    return onCommandOpen(ctx, form.title, form.build)(args);
+  });
+};

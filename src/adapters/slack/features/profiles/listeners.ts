@@ -1,0 +1,108 @@
+import { bookSlot } from '../../../../core/booking/book-slot.js';
+import type { DomainError } from '../../../../core/errors.js';
+import { findMentors } from '../../../../core/people/find-mentors.js';
+import type { Person } from '../../../../core/people/person.js';
+import { searchMentees } from '../../../../core/people/search-mentees.js';
+import type { Register, SlackContext } from '../../context.js';
+import { Action, Command, View } from '../../ids.js';
+import { type Message, modal } from '../../kit.js';
+import { onCommand, onPress, onPressOpen } from '../../listen.js';
+import { decodeMeta, noticeModal } from '../../modal.js';
+import { updateOrigin } from '../../origin.js';
+import { bookedMessage } from '../sessions/views.js';
+import { featureCheck } from '../settings/forms.js';
+import { menteeProfileForm, mentorProfileForm, mentorProfileView } from './forms.js';
+import { registerProfileSubmissions } from './submissions.js';
+import { menteeResults, mentorList } from './views.js';
+
+type Search = (ctx: SlackContext, person: Person, text: string) => Promise<Message | DomainError>;
+
+const searchText = (text: string) => (text ? { text } : {});
+
+/** "Find a mentor": each with *View profile*, and *Request a Session* where requests are on. */
+const mentorSearch: Search = async (ctx, person, text) => {
+  const found = await findMentors(ctx.core, {
+    actor: { personId: person.id },
+    input: searchText(text),
+  });
+  if (!found.ok) return found.error;
+  const canRequest = !(await featureCheck(ctx, person, 'menteeRequests'));
+  return mentorList(found.value.mentors, canRequest);
+};
+
+const menteeSearch: Search = async (ctx, person, text) => {
+  const found = await searchMentees(ctx.core, {
+    actor: { personId: person.id },
+    input: searchText(text),
+  });
+  return found.ok ? menteeResults(found.value.results) : found.error;
+};
+
+/**
+ * Profiles (docs/product.md#profiles, #booking): the two searches (`/find-mentor`, `/find-mentees` and their Home
+ * buttons), a mentor's profile with *Book* on a free slot, and editing one's own profiles.
+ */
+export const registerProfiles: Register = (app, ctx) => {
+  const searches = [
+    [Command.findMentor, Action.findMentor, 'Find a mentor', mentorSearch],
+    [Command.findMentees, Action.findMentees, 'Find mentees', menteeSearch],
+  ] as const;
+  for (const [command, action, title, search] of searches) {
+    app.command(
+      command,
+      onCommand(ctx, async (run) => {
+        const found = await search(ctx, run.person, run.text);
+        await run.reply('blocks' in found ? found : found.message);
+      }),
+    );
+    app.action(
+      action,
+      onPressOpen(ctx, title, async (person) => {
+        const found = await search(ctx, person, '');
+        return 'blocks' in found
+          ? modal({ callbackId: View.notice, title, blocks: found.blocks })
+          : found;
+      }),
+    );
+  }
+
+  app.action(
+    Action.viewMentorProfile,
+    onPressOpen(ctx, 'Mentor profile', (person, mentorId) =>
+      mentorProfileView(ctx, person, mentorId),
+    ),
+  );
+
+  app.action(
+    Action.bookSlot,
+    onPress(ctx, async (p) => {
+      const { m, s } = decodeMeta<{ m: string; s: string }>(p.value);
+      const result = await bookSlot(ctx.core, {
+        actor: { personId: p.person.id },
+        input: { mentorId: m ?? '', startsAt: s ?? '' },
+        idempotencyKey: p.key,
+      });
+      if (!result.ok) return p.say(result.error.message);
+      const done = bookedMessage(result.value.session);
+      if (p.origin.t !== 'v') return updateOrigin(ctx, p.client, p.origin, p.person, done);
+      // Booked from the profile modal: the modal itself shows the booking.
+      await p.client.views
+        .update({
+          view_id: p.origin.id,
+          view: { ...noticeModal('Booked', done.text), blocks: done.blocks },
+        })
+        .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not update the profile'));
+    }),
+  );
+
+  app.action(
+    Action.editMenteeProfile,
+    onPressOpen(ctx, 'Mentee profile', (person) => menteeProfileForm(ctx, person)),
+  );
+  app.action(
+    Action.editMentorProfile,
+    onPressOpen(ctx, 'Mentor profile', (person) => mentorProfileForm(ctx, person)),
+  );
+
+  registerProfileSubmissions(app, ctx);
+};

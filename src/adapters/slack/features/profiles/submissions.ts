@@ -1,0 +1,29 @@
+import { saveMenteeProfile } from '../../../../core/people/save-mentee-profile.js';
+import { saveMentorProfile } from '../../../../core/people/save-mentor-profile.js';
+import type { Register } from '../../context.js';
+import { View } from '../../ids.js';
+import { onSubmit, submitted } from '../../listen.js';
+import { closeAndRefreshHome } from '../home/publish.js';
+import { menteeProfileOf, mentorProfileOf } from './parse.js';
+
+/** The profile forms (docs/product.md#profiles); each refreshes the Home tab. */
+export const registerProfileSubmissions: Register = (app, ctx) => {
+  const close = closeAndRefreshHome(ctx);
+  app.view(
+    View.menteeProfileForm,
+    onSubmit(
+      ctx,
+      submitted(menteeProfileOf, (r) => saveMenteeProfile(ctx.core, r)),
+      close,
+    ),
+  );
+  app.view(
+    View.mentorProfileForm,
+    onSubmit(
+      ctx,
+      submitted(mentorProfileOf, (r) => saveMentorProfile(ctx.core, r)),
+      close,
+      'Mentor profile',
+    ),
+  );
+};

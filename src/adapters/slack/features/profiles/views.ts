@@ -1,0 +1,163 @@
+import type {
+  MenteeSearchResult,
+  MentorListItem,
+  MentorProfileView,
+  MyProfileView,
+} from '../../../../core/people/profile.views.js';
+import { slotText } from '../../../forms/index.js';
+import { Action } from '../../ids.js';
+import {
+  actions,
+  type Block,
+  button,
+  chips,
+  context,
+  divider,
+  esc,
+  header,
+  type Message,
+  message,
+  section,
+  when,
+  who,
+} from '../../kit.js';
+import { sessionBlocks } from '../sessions/views.js';
+
+const MAX_ROWS = 15;
+
+/** "Find a mentor": each mentor with *View profile* and *Request a Session*. */
+export function mentorList(mentors: readonly MentorListItem[], canRequest: boolean): Message {
+  if (mentors.length === 0) {
+    return message('No mentors found', [section('No mentors match that search yet.')]);
+  }
+  const rows = mentors
+    .slice(0, MAX_ROWS)
+    .flatMap((m): Block[] => [
+      section(
+        `${who(m.mentor)}${m.headline ? ` · ${esc(m.headline)}` : ''}${chips(m.expertise) ? `\n${chips(m.expertise)}` : ''}`,
+      ),
+      ...actions([
+        button(
+          m.hasAvailability ? 'View profile & book' : 'View profile',
+          Action.viewMentorProfile,
+          m.mentor.id,
+        ),
+        ...(canRequest
+          ? [button('Request a Session', Action.openRequestSession, m.mentor.id)]
+          : []),
+      ]),
+    ]);
+  const more =
+    mentors.length > MAX_ROWS
+      ? [context(`${mentors.length - MAX_ROWS} more: narrow the search.`)]
+      : [];
+  return message(`${mentors.length} mentors`, [header('Mentors'), ...rows, ...more]);
+}
+
+/**
+ * Mentee search (docs/product.md#mentee-profile-and-search): each result with *I want to mentor
+ * you!* when the core allows it.
+ */
+export function menteeResults(results: readonly MenteeSearchResult[]): Message {
+  if (results.length === 0) {
+    return message('No mentees found', [
+      section('Nobody matching that search is looking for a mentor right now.'),
+    ]);
+  }
+  const rows = results.slice(0, MAX_ROWS).map((r): Block => {
+    const text = `${who(r.mentee)}${chips(r.interests) ? `\n${chips(r.interests)}` : ''}`;
+    return section(
+      text,
+      r.canOffer
+        ? button('I want to mentor you!', Action.offerMentoring, r.mentee.id, { style: 'primary' })
+        : undefined,
+    );
+  });
+  return message(`${results.length} mentees looking for a mentor`, [
+    header('Mentees looking for a mentor'),
+    ...rows,
+  ]);
+}
+
+const SLOTS_SHOWN = 12;
+
+/**
+ * A mentor's profile (docs/product.md#mentor-profile) with upcoming sessions, bookable slots
+ * and *Request a Session*.
+ */
+export function mentorProfileBlocks(p: MentorProfileView): Block[] {
+  const blocks: Block[] = [
+    section(
+      `${who(p.mentor)}${p.headline ? `\n*${esc(p.headline)}*` : ''}${p.bio ? `\n${esc(p.bio).slice(0, 1500)}` : ''}`,
+    ),
+  ];
+  if (chips(p.expertise)) blocks.push(context(`Expertise: ${chips(p.expertise)}`));
+  if (p.pendingRequest) {
+    blocks.push(
+      context(
+        p.pendingRequest.kind === 'menteeToMentor'
+          ? 'You already asked this mentor for a session; the request is pending.'
+          : 'This mentor offered to mentor you. Booking or requesting a session accepts the offer.',
+      ),
+    );
+  }
+  blocks.push(
+    ...actions(
+      p.actions.requestSession
+        ? [
+            button('Request a Session', Action.openRequestSession, p.mentor.id, {
+              style: 'primary',
+            }),
+          ]
+        : [],
+    ),
+  );
+  if (p.upcomingSessions.length > 0) {
+    blocks.push(divider(), section('*Upcoming sessions*'));
+    for (const card of p.upcomingSessions.slice(0, 5))
+      blocks.push(...sessionBlocks(card, { compact: true }));
+  }
+  blocks.push(divider(), section(`*Free times* (next 14 days, in your zone)`));
+  if (p.slots.length === 0) blocks.push(context('No free times right now.'));
+  for (const slot of p.slots.slice(0, SLOTS_SHOWN)) {
+    blocks.push(
+      section(
+        when(slot.start, slot.end),
+        p.actions.book
+          ? button('Book', Action.bookSlot, JSON.stringify({ m: p.mentor.id, s: slot.startsAt }))
+          : undefined,
+      ),
+    );
+  }
+  if (p.slots.length > SLOTS_SHOWN)
+    blocks.push(context(`${p.slots.length - SLOTS_SHOWN} more free times later on.`));
+  return blocks;
+}
+
+/** The person's own profile, for the App Home. */
+export function myProfileBlocks(p: MyProfileView): Block[] {
+  const mentor = p.mentorProfile;
+  const lines = [
+    `*Roles:* ${p.roles.join(', ')} · *Time zone:* ${esc(p.timeZone)}`,
+    `*Interests:* ${p.menteeProfile.interests.map(esc).join(', ') || '_none yet_'}${p.menteeProfile.lookingForMentor ? ' · looking for a mentor' : ''}`,
+  ];
+  if (mentor) {
+    lines.push(`*Mentor headline:* ${esc(mentor.headline)}`);
+    const slots = mentor.availability.map(slotText);
+    lines.push(`*Availability (${esc(p.timeZone)}):* ${slots.join(', ') || '_none_'}`);
+  }
+  return [
+    section(lines.join('\n')),
+    ...actions([
+      button('Edit mentee profile', Action.editMenteeProfile),
+      ...(p.canEditMentorProfile
+        ? [
+            button(
+              mentor ? 'Edit mentor profile & availability' : 'Become a mentor',
+              Action.editMentorProfile,
+            ),
+          ]
+        : []),
+    ]),
+  ];
+}

@@ -1,0 +1,56 @@
+import {
+  grantRole,
+  revokeRole,
+  updateWorkspaceSettings,
+} from '../../../../core/workspaces/settings.js';
+import type { Register } from '../../context.js';
+import { Action, Field, View } from '../../ids.js';
+import { onPressOpen, onSubmit, submitted } from '../../listen.js';
+import { closeAndRefreshHome } from '../home/publish.js';
+import { rolesForm, settingsForm } from './forms.js';
+import { settingsOf } from './parse.js';
+
+/** Workspace settings and roles (docs/product.md#workspace-settings, #roles), for admins; each save refreshes the Home tab. */
+export const registerSettings: Register = (app, ctx) => {
+  const close = closeAndRefreshHome(ctx);
+  app.action(
+    Action.openSettings,
+    onPressOpen(ctx, 'Workspace settings', (person) => settingsForm(ctx, person)),
+  );
+  app.action(
+    Action.openRoles,
+    onPressOpen(ctx, 'Manage roles', (person) => rolesForm(ctx, person)),
+  );
+
+  app.view(
+    View.settings,
+    onSubmit(
+      ctx,
+      submitted(settingsOf, (r) => updateWorkspaceSettings(ctx.core, r)),
+      close,
+      'Workspace settings',
+    ),
+  );
+
+  app.view(
+    View.roles,
+    onSubmit(
+      ctx,
+      async (s) => {
+        const user = s.state.user(Field.rolePerson);
+        const target = await ctx.people.others(s.client, s.person.tenantId, user ? [user] : []);
+        if (!target.ok) return target;
+        const request = {
+          actor: { personId: s.person.id },
+          input: { personId: target.value[0] ?? '', role: s.state.selected(Field.role) },
+          idempotencyKey: s.key,
+        };
+        return s.state.selected(Field.roleChange) === 'revoke'
+          ? revokeRole(ctx.core, request)
+          : grantRole(ctx.core, request);
+      },
+      close,
+      'Manage roles',
+    ),
+  );
+};

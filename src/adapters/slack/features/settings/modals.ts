@@ -1,0 +1,92 @@
+import type { VocabularyName, WorkspaceConfig } from '../../../../core/workspaces/workspace.js';
+import { Field, View } from '../../ids.js';
+import {
+  checkboxes,
+  input,
+  type ModalView,
+  modal,
+  option,
+  radios,
+  staticSelect,
+  textInput,
+  userSelect,
+} from '../../kit.js';
+import { platformOptions } from '../sessions/modals.js';
+
+export function settingsModal(c: WorkspaceConfig): ModalView {
+  const features = [
+    option('Mentees may request sessions', 'menteeRequests'),
+    option('Mentors may send "I want to mentor you!"', 'mentorRequests'),
+    option('Anyone may become a mentor', 'selfServeMentors'),
+  ];
+  const on = (['menteeRequests', 'mentorRequests', 'selfServeMentors'] as const).filter(
+    (k) => c[k],
+  );
+  const vocab = (name: VocabularyName, block: string, label: string) =>
+    input(block, label, textInput({ initial: c.vocabularies[name].join('\n'), multiline: true }), {
+      optional: true,
+      hint: 'One per line.',
+    });
+  return modal({
+    callbackId: View.settings,
+    title: 'Workspace settings',
+    submit: 'Save',
+    blocks: [
+      input(Field.features, 'Features', checkboxes(features, on), { optional: true }),
+      input(
+        Field.reminderOffsets,
+        'Reminders (minutes before start)',
+        textInput({ initial: c.reminderOffsetsMinutes.join(', ') }),
+        { optional: true },
+      ),
+      input(
+        Field.minSessionMinutes,
+        'Minimum session length (minutes)',
+        textInput({ initial: String(c.minSessionMinutes) }),
+      ),
+      input(
+        Field.defaultSeatLimit,
+        'Default seat limit',
+        textInput({ initial: String(c.defaultSeatLimit) }),
+      ),
+      input(
+        Field.defaultMeetingPlatform,
+        'Default meeting platform',
+        staticSelect(platformOptions(), c.defaultMeetingPlatform),
+      ),
+      input(
+        Field.requestExpiryDays,
+        'Requests expire after (days)',
+        textInput({ initial: String(c.requestExpiryDays) }),
+      ),
+      vocab('recommendedFor', Field.vocabRecommendedFor, 'Recommended for'),
+      vocab('categories', Field.vocabCategories, 'Categories'),
+      vocab('medium', Field.vocabMedium, 'Medium'),
+    ],
+  });
+}
+
+export function rolesModal(): ModalView {
+  return modal({
+    callbackId: View.roles,
+    title: 'Manage roles',
+    submit: 'Apply',
+    blocks: [
+      input(Field.rolePerson, 'Person', userSelect()),
+      input(
+        Field.role,
+        'Role',
+        staticSelect([
+          option('Mentor', 'mentor'),
+          option('Session manager', 'sessionManager'),
+          option('Admin', 'admin'),
+        ]),
+      ),
+      input(
+        Field.roleChange,
+        'Change',
+        radios([option('Grant', 'grant'), option('Remove', 'revoke')], 'grant'),
+      ),
+    ],
+  });
+}

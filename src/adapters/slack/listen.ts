@@ -1,0 +1,267 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  SlashCommand,
+  ViewOutput,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import { DomainError, type Result } from '../../core/errors.js';
+import type { Person } from '../../core/people/person.js';
+import { afterAck } from '../after-ack.js';
+import type { SlackContext } from './context.js';
+import { FormState } from './form-state.js';
+import { refOfCommand, refOfInteraction } from './identity.js';
+import type { Message, ModalView } from './kit.js';
+import { openModal, submissionError } from './modal.js';
+import { type Origin, originOf, tell, updateOrigin } from './origin.js';
+import type { WebClient } from './web.js';
+
+/**
+ * The shapes every feature's listeners take: a command, a button, a modal submission.
+ * Each acks within Slack's 3 seconds, identifies the person, and hands the feature a
+ * parsed request with its idempotency key.
+ */
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Idempotency keys from Slack's payloads. A slash command has one `trigger_id`; a button
+ * pressed twice on the same message (or the same App Home/modal render) is the same intent,
+ * whatever its `action_ts`; a modal submission is its view id and hash.
+ */
+const commandKey = (body: SlashCommand) =>
+  `slack:cmd:${body.team_id}:${body.user_id}:${body.trigger_id}`;
+
+function actionKey(body: BlockAction, actionId: string, value: string): string {
+  const where =
+    body.container?.message_ts ??
+    (body.view ? `${body.view.id}:${body.view.hash}` : body.trigger_id);
+  return `slack:act:${body.user.id}:${actionId}:${value}:${where}`;
+}
+
+const viewKey = (view: ViewOutput) => `slack:view:${view.id}:${view.hash}`;
+
+// Commands
+
+export interface Invocation {
+  readonly text: string;
+  readonly person: Person;
+  readonly client: WebClient;
+  readonly key: string;
+  /** An ephemeral answer to the person who typed the command. */
+  reply(answer: string | Message): Promise<void>;
+}
+
+const replier = (args: CommandArgs) => async (answer: string | Message) => {
+  const body = typeof answer === 'string' ? { text: answer } : answer;
+  await args.respond({ response_type: 'ephemeral', ...body }).catch(() => {});
+};
+
+/** A command answered with a message: ack at once (3 s), then identify and work. */
+export function onCommand(ctx: SlackContext, work: (run: Invocation) => Promise<void>) {
+  return async (args: CommandArgs) => {
+    await args.ack();
+    await afterAck.run(async () => {
+      const reply = replier(args);
+      const person = await ctx.people.actor(args.client, refOfCommand(args.command));
+      if (!person.ok) return reply(person.error.message);
+      await work({
+        text: args.command.text.trim(),
+        person: person.value,
+        client: args.client,
+        key: commandKey(args.command),
+        reply,
+      });
+    });
+  };
+}
+
+/** Builds a modal for a person, or says why it cannot be shown. */
+export type BuildModal<V> = (
+  person: Person,
+  value: V,
+  origin: Origin,
+) => Promise<ModalView | DomainError>;
+
+/** A command that opens a modal: ack, open a loading view with the trigger, then fill it. */
+export function onCommandOpen(ctx: SlackContext, title: string, build: BuildModal<string>) {
+  return async (args: CommandArgs) => {
+    await args.ack();
+    const origin: Origin = { t: 'e', u: args.command.response_url };
+    await openModal(
+      ctx.logger,
+      args.client,
+      { triggerId: args.command.trigger_id, title, onBusy: replier(args) },
+      async () => {
+        const person = await ctx.people.actor(args.client, refOfCommand(args.command));
+        return person.ok ? build(person.value, args.command.text.trim(), origin) : person.error;
+      },
+    );
+  };
+}
+
+// Buttons
+
+/** A pressed button, parsed: who, where, what, and the idempotency key of the press. */
+export interface Press {
+  readonly body: BlockAction;
+  readonly client: WebClient;
+  readonly person: Person;
+  readonly value: string;
+  readonly origin: Origin;
+  readonly key: string;
+  /** Tells the presser something where they pressed. */
+  say(text: string): Promise<void>;
+}
+
+const pressedValue = (args: ButtonArgs) => {
+  const action = args.action as { value?: unknown; selected_option?: { value?: unknown } };
+  const value = action.value ?? action.selected_option?.value;
+  return typeof value === 'string' ? value : '';
+};
+
+const whereOf = (body: BlockAction, origin: Origin) => ({
+  responseUrl: body.response_url,
+  origin,
+  userId: body.user.id,
+});
+
+/** A button whose work happens after the ack: ack, identify, then `work`. */
+export function onPress(ctx: SlackContext, work: (press: Press) => Promise<void>) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    await afterAck.run(async () => {
+      const { body, client } = args;
+      const origin = originOf(body);
+      const where = whereOf(body, origin);
+      const person = await ctx.people.actor(client, refOfInteraction(body));
+      if (!person.ok) return tell(ctx, client, where, person.error.message);
+      const value = pressedValue(args);
+      await work({
+        body,
+        client,
+        person: person.value,
+        value,
+        origin,
+        key: actionKey(body, args.action.action_id, value),
+        say: (text) => tell(ctx, client, { ...where, person: person.value }, text),
+      });
+    });
+  };
+}
+
+/** A button that runs one command and shows its result in place of what was pressed. */
+export function onPressReplace<T>(
+  ctx: SlackContext,
+  run: (press: Press) => Promise<Result<T>>,
+  render: (value: T) => Message,
+) {
+  return onPress(ctx, async (p) => {
+    const result = await run(p);
+    if (!result.ok) return p.say(result.error.message);
+    await updateOrigin(ctx, p.client, p.origin, p.person, render(result.value));
+  });
+}
+
+/** A button that opens a modal: ack, open a loading view with the trigger, then fill it. */
+export function onPressOpen(ctx: SlackContext, title: string, build: BuildModal<string>) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const { body, client } = args;
+    const origin = originOf(body);
+    const value = pressedValue(args);
+    await openModal(
+      ctx.logger,
+      client,
+      {
+        triggerId: body.trigger_id,
+        title,
+        push: origin.t === 'v',
+        onBusy: (text) => tell(ctx, client, whereOf(body, origin), text),
+      },
+      async () => {
+        const person = await ctx.people.actor(client, refOfInteraction(body));
+        return person.ok ? build(person.value, value, origin) : person.error;
+      },
+    );
+  };
+}
+
+// Modal submissions
+
+export interface Submission {
+  readonly view: ViewOutput;
+  readonly state: FormState;
+  readonly person: Person;
+  readonly client: WebClient;
+  readonly key: string;
+}
+
+/** What the modal does next: close all, show a notice, push the next step, or nothing. */
+// biome-ignore lint/suspicious/noExplicitAny: Slack's view response shapes are checked by Slack
+export type SubmitAnswer = Record<string, any> | undefined;
+
+/** A command's request from a submitted form: the person acting, the input, the key. */
+export interface FormRequest<I> {
+  readonly actor: { readonly personId: string };
+  readonly input: I;
+  readonly idempotencyKey: string;
+}
+
+/** Parses a submitted form, then runs `command` with it; a parse error is the answer. */
+export const submitted =
+  <I, T>(
+    parse: (state: FormState) => I | DomainError,
+    command: (request: FormRequest<I>) => Promise<Result<T>>,
+  ) =>
+  async (s: Submission): Promise<Result<T> | DomainError> => {
+    const input = parse(s.state);
+    if (input instanceof DomainError) return input;
+    return command({ actor: { personId: s.person.id }, input, idempotencyKey: s.key });
+  };
+
+/**
+ * A modal submission: identify, run the use case, then answer Slack with the next view or
+ * the errors (which must happen inside the 3-second window). `after` runs once answered:
+ * updating the message the flow started from, refreshing the Home tab.
+ */
+export function onSubmit<T>(
+  ctx: SlackContext,
+  run: (s: Submission) => Promise<Result<T> | DomainError>,
+  answer: (value: T, s: Submission) => { response?: SubmitAnswer; after?: () => Promise<void> },
+  title?: string,
+) {
+  return async (args: SubmitArgs) => {
+    const { body, view, client } = args;
+    const person = await ctx.people.actor(client, refOfInteraction(body));
+    if (!person.ok) {
+      await args.ack(submissionError(person.error, view, title));
+      return;
+    }
+    const submission: Submission = {
+      view,
+      state: new FormState(view),
+      person: person.value,
+      client,
+      key: viewKey(view),
+    };
+    const result = await run(submission);
+    if (!('ok' in result) || !result.ok) {
+      const error = 'ok' in result ? result.error : result;
+      await args.ack(submissionError(error, view, title));
+      return;
+    }
+    const next = answer(result.value, submission);
+    await args.ack(next.response as never);
+    await next
+      .after?.()
+      .catch((err: unknown) =>
+        ctx.logger.warn({ err }, 'slack: follow-up after a submission failed'),
+      );
+  };
+}

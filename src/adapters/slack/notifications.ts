@@ -1,0 +1,109 @@
+import type { Notification } from '../../core/notifications.js';
+import { formatRange } from '../../core/time.js';
+import { incomingRequestBlocks, offerBlocks } from './features/requests/views.js';
+import { sessionBlocks, sessionText } from './features/sessions/views.js';
+import { Action } from './ids.js';
+import { actions, button, esc, type Message, message, section, slackDate, who } from './kit.js';
+
+const minutesText = (m: number) =>
+  m % 1440 === 0
+    ? `${m / 1440} day${m === 1440 ? '' : 's'}`
+    : m % 60 === 0
+      ? `${m / 60} hour${m === 60 ? '' : 's'}`
+      : `${m} minutes`;
+
+/**
+ * Every notification the core sends, as a DM: blocks plus the fallback text
+ * (docs/product.md#slack).
+ */
+export function renderNotification(n: Notification): Message {
+  switch (n.kind) {
+    case 'sessionInvited':
+      return message(`${n.by.name} invited you to ${sessionText(n.session)}`, [
+        section(`${who(n.by)} invited you to a mentoring session.`),
+        ...sessionBlocks(n.session),
+      ]);
+    case 'sessionCancelled':
+      return message(`${n.session.title} was cancelled`, [
+        section(
+          `:no_entry: *${esc(n.session.title)}* (${formatRange(n.session.start, n.session.end)}) was cancelled by ${who(n.by)}.`,
+        ),
+      ]);
+    case 'sessionBooked':
+      return message(`${n.mentee.name} booked ${sessionText(n.session)}`, [
+        section(`${who(n.mentee)} booked a session from your availability.`),
+        ...sessionBlocks(n.session),
+      ]);
+    case 'requestReceived':
+      return message(
+        `${n.request.mentee.name} asked you for a mentoring session`,
+        incomingRequestBlocks(n.request, { schedule: true, decline: true }),
+      );
+    case 'requestScheduled':
+      return message(`${n.request.mentor.name} scheduled ${sessionText(n.session)}`, [
+        section(`${who(n.request.mentor)} scheduled a session for your request.`),
+        ...sessionBlocks(n.session),
+      ]);
+    case 'requestDeclined':
+      return message(`${n.request.mentor.name} declined your request`, [
+        section(
+          `${who(n.request.mentor)} can't take your session request right now. You can ask another mentor with \`/request-session\`.`,
+        ),
+      ]);
+    case 'mentorOffer':
+      return message(
+        `${n.request.mentor.name} wants to mentor you!`,
+        offerBlocks(n.request, n.mentorHeadline, { dismiss: true }),
+      );
+    case 'offerAccepted':
+      return message(`${n.request.mentee.name} accepted your offer to mentor them`, [
+        section(`:tada: ${who(n.request.mentee)} accepted your offer to mentor them.`),
+      ]);
+    case 'requestExpired': {
+      const other = n.request.kind === 'menteeToMentor' ? n.request.mentor : n.request.mentee;
+      return message(`Your request to ${other.name} expired`, [
+        section(
+          `Your request to ${who(other)} from ${slackDate(n.request.createdAt, '{date_short_pretty}')} expired without an answer.`,
+        ),
+      ]);
+    }
+    case 'sessionReminder':
+      return message(`Reminder: ${n.session.title} starts in ${minutesText(n.minutesBefore)}`, [
+        section(
+          `:alarm_clock: *${esc(n.session.title)}* starts in ${minutesText(n.minutesBefore)} (${slackDate(n.session.start, '{time}')}).`,
+        ),
+        ...sessionBlocks(n.session, { compact: true }),
+      ]);
+    case 'sessionLive':
+      return message(`Your session is live: ${n.session.title}`, [
+        section(`:red_circle: Your session is live: *${esc(n.session.title)}*`),
+        ...actions(
+          n.session.joinUrl
+            ? [
+                button('Join', Action.join, n.session.id, {
+                  url: n.session.joinUrl,
+                  style: 'primary',
+                }),
+              ]
+            : [],
+        ),
+      ]);
+    case 'sessionCompleted':
+      return message(`${n.session.title} has ended`, [
+        section(`*${esc(n.session.title)}* has ended. Thank you for taking part!`),
+        ...actions(
+          n.session.actions.clone
+            ? [button('Book the next one', Action.clone, n.session.id, { style: 'primary' })]
+            : n.session.mentors[0]
+              ? [
+                  button(
+                    'Request another session',
+                    Action.openRequestSession,
+                    n.session.mentors[0].id,
+                  ),
+                ]
+              : [],
+        ),
+      ]);
+  }
+}
