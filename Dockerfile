@@ -4,9 +4,13 @@
 FROM node:22-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+# The embedded MongoDB server is a dev-only workspace: the app's source names its types (the
+# loader in src/adapters/mongo/client.ts), so the build needs it; tsc emits none of it.
+COPY packages/embedded-mongo/package.json ./packages/embedded-mongo/
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY packages/embedded-mongo/src ./packages/embedded-mongo/src
 RUN npm run build
 
 # --- runtime: production dependencies and compiled output only -----------------------
@@ -17,7 +21,9 @@ ENV NODE_ENV=production
 ENV NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --omit=dev && npm cache clean --force
+# --workspaces=false: npm installs workspaces (and their dependencies) as if they were runtime
+# ones; this leaves out packages/embedded-mongo, mingo, crc-32 and tsx.
+RUN npm ci --omit=dev --workspaces=false && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000

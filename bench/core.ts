@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   let uri: string;
   if (external) uri = external;
   else {
-    const { startEmbeddedMongo } = await import('../src/embedded-mongo/index.js');
+    const { startEmbeddedMongo } = await import('@mentorbot/embedded-mongo');
     const server = await startEmbeddedMongo({ thread: true });
     uri = server.uri;
     stopServer = () => server.stop();

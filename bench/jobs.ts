@@ -90,7 +90,7 @@ async function startDatabase(): Promise<{ uri: string; stop(): void }> {
   const port = 27_000 + Math.floor(Math.random() * 1_000);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/embedded-mongo/cli.ts', '--port', String(port)],
+    ['--import', 'tsx', 'packages/embedded-mongo/src/cli.ts', '--port', String(port)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

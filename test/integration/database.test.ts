@@ -22,7 +22,7 @@ describe('connectDatabase', () => {
     ).rejects.toThrow(/MONGODB_URI is required/);
   });
 
-  // Needs the embedded MongoDB server (src/embedded-mongo); fails until it accepts the driver.
+  // Needs the embedded MongoDB server (packages/embedded-mongo); fails until it accepts the driver.
   it('starts the embedded server when MONGODB_URI is unset and stops it on close', async () => {
     const { logger, lines } = captureLogger();
     const database = await connectDatabase(

@@ -84,7 +84,7 @@ describe('main.ts', () => {
     expect(run.stdout()).not.toContain('s3cret');
   });
 
-  // END-TO-END: needs the embedded MongoDB server (src/embedded-mongo), because with no
+  // END-TO-END: needs the embedded MongoDB server (packages/embedded-mongo), because with no
   // MONGODB_URI the process starts it. Fails until that server accepts driver connections.
   it('serves /healthz and /readyz on the embedded database and exits 0 on SIGTERM', {
     timeout: 40_000,

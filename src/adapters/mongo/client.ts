@@ -1,6 +1,6 @@
+import type { EmbeddedMongo } from '@mentorbot/embedded-mongo';
 import { type Db, MongoClient } from 'mongodb';
 import type { Config } from '../../config.js';
-import type { EmbeddedMongo } from '../../embedded-mongo/index.js';
 import { type Logger, redactUri } from '../../logger.js';
 
 export type DatabaseSettings = Pick<
@@ -40,8 +40,7 @@ export async function connectDatabase(
     if (settings.NODE_ENV === 'production') {
       throw new Error('MONGODB_URI is required in production');
     }
-    // Loaded only when needed: production never imports the embedded server's code.
-    const { startEmbeddedMongo } = await import('../../embedded-mongo/index.js');
+    const { startEmbeddedMongo } = await loadEmbeddedMongo();
     const server: EmbeddedMongo = await startEmbeddedMongo({
       port: settings.EMBEDDED_MONGO_PORT ?? 0,
       // Its own thread: database work never stalls the service's event loop.
@@ -97,4 +96,15 @@ export async function connectDatabase(
       return closing;
     },
   };
+}
+
+/**
+ * The embedded server is a dev dependency (packages/embedded-mongo), TypeScript source loaded
+ * only here: production neither installs nor imports it. Under tsx or vitest it is imported as
+ * is; the built app (`npm start` without MONGODB_URI) loads it through tsx's scoped loader.
+ */
+async function loadEmbeddedMongo(): Promise<typeof import('@mentorbot/embedded-mongo')> {
+  if (import.meta.url.endsWith('.ts')) return import('@mentorbot/embedded-mongo');
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport('@mentorbot/embedded-mongo', import.meta.url);
 }

@@ -1,9 +1,9 @@
 import { Binary, type Document, Long } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../../src/embedded-mongo/catalog.js';
-import { Cursors } from '../../../src/embedded-mongo/cursors.js';
-import { execute, type Shared } from '../../../src/embedded-mongo/dispatch.js';
-import { Sessions } from '../../../src/embedded-mongo/transactions.js';
+import { Catalog } from '../../src/catalog.js';
+import { Cursors } from '../../src/cursors.js';
+import { execute, type Shared } from '../../src/dispatch.js';
+import { Sessions } from '../../src/transactions.js';
 
 function server(): Shared {
   return {

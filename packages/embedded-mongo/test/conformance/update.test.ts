@@ -1,7 +1,7 @@
 import type { Collection, Db, Document } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectServerError } from '../../helpers/commands.js';
-import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../helpers/db.js';
+import { expectServerError } from '../../testing/commands.js';
+import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../testing/db.js';
 
 let t: TestDatabase;
 let db: Db;

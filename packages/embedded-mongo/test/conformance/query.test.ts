@@ -9,8 +9,8 @@ import {
   ObjectId,
 } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectServerError } from '../../helpers/commands.js';
-import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../helpers/db.js';
+import { expectServerError } from '../../testing/commands.js';
+import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../testing/db.js';
 
 let t: TestDatabase;
 let db: Db;

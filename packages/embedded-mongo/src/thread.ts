@@ -8,7 +8,8 @@ type WorkerMessage =
 
 /** Starts the embedded server on a worker thread (see worker.ts). */
 export function startEmbeddedMongoThread(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
-  const typescript = import.meta.url.endsWith('.ts');
+  // pathname: tsx's scoped loader (tsImport, used by the built app) adds a query to the URL.
+  const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
   const url = new URL(typescript ? './worker.ts' : './worker.js', import.meta.url);
   const workerData = { port: options.port ?? 0 };
   // Under tsx (development, tests, benchmarks) the worker registers the same TypeScript

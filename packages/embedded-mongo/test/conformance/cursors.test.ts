@@ -1,7 +1,7 @@
 import { type Collection, type Db, type Document, Long } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectServerError, recordCommands } from '../../helpers/commands.js';
-import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../helpers/db.js';
+import { expectServerError, recordCommands } from '../../testing/commands.js';
+import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../testing/db.js';
 
 const TOTAL = 250;
 

@@ -1,9 +1,9 @@
 import { ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../../src/embedded-mongo/catalog.js';
-import { Collection } from '../../../src/embedded-mongo/collection.js';
-import { compileFilter } from '../../../src/embedded-mongo/mingo.js';
-import { expireDocuments } from '../../../src/embedded-mongo/ttl.js';
+import { Catalog } from '../../src/catalog.js';
+import { Collection } from '../../src/collection.js';
+import { compileFilter } from '../../src/mingo.js';
+import { expireDocuments } from '../../src/ttl.js';
 
 function people(n: number): Collection {
   const collection = new Collection('test', 'people');

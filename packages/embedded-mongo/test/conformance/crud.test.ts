@@ -15,8 +15,8 @@ import {
   type WriteError,
 } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectServerError } from '../../helpers/commands.js';
-import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../helpers/db.js';
+import { expectServerError } from '../../testing/commands.js';
+import { type AnyDoc, type TestDatabase, useTestDatabase } from '../../testing/db.js';
 
 interface Player {
   _id: number;

@@ -4,7 +4,7 @@ import {
   externalMongoUri,
   type TestDatabase,
   useTestDatabase,
-} from '../../helpers/db.js';
+} from '../../testing/db.js';
 import {
   bodySection,
   header,
@@ -15,7 +15,7 @@ import {
   pseudoRandomBytes,
   RawConnection,
   sequenceSection,
-} from '../../helpers/wire.js';
+} from '../../testing/wire.js';
 
 // Hostile and hand-made frames against the embedded server's socket layer. A real server is
 // not ours to poke, so this file only runs against the embedded one.

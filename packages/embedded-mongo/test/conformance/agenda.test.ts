@@ -5,7 +5,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
 import { type Db, type Document, MongoClient, ObjectId } from 'mongodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientOptions, type TestDatabase, useTestDatabase } from '../../helpers/db.js';
+import { clientOptions, type TestDatabase, useTestDatabase } from '../../testing/db.js';
 
 const JOBS = 'agendaJobs';
 
@@ -178,7 +178,7 @@ describe('recurring jobs', () => {
 
 describe('dependency tree', () => {
   it('has exactly one copy of bson installed (a second one breaks Agenda)', () => {
-    const root = fileURLToPath(new URL('../../../node_modules', import.meta.url));
+    const root = fileURLToPath(new URL('../../../../node_modules', import.meta.url));
     const copies: string[] = [];
     const walk = (dir: string) => {
       let entries: Dirent[];

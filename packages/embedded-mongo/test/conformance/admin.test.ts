@@ -1,12 +1,12 @@
 import { type Db, type Document, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectServerError } from '../../helpers/commands.js';
+import { expectServerError } from '../../testing/commands.js';
 import {
   type AnyDoc,
   clientOptions,
   type TestDatabase,
   useTestDatabase,
-} from '../../helpers/db.js';
+} from '../../testing/db.js';
 
 let t: TestDatabase;
 let db: Db;

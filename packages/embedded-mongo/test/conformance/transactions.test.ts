@@ -8,13 +8,13 @@ import {
   MongoClient,
 } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectServerError, recordCommands, supportsTransactions } from '../../helpers/commands.js';
+import { expectServerError, recordCommands, supportsTransactions } from '../../testing/commands.js';
 import {
   type AnyDoc,
   clientOptions,
   type TestDatabase,
   useTestDatabase,
-} from '../../helpers/db.js';
+} from '../../testing/db.js';
 
 let t: TestDatabase;
 let db: Db;

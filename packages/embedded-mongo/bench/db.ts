@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   if (external) {
     uri = external;
   } else {
-    const { startEmbeddedMongo } = await import('../src/embedded-mongo/index.js');
+    const { startEmbeddedMongo } = await import('../src/index.js');
     const server = await startEmbeddedMongo({ thread: true });
     uri = server.uri;
     stopServer = () => server.stop();
