@@ -21,7 +21,11 @@ function httpUrl() {
   return z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 }
 
-/** Optional and unchecked: a later issue decides what a valid value looks like. */
+/**
+ * Optional credentials and ids whose format only their issuer (Slack, Microsoft) knows: a
+ * wrong one is refused by that platform. Which of them must come together is checked below
+ * and where each adapter starts.
+ */
 const text = () => z.string().optional();
 
 // Mongo forbids these characters in database names and caps their length at 63 bytes.

@@ -43,16 +43,11 @@ export interface DownloadLinkOptions {
 
 const b64 = (buf: Buffer) => buf.toString('base64url');
 
-// One set per server: whichever adapter asks first mounts the route, the others share it.
-const perServer = new WeakMap<HttpServer, DownloadLinks>();
-
-/** The download links of this server, mounting `GET /downloads/<token>` on first use. */
+/** The download links of this server; mounts `GET /downloads/<token>` (call it once). */
 export function createDownloadLinks(
   server: HttpServer,
   options: DownloadLinkOptions,
 ): DownloadLinks {
-  const existing = perServer.get(server);
-  if (existing) return existing;
   const secret = options.secret ?? b64(randomBytes(32));
   const ttl = options.ttlSeconds ?? 15 * 60;
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -116,7 +111,6 @@ export function createDownloadLinks(
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
-  perServer.set(server, links);
   return links;
 }
 

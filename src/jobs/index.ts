@@ -4,7 +4,6 @@ import type { Db } from 'mongodb';
 import { expireRequests } from '../core/requests/expire-requests.js';
 import type { CoreDeps } from '../core/usecase.js';
 import { JOBS_COLLECTION, JobName } from './names.js';
-import { AgendaScheduler } from './scheduler.js';
 import { completedHandler, type JobLogger, liveHandler, reminderHandler } from './session-jobs.js';
 
 export interface JobsOptions {
@@ -24,7 +23,6 @@ export interface JobsOptions {
 
 export interface Jobs {
   readonly agenda: Agenda;
-  readonly scheduler: AgendaScheduler;
   /** Starts processing; due jobs (e.g. after a restart) run at once. */
   start(): Promise<void>;
   /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), then stops. */
@@ -83,7 +81,6 @@ export function defineJobs(
 
   return {
     agenda,
-    scheduler: new AgendaScheduler(agenda),
     async start() {
       await agenda.start();
       if (!options.withoutExpiry) {

@@ -36,8 +36,4 @@ export class DeferringNotifier implements Notifier {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
     await Promise.race([Promise.all([...this.inFlight]), timeout]);
   }
-
-  get pending(): number {
-    return this.inFlight.size;
-  }
 }

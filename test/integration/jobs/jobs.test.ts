@@ -10,6 +10,7 @@ import type { CoreDeps } from '../../../src/core/usecase.js';
 import type { Workspace } from '../../../src/core/workspaces/workspace.js';
 import { createJobs, type Jobs } from '../../../src/jobs/index.js';
 import { JOBS_COLLECTION, JobName } from '../../../src/jobs/names.js';
+import { AgendaScheduler } from '../../../src/jobs/scheduler.js';
 import {
   type CoreHarness,
   createPerson,
@@ -81,7 +82,8 @@ function start(deps: Partial<CoreDeps> = {}, options: Parameters<typeof createJo
     ...options,
   });
   running.push(jobs);
-  return jobs;
+  // The Scheduler the core would be given, on the same Agenda.
+  return { ...jobs, scheduler: new AgendaScheduler(jobs.agenda) };
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms = 8_000): Promise<void> {
