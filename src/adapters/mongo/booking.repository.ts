@@ -32,14 +32,7 @@ export class MongoBookingRepository implements BookingRepository {
     this.collection = db.collection<BookingDoc>('bookings');
   }
 
-  claim(booking: {
-    mentorId: PersonId;
-    startsAt: Date;
-    endsAt: Date;
-    menteeId: PersonId;
-    sessionId: SessionId;
-    createdAt: Date;
-  }) {
+  claim(booking: Parameters<BookingRepository['claim']>[0]) {
     return guard(async () => {
       const { sessionId, ...rest } = booking;
       try {

@@ -1,14 +1,5 @@
 import type { Db, MongoClient } from 'mongodb';
-import type {
-  BookingRepository,
-  DeliveryLog,
-  IdempotencyStore,
-  PersonRepository,
-  RequestRepository,
-  SessionRepository,
-  UnitOfWork,
-  WorkspaceRepository,
-} from '../../core/ports.js';
+import type { CoreDeps } from '../../core/usecase.js';
 import { bookingIndexes, MongoBookingRepository } from './booking.repository.js';
 import { deliveryIndexes, MongoDeliveryLog } from './delivery.repository.js';
 import { idempotencyIndexes, MongoIdempotencyStore } from './idempotency.repository.js';
@@ -30,16 +21,18 @@ export const ALL_INDEXES: readonly IndexDeclaration[] = [
   ...deliveryIndexes,
 ];
 
-export interface Repositories {
-  readonly workspaces: WorkspaceRepository;
-  readonly people: PersonRepository;
-  readonly sessions: SessionRepository;
-  readonly requests: RequestRepository;
-  readonly bookings: BookingRepository;
-  readonly deliveries: DeliveryLog;
-  readonly idempotency: IdempotencyStore;
-  readonly uow: UnitOfWork;
-}
+/** The part of the core's dependencies that MongoDB provides. */
+export type Repositories = Pick<
+  CoreDeps,
+  | 'workspaces'
+  | 'people'
+  | 'sessions'
+  | 'requests'
+  | 'bookings'
+  | 'deliveries'
+  | 'idempotency'
+  | 'uow'
+>;
 
 /** The repositories on one database, with every index in place. */
 export async function createRepositories(client: MongoClient, db: Db): Promise<Repositories> {
