@@ -6,6 +6,7 @@ import type { AdapterFactory, PlatformAdapter } from './adapters/platform.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
 import { createTeamsAdapter } from './adapters/teams/index.js';
 import type { Config } from './config.js';
+import { createMentorship } from './core/api.js';
 import { systemClock } from './core/time.js';
 import type { CoreDeps } from './core/usecase.js';
 import { createAgenda, defineJobs, type Jobs } from './jobs/index.js';
@@ -59,10 +60,11 @@ export async function startApp(
       logger: logger.child({ component: 'core' }),
     };
     jobs = defineJobs(agenda, core, jobLogger);
+    const mentorship = createMentorship(core);
 
     const server = createHttpServer({ logger, ping: () => database.ping() });
     for (const factory of deps.adapters ?? DEFAULT_ADAPTERS) {
-      const adapter = await factory({ config, core, db: database.db, logger, server });
+      const adapter = await factory({ config, mentorship, core, db: database.db, logger, server });
       if (!adapter) continue;
       notifier.register(adapter.platform, adapter.notifier);
       adapters.push(adapter);

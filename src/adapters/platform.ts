@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
+import type { Mentorship } from '../core/api.js';
 import type { Platform } from '../core/people/person.js';
 import type { Notifier } from '../core/ports.js';
 import type { CoreDeps } from '../core/usecase.js';
@@ -9,6 +10,9 @@ import type { HttpServer } from '../server.js';
 /** What the composition root hands each chat-platform adapter. */
 export interface AdapterContext {
   readonly config: Readonly<Config>;
+  /** Every command and query of the product: what adapters call (see `src/core/api.ts`). */
+  readonly mentorship: Mentorship;
+  /** @deprecated Being replaced by `mentorship`; removed once no adapter reads it. */
   readonly core: CoreDeps;
   /** The product database, for adapter-owned collections (installations, conversations). */
   readonly db: Db;

@@ -1,3 +1,4 @@
+import type { ActionKind } from './actions.js';
 import type { MeetingPlatform, PersonId } from './people/person.js';
 import type { RequestKind, RequestStatus } from './requests/request.js';
 import type { SessionStatus, SessionType } from './sessions/session.js';
@@ -25,17 +26,6 @@ export function tagChips(tags: readonly string[]): TagChips {
   return { shown: tags.slice(0, MAX_CHIPS), more: Math.max(0, tags.length - MAX_CHIPS) };
 }
 
-/** What the viewer may do with a session; buttons appear only for allowed actions. */
-export interface SessionActions {
-  readonly edit: boolean;
-  readonly editMeeting: boolean;
-  readonly delete: boolean;
-  readonly enrol: boolean;
-  readonly join: boolean;
-  readonly clone: boolean;
-  readonly viewMentees: boolean;
-}
-
 export interface SessionCard {
   readonly id: string;
   readonly title: string;
@@ -57,7 +47,8 @@ export interface SessionCard {
   /** Only for participants, and only while the session can be joined. */
   readonly joinUrl?: string;
   readonly viewerRole: 'mentor' | 'enrolled' | 'invited' | 'none';
-  readonly actions: SessionActions;
+  /** What the viewer may do with it now (`sessionActions`); buttons show only these. */
+  readonly actions: readonly ActionKind[];
 }
 
 export interface RequestView {
@@ -70,4 +61,6 @@ export interface RequestView {
   readonly createdAt: TimeView;
   readonly expiresAt: TimeView;
   readonly sessionId?: string;
+  /** What the person it was made for may do with it now (`requestActions`). */
+  readonly actions: readonly ActionKind[];
 }

@@ -61,6 +61,47 @@ describe('the core boundary', () => {
     expect(offences).toEqual([]);
   });
 
+  it('is also a lint rule: Biome forbids the same packages in src/core', () => {
+    const biome = JSON.parse(readFileSync('biome.json', 'utf8')) as {
+      overrides?: {
+        includes?: string[];
+        linter?: { rules?: { style?: { noRestrictedImports?: unknown } } };
+      }[];
+    };
+    const override = biome.overrides?.find((o) => o.includes?.includes('src/core/**'));
+    const rule = override?.linter?.rules?.style?.noRestrictedImports as
+      | { level: string; options: { patterns: { group: string[] }[] } }
+      | undefined;
+    expect(rule?.level).toBe('error');
+    // Biome's groups are gitignore-style globs: `*` within a path segment, `**` across them.
+    const globs = (rule?.options.patterns ?? []).flatMap((p) => p.group);
+    const matchers = globs.map(
+      (glob) =>
+        new RegExp(
+          `^${glob
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*\*/g, '\u2605')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\u2605/g, '.*')}$`,
+        ),
+    );
+    const restricted = (spec: string) => matchers.some((m) => m.test(spec));
+    const samples = [
+      '@slack/bolt',
+      '@slack/web-api/dist/index.js',
+      'botbuilder',
+      'botbuilder-core',
+      '@microsoft/teams-ai',
+      'mongodb',
+      'agenda',
+      '@agendajs/mongo-backend',
+      'bson',
+    ];
+    expect(samples.filter((spec) => !restricted(spec))).toEqual([]);
+    for (const spec of samples) expect(FORBIDDEN.some((re) => re.test(spec))).toBe(true);
+    expect(['zod', 'date-fns-tz', 'csv-stringify/sync'].filter(restricted)).toEqual([]);
+  });
+
   it('would catch an offending import (the check itself works)', () => {
     expect(importsOf('import { App } from \'@slack/bolt\';\nimport x from "mongodb";')).toEqual([
       '@slack/bolt',

@@ -30,6 +30,7 @@ const declined: Notification = {
     mentee: { id: `slack:${TEAM}:${MENTEE}`, name: 'Grace' },
     mentor: { id: `slack:${TEAM}:U0MENTOR`, name: 'Ada' },
     createdAt: { utc: '2025-01-01T09:00:00.000Z', timeZone: 'UTC' },
+    actions: [],
     expiresAt: { utc: '2025-01-08T09:00:00.000Z', timeZone: 'UTC' },
   },
 };

@@ -92,9 +92,9 @@ export function renderNotification(n: Notification): Message {
       return message(`${n.session.title} has ended`, [
         section(`*${esc(n.session.title)}* has ended. Thank you for taking part!`),
         ...actions(
-          n.session.actions.clone
+          n.session.actions.includes('cloneSession')
             ? [button('Book the next one', Action.clone, n.session.id, { style: 'primary' })]
-            : n.session.mentors[0]
+            : n.session.actions.includes('requestAnother') && n.session.mentors[0]
               ? [
                   button(
                     'Request another session',

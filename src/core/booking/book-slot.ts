@@ -146,11 +146,11 @@ export function bookSlot(
       kind: 'sessionBooked',
       recipient: mentor.id,
       workspaceId: workspace.id,
-      session: sessionCard(session, mentor, people, now),
+      session: sessionCard(session, mentor, people, now, workspace.config),
       mentee: { id: actor.id, name: actor.displayName },
     });
     return ok({
-      session: sessionCard(session, actor, people, now),
+      session: sessionCard(session, actor, people, now, workspace.config),
       ...(offer ? { acceptedOfferId: offer.id } : {}),
     });
   });

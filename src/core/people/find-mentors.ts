@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { mentorHitActions, type Switches } from '../actions.js';
 import { ok, type Result } from '../errors.js';
 import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import { tagChips } from '../views.js';
+import type { Person } from './person.js';
 import type { MentorListItem } from './profile.views.js';
 import { searchText } from './search-text.js';
 
@@ -14,6 +16,16 @@ const schema = z
   .default({ limit: 50 });
 
 export type FindMentorsInput = z.input<typeof schema>;
+
+/** One mentor as a list shows them, with what the viewer may do. */
+export const mentorListItem = (mentor: Person, viewer: Person, switches: Switches) =>
+  ({
+    mentor: summaryOf(mentor),
+    headline: mentor.mentorProfile?.headline ?? '',
+    expertise: tagChips(mentor.mentorProfile?.expertise ?? []),
+    hasAvailability: (mentor.mentorProfile?.availability.length ?? 0) > 0,
+    actions: mentorHitActions(mentor, viewer, switches),
+  }) satisfies MentorListItem;
 
 /**
  * "Find a mentor" and the `/request-session` mentor picker: the workspace's mentors by name,
@@ -33,14 +45,7 @@ export function findMentors(
       const mentors = found
         .filter((m) => m.id !== actor.id)
         .slice(0, input.limit)
-        .map(
-          (m): MentorListItem => ({
-            mentor: summaryOf(m),
-            headline: m.mentorProfile?.headline ?? '',
-            expertise: tagChips(m.mentorProfile?.expertise ?? []),
-            hasAvailability: (m.mentorProfile?.availability.length ?? 0) > 0,
-          }),
-        );
+        .map((m) => mentorListItem(m, actor, workspace.config));
       return ok({ mentors });
     },
   );

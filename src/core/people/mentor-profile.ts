@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mentorProfileActions } from '../actions.js';
 import { bookableSlots } from '../booking/free-slots.js';
 import { fail, notFound, ok, type Result } from '../errors.js';
 import { peopleMap, requestView } from '../requests/request.view.js';
@@ -58,20 +59,21 @@ export function getMentorProfile(
       bio: profile?.bio ?? '',
       expertise: tagChips(profile?.expertise ?? []),
       meetingPlatform: profile?.meetingPlatform ?? workspace.config.defaultMeetingPlatform,
-      upcomingSessions: upcoming.map((s) => sessionCard(s, actor, people, now)),
+      upcomingSessions: upcoming.map((s) => sessionCard(s, actor, people, now, workspace.config)),
       // On their own profile a mentor previews their free slots; only others may book them.
       slots,
       ...(pending
-        ? { pendingRequest: requestView(pending, peopleMap([actor, mentor]), actor.timeZone) }
+        ? { pendingRequest: requestView(pending, peopleMap([actor, mentor]), actor) }
         : {}),
       isOwnProfile: own,
-      actions: {
-        // A pending offer from the mentor does not block: requesting accepts it
-        // (docs/product.md#accepting-an-offer).
-        requestSession:
-          !own && workspace.config.menteeRequests && pending?.kind !== 'menteeToMentor',
-        book: !own && slots.length > 0,
-      },
+      // A pending offer from the mentor does not block: requesting accepts it
+      // (docs/product.md#accepting-an-offer).
+      actions: mentorProfileActions({
+        own,
+        switches: workspace.config,
+        pending,
+        freeSlots: slots.length,
+      }),
     });
   });
 }

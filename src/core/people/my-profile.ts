@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { myProfileActions } from '../actions.js';
 import { ok, type Result } from '../errors.js';
 import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import type { Workspace } from '../workspaces/workspace.js';
-import { isMentor, type Person } from './person.js';
+import type { Person } from './person.js';
 import type { MyProfileView } from './profile.views.js';
-
-/**
- * docs/product.md#self-serve-mentors: anyone may set up a mentor profile, or only those granted
- * the role.
- */
-export const mayEditMentorProfile = (person: Person, workspace: Workspace) =>
-  isMentor(person) || workspace.config.selfServeMentors;
 
 export function myProfileView(person: Person, workspace: Workspace): MyProfileView {
   return {
@@ -20,7 +14,7 @@ export function myProfileView(person: Person, workspace: Workspace): MyProfileVi
     roles: ['mentee', ...person.roles.filter((r) => r !== 'mentee')],
     ...(person.mentorProfile ? { mentorProfile: person.mentorProfile } : {}),
     menteeProfile: person.menteeProfile,
-    canEditMentorProfile: mayEditMentorProfile(person, workspace),
+    actions: myProfileActions(person, workspace.config),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ActionKind } from '../actions.js';
 import type { SlotView } from '../booking/slots.js';
 import type { PersonSummary, RequestView, SessionCard, TagChips } from '../views.js';
 import type { MeetingPlatform, MenteeProfile, MentorProfile, Role } from './person.js';
@@ -9,8 +10,8 @@ export interface MyProfileView {
   readonly roles: readonly Role[];
   readonly mentorProfile?: MentorProfile;
   readonly menteeProfile: MenteeProfile;
-  /** Whether the *Edit mentor profile* button shows: a mentor, or self-serve mentors on. */
-  readonly canEditMentorProfile: boolean;
+  /** `editMenteeProfile`, `editMentorProfile`, `previewMentorProfile`, `editSettings`, ... */
+  readonly actions: readonly ActionKind[];
 }
 
 /** docs/product.md#mentor-profile: a mentor's profile as a viewer sees it. */
@@ -29,12 +30,8 @@ export interface MentorProfileView {
   /** The viewer's open request with this mentor, whichever side sent it. */
   readonly pendingRequest?: RequestView;
   readonly isOwnProfile: boolean;
-  readonly actions: {
-    /** *Request a Session*: on in the workspace, and no open request of this mentee's. */
-    readonly requestSession: boolean;
-    /** *Book*: someone else's profile with at least one free slot. */
-    readonly book: boolean;
-  };
+  /** `requestSession` and `bookSlot` (`mentorProfileActions`). */
+  readonly actions: readonly ActionKind[];
 }
 
 /** docs/product.md#mentee-profile-and-search: one mentee in a mentor's search. */
@@ -42,8 +39,8 @@ export interface MenteeSearchResult {
   readonly mentee: PersonSummary;
   readonly interests: TagChips;
   readonly timeZone: string;
-  /** *I want to mentor you!*: mentor requests on, no open request for the pair, not oneself. */
-  readonly canOffer: boolean;
+  /** `offerMentoring`: mentor requests on, no open request for the pair, not oneself. */
+  readonly actions: readonly ActionKind[];
 }
 
 /** One mentor in "find a mentor" and the `/request-session` picker. */
@@ -53,4 +50,6 @@ export interface MentorListItem {
   readonly expertise: TagChips;
   /** Whether the mentor has any weekly availability to book from. */
   readonly hasAvailability: boolean;
+  /** `viewMentorProfile`, and `requestSession` when mentee requests are on. */
+  readonly actions: readonly ActionKind[];
 }

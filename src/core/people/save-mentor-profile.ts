@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { mayEditMentorProfile } from '../actions.js';
 import { DomainError, ErrorCode, fail, notFound, ok, type Result, validation } from '../errors.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
 import type { Workspace } from '../workspaces/workspace.js';
 import { availabilitySchema } from './availability.js';
 import { meetingUrlProblem, needsMeetingUrl } from './meeting-url.js';
-import { mayEditMentorProfile, myProfileView } from './my-profile.js';
+import { myProfileView } from './my-profile.js';
 import { isAdmin, isMentor, MEETING_PLATFORMS, type MentorProfile } from './person.js';
 import type { MyProfileView } from './profile.views.js';
 import { tagListSchema } from './tags.js';
@@ -37,7 +38,7 @@ const schema = z.object({
 export type SaveMentorProfileInput = z.input<typeof schema>;
 
 /** When self-serve mentors is off, the admins (by name when we know one) grant the role. */
-async function askAnAdmin(deps: CoreDeps, workspace: Workspace): Promise<DomainError> {
+export async function askAnAdmin(deps: CoreDeps, workspace: Workspace): Promise<DomainError> {
   const installer = await deps.people.get(workspace.installedBy);
   const who =
     installer && isAdmin(installer)
@@ -60,7 +61,9 @@ export function saveMentorProfile(
   request: { actor: Actor; input: unknown; idempotencyKey?: string },
 ): Promise<Result<MyProfileView>> {
   return runCommand(deps, request, schema, async ({ actor, workspace, input, now }) => {
-    if (!mayEditMentorProfile(actor, workspace)) return fail(await askAnAdmin(deps, workspace));
+    if (!mayEditMentorProfile(actor, workspace.config)) {
+      return fail(await askAnAdmin(deps, workspace));
+    }
     const meetingPlatform = input.meetingPlatform ?? workspace.config.defaultMeetingPlatform;
     const problem = meetingUrlProblem(meetingPlatform, input.meetingUrl);
     if (problem) return fail(validation({ meetingUrl: problem }));

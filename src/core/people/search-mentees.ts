@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { menteeHitActions } from '../actions.js';
 import { fail, forbidden, ok, type Result } from '../errors.js';
 import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
@@ -64,11 +65,12 @@ export function searchMentees(
           mentee: summaryOf(mentee),
           interests: tagChips(mentee.menteeProfile.interests),
           timeZone: mentee.timeZone,
-          canOffer:
-            workspace.config.mentorRequests &&
-            mentee.id !== actor.id &&
-            mentee.menteeProfile.lookingForMentor &&
-            !withOpenRequest.has(mentee.id),
+          actions: menteeHitActions({
+            mentee,
+            viewer: actor,
+            switches: workspace.config,
+            openRequest: withOpenRequest.has(mentee.id),
+          }),
         }),
       );
       return ok({ results });

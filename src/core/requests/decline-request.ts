@@ -27,9 +27,9 @@ export function declineRequest(
         kind: 'requestDeclined',
         recipient: mentee.id,
         workspaceId: declined.workspaceId,
-        request: requestView(declined, people, mentee.timeZone),
+        request: requestView(declined, people, mentee),
       });
     }
-    return ok({ request: requestView(declined, people, actor.timeZone) });
+    return ok({ request: requestView(declined, people, actor) });
   });
 }

@@ -21,6 +21,6 @@ export function dismissOffer(
       return fail(alreadyAnswered((await deps.requests.get(found.id)) ?? found));
     }
     const people = await peopleOfRequests(deps, [dismissed]);
-    return ok({ request: requestView(dismissed, people, actor.timeZone) });
+    return ok({ request: requestView(dismissed, people, actor) });
   });
 }

@@ -29,7 +29,7 @@ export async function expireRequests(deps: CoreDeps, now: Date): Promise<Result<
             kind: 'requestExpired',
             recipient: sender.id,
             workspaceId: changed.workspaceId,
-            request: requestView(changed, people, sender.timeZone),
+            request: requestView(changed, people, sender),
           });
         } catch (err) {
           // The request stays expired; a lost message is logged, not retried into a duplicate.

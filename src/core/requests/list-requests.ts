@@ -52,15 +52,10 @@ export function myMentorshipRequests(
       const items = requests
         .filter((r) => r.menteeId === actor.id)
         .sort(byPendingThenNewest)
-        .map(
-          (r): MyRequestItem => ({
-            request: requestView(r, people, actor.timeZone),
-            actions: {
-              dismiss: r.kind === 'mentorToMentee' && r.status === 'pending',
-              viewMentorProfile: people.has(r.mentorId),
-            },
-          }),
-        );
+        .map((r): MyRequestItem => {
+          const view = requestView(r, people, actor);
+          return { request: view, actions: view.actions };
+        });
       return ok({ requests: items });
     },
   );
@@ -92,12 +87,10 @@ export function incomingRequests(
         limit: input.limit,
       });
       const people = await peopleOfRequests(deps, requests);
-      const items = requests.sort(byPendingThenNewest).map(
-        (r): IncomingRequestItem => ({
-          request: requestView(r, people, actor.timeZone),
-          actions: { schedule: r.status === 'pending', decline: r.status === 'pending' },
-        }),
-      );
+      const items = requests.sort(byPendingThenNewest).map((r): IncomingRequestItem => {
+        const view = requestView(r, people, actor);
+        return { request: view, actions: view.actions };
+      });
       return ok({ requests: items });
     },
   );

@@ -29,7 +29,7 @@ export async function acceptPendingOffer(
     kind: 'offerAccepted',
     recipient: mentor.id,
     workspaceId: mentor.workspaceId,
-    request: requestView(accepted, peopleMap([mentee, mentor]), mentor.timeZone),
+    request: requestView(accepted, peopleMap([mentee, mentor]), mentor),
   });
   return accepted;
 }

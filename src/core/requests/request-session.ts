@@ -48,7 +48,7 @@ export function requestSession(
     if (offer) {
       return ok({
         outcome: 'offerAccepted',
-        request: requestView(offer, peopleMap([actor, mentor]), actor.timeZone),
+        request: requestView(offer, peopleMap([actor, mentor]), actor),
       });
     }
     const created: MentorshipRequest = {
@@ -72,8 +72,8 @@ export function requestSession(
       kind: 'requestReceived',
       recipient: mentor.id,
       workspaceId: workspace.id,
-      request: requestView(created, people, mentor.timeZone),
+      request: requestView(created, people, mentor),
     });
-    return ok({ outcome: 'requested', request: requestView(created, people, actor.timeZone) });
+    return ok({ outcome: 'requested', request: requestView(created, people, actor) });
   });
 }

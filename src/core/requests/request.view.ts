@@ -1,3 +1,4 @@
+import { type ActionKind, requestActions } from '../actions.js';
 import type { Person, PersonId } from '../people/person.js';
 import { summaryOf } from '../sessions/card.js';
 import { timeView } from '../time.js';
@@ -12,12 +13,13 @@ const summary = (people: ReadonlyMap<PersonId, Named>, id: PersonId) => {
   return person ? summaryOf(person) : { id, name: 'A former member' };
 };
 
-/** The request as a person in `timeZone` sees it. */
+/** The request as `viewer` sees it: times in their zone, and what they may do with it. */
 export function requestView(
   request: MentorshipRequest,
   people: ReadonlyMap<PersonId, Named>,
-  timeZone: string,
+  viewer: Pick<Person, 'id' | 'timeZone'>,
 ): RequestView {
+  const { timeZone } = viewer;
   return {
     id: request.id,
     kind: request.kind,
@@ -28,6 +30,7 @@ export function requestView(
     createdAt: timeView(request.createdAt, timeZone),
     expiresAt: timeView(request.expiresAt, timeZone),
     ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+    actions: requestActions(request, viewer, people.has(request.mentorId)),
   };
 }
 
@@ -46,19 +49,18 @@ export async function peopleOfRequests(
 export const senderOf = (request: Pick<MentorshipRequest, 'kind' | 'menteeId' | 'mentorId'>) =>
   request.kind === 'menteeToMentor' ? request.menteeId : request.mentorId;
 
-/** A request in "My mentorship requests", with the buttons the mentee may press. */
+/**
+ * A request in "My mentorship requests": `dismissOffer` on a mentor's pending offer,
+ * `viewMentorProfile` to book or request a session (which accepts the offer). `actions` is
+ * the request's own list, repeated for the list renderers.
+ */
 export interface MyRequestItem {
   readonly request: RequestView;
-  readonly actions: {
-    /** Only a mentor's pending "I want to mentor you!" can be dismissed. */
-    readonly dismiss: boolean;
-    /** Open the mentor's profile to book or request a session (which accepts the offer). */
-    readonly viewMentorProfile: boolean;
-  };
+  readonly actions: readonly ActionKind[];
 }
 
-/** A mentee's request as the mentor sees it, with *Schedule session* and *Decline*. */
+/** A mentee's request as the mentor sees it: `scheduleRequest` and `declineRequest`. */
 export interface IncomingRequestItem {
   readonly request: RequestView;
-  readonly actions: { readonly schedule: boolean; readonly decline: boolean };
+  readonly actions: readonly ActionKind[];
 }

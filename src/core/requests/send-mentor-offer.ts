@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode, fail, forbidden, ok, type Result, validation } from '../errors.js';
-import { isMentor } from '../people/person.js';
+import { isMentor, type Person } from '../people/person.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
 import type { RequestView } from '../views.js';
 import { requireFeature } from '../workspaces/features.js';
+import type { Workspace } from '../workspaces/workspace.js';
 import { openRequestConflictMessage } from './pair.js';
 import { expiresAtFrom, type MentorshipRequest } from './request.js';
 import { peopleMap, requestView } from './request.view.js';
@@ -16,6 +17,18 @@ const schema = z.object({
 
 export type SendMentorOfferInput = z.input<typeof schema>;
 
+/** Mentor requests on, and the actor a mentor: who may offer at all (form and command). */
+export function mayOffer(workspace: Workspace, actor: Person): DomainError | undefined {
+  return (
+    requireFeature(workspace, 'mentorRequests') ??
+    (isMentor(actor)
+      ? undefined
+      : forbidden(
+          'Only mentors can send "I want to mentor you!". Set up your mentor profile first.',
+        ))
+  );
+}
+
 /**
  * docs/product.md#mentor-offers-to-mentor, "I want to mentor you!" then *Send Request*: a
  * mentor offers to mentor a mentee who is looking for one. The mentee sees it under My
@@ -26,15 +39,8 @@ export function sendMentorOffer(
   request: { actor: Actor; input: unknown; idempotencyKey?: string },
 ): Promise<Result<{ request: RequestView }>> {
   return runCommand(deps, request, schema, async ({ actor, workspace, input, now, effects }) => {
-    const off = requireFeature(workspace, 'mentorRequests');
-    if (off) return fail(off);
-    if (!isMentor(actor)) {
-      return fail(
-        forbidden(
-          'Only mentors can send "I want to mentor you!". Set up your mentor profile first.',
-        ),
-      );
-    }
+    const refused = mayOffer(workspace, actor);
+    if (refused) return fail(refused);
     if (input.menteeId === actor.id) {
       return fail(validation({ menteeId: 'You cannot offer to mentor yourself.' }));
     }
@@ -67,9 +73,9 @@ export function sendMentorOffer(
       kind: 'mentorOffer',
       recipient: mentee.id,
       workspaceId: workspace.id,
-      request: requestView(offer, people, mentee.timeZone),
+      request: requestView(offer, people, mentee),
       mentorHeadline: actor.mentorProfile?.headline ?? '',
     });
-    return ok({ request: requestView(offer, people, actor.timeZone) });
+    return ok({ request: requestView(offer, people, actor) });
   });
 }

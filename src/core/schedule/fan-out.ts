@@ -4,6 +4,7 @@ import { sessionCard } from '../sessions/card.js';
 import type { Session } from '../sessions/session.js';
 import type { CoreDeps } from '../usecase.js';
 import type { SessionCard } from '../views.js';
+import { DEFAULT_CONFIG } from '../workspaces/workspace.js';
 
 export type DeliveryKind = 'reminder' | 'live' | 'completed';
 
@@ -49,6 +50,9 @@ export async function fanOut(
   const people = new Map(
     (await deps.people.getMany([...new Set([...ids, ...session.mentorIds])])).map((p) => [p.id, p]),
   );
+  // The workspace's switches decide some of the buttons on each card.
+  const workspace = await deps.workspaces.get(session.workspaceId);
+  const switches = workspace?.config ?? DEFAULT_CONFIG;
   let sent = 0;
   let alreadySent = 0;
   let failed = 0;
@@ -61,7 +65,7 @@ export async function fanOut(
       continue;
     }
     try {
-      const card = sessionCard(session, recipient, people, deps.clock.now());
+      const card = sessionCard(session, recipient, people, deps.clock.now(), switches);
       await deps.notifier.notify(build(card, recipient));
       await deps.deliveries.markSent(key, deps.clock.now());
       sent++;

@@ -55,3 +55,7 @@ export function joinable(session: Session, now: Date): boolean {
   const status = effectiveStatus(session, now);
   return status === 'published' || status === 'live';
 }
+
+/** Meeting id and passcode too: for managers, and for participants while joinable. */
+export const seesMeeting = (session: Session, person: Person, now: Date) =>
+  canManage(session, person) || (isParticipant(session, person) && joinable(session, now));

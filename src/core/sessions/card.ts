@@ -1,17 +1,8 @@
+import { type Switches, sessionActions } from '../actions.js';
 import type { Person, PersonId } from '../people/person.js';
 import { timeView } from '../time.js';
 import { type PersonSummary, type SessionCard, tagChips } from '../views.js';
-import {
-  canManage,
-  detailsEditable,
-  enrolmentOpen,
-  isEnrolled,
-  isInvited,
-  isParticipant,
-  isSessionMentor,
-  joinable,
-  meetingEditable,
-} from './access.js';
+import { isEnrolled, isInvited, isParticipant, isSessionMentor, joinable } from './access.js';
 import { effectiveStatus, menteeCount, type Session, seatsLeft } from './session.js';
 
 export const summaryOf = (person: Pick<Person, 'id' | 'displayName'>): PersonSummary => ({
@@ -33,13 +24,11 @@ export function sessionCard(
   viewer: Person,
   people: ReadonlyMap<PersonId, Pick<Person, 'id' | 'displayName'>>,
   now: Date,
+  switches: Switches,
 ): SessionCard {
-  const manager = canManage(session, viewer);
-  const participant = isParticipant(session, viewer);
   const enrolled = isEnrolled(session, viewer);
   const invited = isInvited(session, viewer);
-  const open = enrolmentOpen(session, now);
-  const canJoin = participant && joinable(session, now);
+  const canJoin = isParticipant(session, viewer) && joinable(session, now);
   const viewerRole = isSessionMentor(session, viewer)
     ? 'mentor'
     : enrolled
@@ -69,18 +58,6 @@ export function sessionCard(
     ...(session.meeting ? { meetingPlatform: session.meeting.platform } : {}),
     ...(canJoin && session.meeting?.url ? { joinUrl: session.meeting.url } : {}),
     viewerRole,
-    actions: {
-      edit: manager && detailsEditable(session, now),
-      editMeeting: manager && meetingEditable(session, now),
-      delete: manager && detailsEditable(session, now),
-      enrol:
-        open &&
-        !enrolled &&
-        !isSessionMentor(session, viewer) &&
-        (invited || (session.type === 'public' && seatsLeft(session) > 0)),
-      join: canJoin && session.meeting?.url !== undefined,
-      clone: manager && session.status !== 'draft',
-      viewMentees: manager,
-    },
+    actions: sessionActions(session, viewer, switches, now),
   };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { DomainError, ErrorCode, fail, ok, type Result, validation } from '../errors.js';
+import { fail, ok, type Result, validation } from '../errors.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { momentSchema, sessionIdSchema } from './fields.js';
-import { type CommandRequest, managedSession } from './load.js';
+import { type CommandRequest, draftNotClonable, managedSession } from './load.js';
 import { DEFAULT_MEETING } from './meeting.js';
-import { cardFor, notifyInvited, scheduleJobs } from './notify.js';
+import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
 import type { SessionResult } from './results.js';
 import type { Session } from './session.js';
 import { isFieldErrors, resolveTimes } from './when.js';
@@ -34,12 +34,7 @@ export function cloneSession(
     if (!found.ok) return found;
     const source = found.value;
     if (source.status === 'draft') {
-      return fail(
-        new DomainError(
-          ErrorCode.NotEditable,
-          'Publish this draft first; a draft cannot be cloned.',
-        ),
-      );
+      return fail(draftNotClonable());
     }
     const times = resolveTimes(input.start, input.end, {
       now,
@@ -77,6 +72,6 @@ export function cloneSession(
       await notifyInvited(deps, ctx, clone, clone.invitedIds);
       scheduleJobs(deps, ctx, clone);
     }
-    return ok({ session: await cardFor(deps, clone, actor, now), version: clone.version });
+    return ok(await resultFor(deps, clone, ctx));
   });
 }

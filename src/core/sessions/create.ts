@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, forbidden, ok, type Result, validation } from '../errors.js';
+import { fail, ok, type Result, validation } from '../errors.js';
 import { isMentor, isSessionManager } from '../people/person.js';
 import { type CommandContext, type CoreDeps, runCommand } from '../usecase.js';
 import { VOCABULARY_NAMES } from '../workspaces/workspace.js';
@@ -15,9 +15,9 @@ import {
   typeSchema,
 } from './fields.js';
 import { schedulableRequest } from './from-request.js';
-import { type CommandRequest, seatsFull } from './load.js';
+import { type CommandRequest, onlyMentorsCreate, seatsFull } from './load.js';
 import { meetingInfoOf, meetingSchema } from './meeting.js';
-import { cardFor } from './notify.js';
+import { resultFor } from './notify.js';
 import { checkMentees, checkMentors } from './participants.js';
 import { publishDraft } from './publish.js';
 import type { SessionResult } from './results.js';
@@ -59,7 +59,7 @@ export async function draftSession(
   const { actor, workspace, input, now } = ctx;
   const manager = isSessionManager(actor);
   if (!isMentor(actor) && !manager) {
-    return fail(forbidden('Only mentors can create sessions. Set up your mentor profile first.'));
+    return fail(onlyMentorsCreate());
   }
   const errors: Record<string, string> = {};
   if (input.type === 'private' && !manager) {
@@ -142,10 +142,7 @@ export function createSession(
   return runCommand(deps, request, createSessionSchema, async (ctx) => {
     const draft = await draftSession(deps, ctx);
     if (!draft.ok) return draft;
-    return ok({
-      session: await cardFor(deps, draft.value, ctx.actor, ctx.now),
-      version: draft.value.version,
-    });
+    return ok(await resultFor(deps, draft.value, ctx));
   });
 }
 
@@ -164,9 +161,6 @@ export function createAndPublishSession(
     const meeting = ctx.input.meeting ? meetingInfoOf(ctx.input.meeting) : undefined;
     const published = await publishDraft(deps, ctx, draft.value, meeting);
     if (!published.ok) return published;
-    return ok({
-      session: await cardFor(deps, published.value, ctx.actor, ctx.now),
-      version: published.value.version,
-    });
+    return ok(await resultFor(deps, published.value, ctx));
   });
 }

@@ -58,7 +58,7 @@ export function getSessionDetails(
     const zone = actor.timeZone;
     const pick = (name: VocabularyName) => tagPickOf(name, session[name], workspace.config);
     return ok({
-      session: sessionCard(session, actor, await peopleFor(deps, session), now),
+      session: sessionCard(session, actor, await peopleFor(deps, session), now, workspace.config),
       version: session.version,
       ...(showMeeting && session.meeting ? { meeting: session.meeting } : {}),
       ...(manager

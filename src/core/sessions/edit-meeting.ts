@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { meetingEditable } from './access.js';
 import { sessionIdSchema } from './fields.js';
-import { type CommandRequest, managedSession, sessionCancelled, staleSession } from './load.js';
+import {
+  type CommandRequest,
+  managedSession,
+  meetingEnded,
+  sessionCancelled,
+  staleSession,
+} from './load.js';
 import { meetingInfoOf, meetingSchema } from './meeting.js';
-import { cardFor } from './notify.js';
+import { resultFor } from './notify.js';
 import type { SessionResult } from './results.js';
 
 const editMeetingSchema = z.object({
@@ -23,18 +29,14 @@ export function editMeeting(
   deps: CoreDeps,
   request: CommandRequest,
 ): Promise<Result<SessionResult>> {
-  return runCommand(deps, request, editMeetingSchema, async ({ actor, input, now }) => {
+  return runCommand(deps, request, editMeetingSchema, async (ctx) => {
+    const { actor, input, now } = ctx;
     const found = await managedSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     const session = found.value;
     if (session.status === 'cancelled') return fail(sessionCancelled());
     if (!meetingEditable(session, now)) {
-      return fail(
-        new DomainError(
-          ErrorCode.NotEditable,
-          'This session has ended, so its meeting link can no longer change.',
-        ),
-      );
+      return fail(meetingEnded());
     }
     const updated = await deps.sessions.update(
       session.id,
@@ -44,6 +46,6 @@ export function editMeeting(
       now,
     );
     if (!updated) return fail(staleSession());
-    return ok({ session: await cardFor(deps, updated, actor, now), version: updated.version });
+    return ok(await resultFor(deps, updated, ctx));
   });
 }

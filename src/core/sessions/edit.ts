@@ -25,7 +25,7 @@ import {
   sessionCancelled,
   staleSession,
 } from './load.js';
-import { cardFor, notifyInvited, scheduleJobs } from './notify.js';
+import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
 import { checkMentees, checkMentors } from './participants.js';
 import type { SessionResult } from './results.js';
 import { resolveTags } from './vocabulary.js';
@@ -149,7 +149,7 @@ export function editSessionDetails(
     if (input.seatLimit !== undefined) changes.seatLimit = input.seatLimit;
     // A form sent back unchanged writes nothing (and so cannot look stale to anyone else).
     if (Object.keys(changes).length === 0) {
-      return ok({ session: await cardFor(deps, session, actor, now), version: session.version });
+      return ok(await resultFor(deps, session, ctx));
     }
 
     const updated = await deps.sessions.update(
@@ -164,9 +164,6 @@ export function editSessionDetails(
       await notifyInvited(deps, ctx, updated, newlyInvited);
       if (timesChanged) scheduleJobs(deps, ctx, updated);
     }
-    return ok({
-      session: await cardFor(deps, updated, actor, now),
-      version: updated.version,
-    });
+    return ok(await resultFor(deps, updated, ctx));
   });
 }

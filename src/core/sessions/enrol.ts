@@ -4,7 +4,7 @@ import { type CoreDeps, runCommand } from '../usecase.js';
 import { enrolmentOpen, isEnrolled, isSessionMentor } from './access.js';
 import { sessionIdSchema } from './fields.js';
 import { type CommandRequest, seatsFull, staleSession, visibleSession } from './load.js';
-import { cardFor } from './notify.js';
+import { resultFor } from './notify.js';
 import type { SessionResult } from './results.js';
 
 const sessionOnly = z.object({ sessionId: sessionIdSchema });
@@ -24,7 +24,8 @@ const enrolmentClosed = () =>
  * exactly as many win as there were seats.
  */
 export function enrol(deps: CoreDeps, request: CommandRequest): Promise<Result<SessionResult>> {
-  return runCommand(deps, request, sessionOnly, async ({ actor, input, now }) => {
+  return runCommand(deps, request, sessionOnly, async (ctx) => {
+    const { actor, input, now } = ctx;
     const found = await visibleSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     if (isSessionMentor(found.value, actor)) {
@@ -42,7 +43,7 @@ export function enrol(deps: CoreDeps, request: CommandRequest): Promise<Result<S
         return fail(enrolmentClosed());
       case 'enrolled': {
         const session = (await deps.sessions.get(found.value.id)) ?? found.value;
-        return ok({ session: await cardFor(deps, session, actor, now), version: session.version });
+        return ok(await resultFor(deps, session, ctx));
       }
     }
   });
@@ -53,7 +54,8 @@ export function leaveSession(
   deps: CoreDeps,
   request: CommandRequest,
 ): Promise<Result<SessionResult>> {
-  return runCommand(deps, request, sessionOnly, async ({ actor, input, now }) => {
+  return runCommand(deps, request, sessionOnly, async (ctx) => {
+    const { actor, input, now } = ctx;
     const found = await visibleSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     const session = found.value;
@@ -69,6 +71,6 @@ export function leaveSession(
       now,
     );
     if (!updated) return fail(staleSession());
-    return ok({ session: await cardFor(deps, updated, actor, now), version: updated.version });
+    return ok(await resultFor(deps, updated, ctx));
   });
 }

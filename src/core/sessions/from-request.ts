@@ -43,7 +43,7 @@ export async function schedulableRequest(
  */
 export async function markRequestScheduled(
   deps: CoreDeps,
-  ctx: Pick<CommandContext<unknown>, 'now' | 'effects'>,
+  ctx: Pick<CommandContext<unknown>, 'now' | 'effects' | 'workspace'>,
   session: Session,
 ): Promise<PersonId | undefined> {
   if (!session.requestId) return undefined;
@@ -62,8 +62,8 @@ export async function markRequestScheduled(
     kind: 'requestScheduled',
     recipient: mentee.id,
     workspaceId: session.workspaceId,
-    request: requestView(request, people, mentee.timeZone),
-    session: sessionCard(session, mentee, people, ctx.now),
+    request: requestView(request, people, mentee),
+    session: sessionCard(session, mentee, people, ctx.now, ctx.workspace.config),
   });
   return mentee.id;
 }

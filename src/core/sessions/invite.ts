@@ -10,7 +10,7 @@ import {
   seatsFull,
   sessionCancelled,
 } from './load.js';
-import { cardFor, notifyInvited } from './notify.js';
+import { notifyInvited, resultFor } from './notify.js';
 import { checkMentees } from './participants.js';
 import type { SessionResult } from './results.js';
 
@@ -60,6 +60,6 @@ export function inviteMentees(
     if (outcome === 'closed') return fail(alreadyStarted('its invitees'));
     const updated = (await deps.sessions.get(session.id)) ?? session;
     if (updated.status === 'published') await notifyInvited(deps, ctx, updated, fresh);
-    return ok({ session: await cardFor(deps, updated, actor, now), version: updated.version });
+    return ok(await resultFor(deps, updated, ctx));
   });
 }

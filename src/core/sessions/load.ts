@@ -70,3 +70,15 @@ export const seatsFull = (detail: string, field?: string) => {
   const message = `Session seats full: ${detail}`;
   return new DomainError(ErrorCode.SeatsFull, message, field ? { [field]: message } : {});
 };
+
+export const meetingEnded = () =>
+  new DomainError(
+    ErrorCode.NotEditable,
+    'This session has ended, so its meeting link can no longer change.',
+  );
+
+export const draftNotClonable = () =>
+  new DomainError(ErrorCode.NotEditable, 'Publish this draft first; a draft cannot be cloned.');
+
+export const onlyMentorsCreate = () =>
+  forbidden('Only mentors can create sessions. Set up your mentor profile first.');

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import type { ActionKind } from '../actions.js';
 import { ok, type Result } from '../errors.js';
 import type { PersonId } from '../people/person.js';
 import { type CoreDeps, runQuery } from '../usecase.js';
@@ -20,6 +21,8 @@ export interface MenteeList {
   readonly session: SessionCard;
   /** Enrolled first, then invited; by name within each. */
   readonly mentees: readonly MenteeRow[];
+  /** `downloadMentees`: the list as CSV (only the session's managers see the list). */
+  readonly actions: readonly ActionKind[];
 }
 
 const menteeListSchema = z.object({ sessionId: sessionIdSchema });
@@ -34,7 +37,7 @@ const byName = (a: MenteeRow, b: MenteeRow) =>
  * session's managers.
  */
 export function menteeList(deps: CoreDeps, request: QueryRequest): Promise<Result<MenteeList>> {
-  return runQuery(deps, request, menteeListSchema, async ({ actor, input, now }) => {
+  return runQuery(deps, request, menteeListSchema, async ({ actor, workspace, input, now }) => {
     const found = await managedSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     const session = found.value;
@@ -49,11 +52,12 @@ export function menteeList(deps: CoreDeps, request: QueryRequest): Promise<Resul
       };
     };
     return ok({
-      session: sessionCard(session, actor, people, now),
+      session: sessionCard(session, actor, people, now, workspace.config),
       mentees: [
         ...session.enrolledIds.map((id) => row(id, 'enrolled')).sort(byName),
         ...session.invitedIds.map((id) => row(id, 'invited')).sort(byName),
       ],
+      actions: ['downloadMentees'],
     });
   });
 }

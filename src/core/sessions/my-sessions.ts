@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ActionKind, mayCreateSessions } from '../actions.js';
 import { ok, type Result } from '../errors.js';
 import type { Person } from '../people/person.js';
 import { type CoreDeps, runQuery } from '../usecase.js';
@@ -15,6 +16,8 @@ export interface MySessions {
   readonly live: readonly SessionCard[];
   /** Most recent first. */
   readonly completed: readonly SessionCard[];
+  /** `createSession` for mentors and session managers. */
+  readonly actions: readonly ActionKind[];
 }
 
 const mySessionsSchema = z.object({
@@ -62,7 +65,14 @@ export function mySessions(deps: CoreDeps, request: QueryRequest): Promise<Resul
       (await deps.people.getMany(mentorIdsOf(all))).map((p): [string, Person] => [p.id, p]),
     );
     const cards = (list: readonly Session[]) =>
-      list.filter((s) => canSee(s, actor)).map((s) => sessionCard(s, actor, people, now));
-    return ok({ upcoming: cards(upcoming), live: cards(live), completed: cards(completed) });
+      list
+        .filter((s) => canSee(s, actor))
+        .map((s) => sessionCard(s, actor, people, now, workspace.config));
+    return ok({
+      upcoming: cards(upcoming),
+      live: cards(live),
+      completed: cards(completed),
+      actions: mayCreateSessions(actor) ? ['createSession'] : [],
+    });
   });
 }

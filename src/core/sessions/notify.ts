@@ -2,7 +2,9 @@ import type { Notification } from '../notifications.js';
 import type { Person, PersonId } from '../people/person.js';
 import type { CommandContext, CoreDeps } from '../usecase.js';
 import type { SessionCard } from '../views.js';
+import { seesMeeting } from './access.js';
 import { sessionCard } from './card.js';
+import type { SessionResult } from './results.js';
 import type { Session } from './session.js';
 
 /**
@@ -18,15 +20,19 @@ export async function peopleFor(
   return new Map((await deps.people.getMany(ids)).map((p) => [p.id, p]));
 }
 
-/** The session's card for the actor, as commands return it. */
-export async function cardFor(
+/** What a session command returns to its actor: the card, the version, and the meeting. */
+export async function resultFor(
   deps: CoreDeps,
   session: Session,
-  viewer: Person,
-  now: Date,
-): Promise<SessionCard> {
+  ctx: Pick<CommandContext<unknown>, 'actor' | 'now' | 'workspace'>,
+): Promise<SessionResult> {
   const people = await peopleFor(deps, session);
-  return sessionCard(session, viewer, people, now);
+  const { actor, now, workspace } = ctx;
+  return {
+    session: sessionCard(session, actor, people, now, workspace.config),
+    version: session.version,
+    ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),
+  };
 }
 
 /**
@@ -35,7 +41,7 @@ export async function cardFor(
  */
 export async function notifyEach(
   deps: CoreDeps,
-  ctx: Pick<CommandContext<unknown>, 'now' | 'effects'>,
+  ctx: Pick<CommandContext<unknown>, 'now' | 'effects' | 'workspace'>,
   session: Session,
   recipientIds: readonly PersonId[],
   build: (card: SessionCard, recipient: Person) => Notification,
@@ -46,14 +52,16 @@ export async function notifyEach(
     const recipient = people.get(id);
     // Someone who left the workspace since they were invited has no one to tell.
     if (!recipient) continue;
-    ctx.effects.notify(build(sessionCard(session, recipient, people, ctx.now), recipient));
+    ctx.effects.notify(
+      build(sessionCard(session, recipient, people, ctx.now, ctx.workspace.config), recipient),
+    );
   }
 }
 
 /** Invitees of a published session are told, with a card they can enrol from. */
 export function notifyInvited(
   deps: CoreDeps,
-  ctx: Pick<CommandContext<unknown>, 'now' | 'effects' | 'actor'>,
+  ctx: Pick<CommandContext<unknown>, 'now' | 'effects' | 'actor' | 'workspace'>,
   session: Session,
   recipientIds: readonly PersonId[],
 ): Promise<void> {

@@ -5,7 +5,7 @@ import { sessionIdSchema } from './fields.js';
 import { markRequestScheduled } from './from-request.js';
 import { type CommandRequest, managedSession, sessionCancelled, staleSession } from './load.js';
 import { DEFAULT_MEETING, meetingInfoOf, meetingSchema } from './meeting.js';
-import { cardFor, notifyInvited, scheduleJobs } from './notify.js';
+import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
 import type { SessionResult } from './results.js';
 import type { MeetingInfo, Session } from './session.js';
 
@@ -69,9 +69,6 @@ export function publishSession(
     const meeting = ctx.input.meeting ? meetingInfoOf(ctx.input.meeting) : undefined;
     const published = await publishDraft(deps, ctx, found.value, meeting);
     if (!published.ok) return published;
-    return ok({
-      session: await cardFor(deps, published.value, ctx.actor, ctx.now),
-      version: published.value.version,
-    });
+    return ok(await resultFor(deps, published.value, ctx));
   });
 }

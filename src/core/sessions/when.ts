@@ -1,4 +1,4 @@
-import { localDateOf, localTimeOf, minutes, zonedToUtc } from '../time.js';
+import { addLocalDays, localDateOf, localTimeOf, minutes, zonedToUtc } from '../time.js';
 import type { MomentInput } from './fields.js';
 
 /**
@@ -65,3 +65,24 @@ export const localMomentOf = (at: Date, zone: string) => ({
   date: localDateOf(at, zone),
   time: localTimeOf(at, zone),
 });
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * *Book the next one* (M4 Clone): the first weekly repeat of the session, at the same
+ * wall-clock times in `zone`, that starts after `now`: a week after the original when that
+ * is still ahead (the usual case, right after it ended), later weeks for an old session.
+ */
+export function nextWeekly(
+  startsAt: Date,
+  endsAt: Date,
+  zone: string,
+  now: Date,
+): { start: { date: string; time: string }; end: { date: string; time: string } } {
+  const weeks = Math.max(1, Math.floor((now.getTime() - startsAt.getTime()) / WEEK_MS) + 1);
+  const shift = (at: Date) => ({
+    date: addLocalDays(localDateOf(at, zone), 7 * weeks),
+    time: localTimeOf(at, zone),
+  });
+  return { start: shift(startsAt), end: shift(endsAt) };
+}

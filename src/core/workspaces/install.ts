@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ok, type Result } from '../errors.js';
+import { fail, ok, type Result, validation } from '../errors.js';
 import { type Person, workspaceIdOf } from '../people/person.js';
 import type { Identity } from '../ports.js';
 import { isValidTimeZone } from '../time.js';
-import { type CoreDeps, orTryAgain } from '../usecase.js';
+import { type CoreDeps, fieldErrors, orTryAgain } from '../usecase.js';
 import { DEFAULT_CONFIG, type Workspace } from './workspace.js';
 
 export const identitySchema = z.object({
@@ -31,8 +31,8 @@ export async function installWorkspace(
   input: { installer: IdentityInput; workspaceName: string },
 ): Promise<Result<{ workspace: Workspace; installer: Person; created: boolean }>> {
   const parsed = identitySchema.safeParse(input.installer);
-  if (!parsed.success)
-    throw new Error(`installWorkspace: bad installer identity: ${parsed.error.message}`);
+  // A platform that could not say who installed the app: answered, not thrown.
+  if (!parsed.success) return fail(validation(fieldErrors(parsed.error)));
   const identity: Identity = parsed.data;
   return orTryAgain(deps, 'an install', () =>
     deps.uow.run(async () => {
@@ -62,8 +62,7 @@ export async function installWorkspace(
  */
 export async function identify(deps: CoreDeps, input: IdentityInput): Promise<Result<Person>> {
   const parsed = identitySchema.safeParse(input);
-  if (!parsed.success)
-    throw new Error(`identify: bad identity from adapter: ${parsed.error.message}`);
+  if (!parsed.success) return fail(validation(fieldErrors(parsed.error)));
   return orTryAgain(deps, 'identify', async () =>
     ok(await deps.people.upsertIdentity(parsed.data, deps.clock.now())),
   );

@@ -3,6 +3,7 @@ import { fail, forbidden, notFound, ok, type Result } from '../errors.js';
 import {
   isAdmin,
   MEETING_PLATFORMS,
+  type MeetingPlatform,
   type Person,
   type PersonId,
   ROLES,
@@ -66,20 +67,33 @@ export const settingsSchema = z.object({
   }),
 });
 
+/** The admin settings form (M2): the current settings are its values. */
 export interface WorkspaceSettingsView {
   readonly workspaceName: string;
   readonly config: WorkspaceConfig;
   readonly vocabularyNames: typeof VOCABULARY_NAMES;
+  readonly choices: {
+    readonly meetingPlatforms: readonly MeetingPlatform[];
+    /** Roles an admin grants or removes (everyone is a mentee). */
+    readonly roles: readonly Role[];
+  };
 }
 
-/** The admin settings form (docs/product.md#workspace-settings); admins only. */
-export function getWorkspaceSettings(deps: CoreDeps, request: { actor: Actor }) {
+/** The admin settings form (docs/product.md#workspace-settings, also the roles form); admins only. */
+export function getWorkspaceSettings(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<WorkspaceSettingsView>> {
   return runQuery(deps, { ...request, input: {} }, z.object({}), async ({ actor, workspace }) => {
     if (!isAdmin(actor)) return fail(onlyAdmins());
     return ok({
       workspaceName: workspace.name,
       config: workspace.config,
       vocabularyNames: VOCABULARY_NAMES,
+      choices: {
+        meetingPlatforms: MEETING_PLATFORMS,
+        roles: ROLES.filter((role) => role !== 'mentee'),
+      },
     });
   });
 }

@@ -59,6 +59,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
         upcoming: [session, sessionView({ status: 'draft' })],
         live: [],
         completed: [sessionView({ status: 'completed' })],
+        actions: ['createSession'],
       }),
       mentorProfileCard({
         mentor: { id: 'm', name: 'Grace' },
@@ -70,7 +71,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
         upcomingSessions: [session],
         slots: [slot],
         isOwnProfile: false,
-        actions: { requestSession: true, book: true },
+        actions: ['requestSession', 'bookSlot'],
       }),
       mentorListCard([
         {
@@ -78,6 +79,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
           headline: 'h',
           expertise: { shown: [], more: 0 },
           hasAvailability: true,
+          actions: ['viewMentorProfile', 'requestSession'],
         },
       ]),
       menteeSearchCard([
@@ -85,7 +87,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
           mentee: { id: 'a', name: 'Ada' },
           interests: { shown: ['x'], more: 0 },
           timeZone: 'UTC',
-          canOffer: true,
+          actions: ['offerMentoring'],
         },
       ]),
       myProfileCard({
@@ -100,13 +102,13 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
           meetingPlatform: 'bigbluebutton',
         },
         menteeProfile: { interests: [], lookingForMentor: true },
-        canEditMentorProfile: true,
+        actions: ['editMenteeProfile', 'editMentorProfile', 'previewMentorProfile', 'editSettings'],
       }),
-      incomingRequestsCard([{ request, actions: { schedule: true, decline: true } }]),
+      incomingRequestsCard([{ request, actions: ['scheduleRequest', 'declineRequest'] }]),
       myRequestsCard([
         {
           request: requestViewOf({ kind: 'mentorToMentee' }),
-          actions: { dismiss: true, viewMentorProfile: true },
+          actions: ['dismissOffer', 'viewMentorProfile'],
         },
       ]),
     ];
@@ -137,7 +139,11 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
       deleteConfirmation('s', 'Title', 'When', 'Problem'),
       cloneForm('s', 'Title', 'UTC', withErrors),
       menteeListDialog(
-        { session, mentees: [{ id: 'a', name: 'Ada', status: 'enrolled' }] },
+        {
+          session,
+          mentees: [{ id: 'a', name: 'Ada', status: 'enrolled' }],
+          actions: ['downloadMentees'],
+        },
         'https://mentorbot.test/downloads/x',
       ),
       requestSessionForm(
@@ -147,6 +153,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
             headline: 'h',
             expertise: { shown: [], more: 0 },
             hasAvailability: false,
+            actions: ['viewMentorProfile', 'requestSession'],
           },
         ],
         withErrors,

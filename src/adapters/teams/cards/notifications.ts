@@ -58,9 +58,9 @@ export function notificationCard(n: Notification): AdaptiveCard {
     case 'sessionCompleted': {
       const s = n.session;
       const mentor = s.mentors[0];
-      const next = s.actions.clone
+      const next = s.actions.includes('cloneSession')
         ? openDialog('Book the next one', DialogVerb.cloneSession, { sessionId: s.id })
-        : mentor
+        : s.actions.includes('requestAnother') && mentor
           ? openDialog('Book the next one', DialogVerb.requestSession, { mentorId: mentor.id })
           : undefined;
       return card(

@@ -55,7 +55,7 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
         : undefined,
       p.upcomingSessions.length > 0 ? text('Upcoming sessions', { weight: 'bolder' }) : undefined,
       ...p.upcomingSessions.map((s: SessionCard) => sessionItem(s)),
-      p.actions.book
+      p.actions.includes('bookSlot')
         ? container(
             [
               text('Book a free slot', { weight: 'bolder' }),
@@ -82,7 +82,7 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
           : text('No free slots to book in the next 14 days.', { subtle: true }),
     ],
     [
-      p.actions.requestSession &&
+      p.actions.includes('requestSession') &&
         openDialog('Request a Session', DialogVerb.requestSession, { mentorId }),
     ],
   );
@@ -135,7 +135,7 @@ export function menteeSearchCard(
             ? text(`Interests: ${chipsText(r.interests)}`, { spacing: 'none' })
             : undefined,
           text(`Time zone: ${r.timeZone}`, { subtle: true, spacing: 'none' }),
-          r.canOffer
+          r.actions.includes('offerMentoring')
             ? {
                 type: 'ActionSet',
                 actions: [
@@ -158,11 +158,11 @@ export function myProfileCard(p: MyProfileView): AdaptiveCard {
   const mentor = p.mentorProfile;
   const actions: (CardAction | false)[] = [
     openDialog('Edit mentee profile', DialogVerb.menteeProfile),
-    p.canEditMentorProfile &&
+    p.actions.includes('editMentorProfile') &&
       openDialog(mentor ? 'Edit mentor profile' : 'Become a mentor', DialogVerb.mentorProfile),
-    mentor !== undefined &&
+    p.actions.includes('previewMentorProfile') &&
       submit('Preview my mentor profile', ShowVerb.mentorProfile, { mentorId: p.person.id }),
-    p.roles.includes('admin') && openDialog('Workspace settings', DialogVerb.settings),
+    p.actions.includes('editSettings') && openDialog('Workspace settings', DialogVerb.settings),
   ];
   return card(
     `Profile of ${p.person.name}`,

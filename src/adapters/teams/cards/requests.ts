@@ -1,3 +1,4 @@
+import type { ActionKind } from '../../../core/actions.js';
 import type { IncomingRequestItem, MyRequestItem } from '../../../core/requests/request.view.js';
 import { formatTime } from '../../../core/time.js';
 import type { RequestView } from '../../../core/views.js';
@@ -44,22 +45,21 @@ export function requestBody(r: RequestView): CardElement[] {
 }
 
 /** The mentor's buttons on a mentee's request: *Schedule session* and *Decline*. */
-export const incomingActions = (r: RequestView, allowed = { schedule: true, decline: true }) =>
+export const incomingActions = (r: RequestView, allowed: readonly ActionKind[] = r.actions) =>
   [
-    allowed.schedule &&
+    allowed.includes('scheduleRequest') &&
       openDialog('Schedule session', DialogVerb.createSession, { requestId: r.id }),
-    allowed.decline && execute('Decline', ActionVerb.declineRequest, { requestId: r.id }),
+    allowed.includes('declineRequest') &&
+      execute('Decline', ActionVerb.declineRequest, { requestId: r.id }),
   ].filter((a): a is CardAction => a !== false);
 
 /** The mentee's buttons on a mentor's offer: *View profile* (to book or request) and *Dismiss*. */
-export const offerActions = (
-  r: RequestView,
-  allowed = { dismiss: true, viewMentorProfile: true },
-) =>
+export const offerActions = (r: RequestView, allowed: readonly ActionKind[] = r.actions) =>
   [
-    allowed.viewMentorProfile &&
+    allowed.includes('viewMentorProfile') &&
       submit('View profile', ShowVerb.mentorProfile, { mentorId: r.mentor.id }),
-    allowed.dismiss && execute('Dismiss', ActionVerb.dismissOffer, { requestId: r.id }),
+    allowed.includes('dismissOffer') &&
+      execute('Dismiss', ActionVerb.dismissOffer, { requestId: r.id }),
   ].filter((a): a is CardAction => a !== false);
 
 /** A request as a card of its own, with no buttons (after an answer). */
@@ -93,7 +93,7 @@ export function myRequestsCard(items: readonly MyRequestItem[]): AdaptiveCard {
       const actions =
         item.request.kind === 'mentorToMentee'
           ? offerActions(item.request, item.actions)
-          : item.actions.viewMentorProfile
+          : item.actions.includes('viewMentorProfile')
             ? [submit('View profile', ShowVerb.mentorProfile, { mentorId: item.request.mentor.id })]
             : [];
       return container(

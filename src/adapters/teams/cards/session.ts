@@ -1,3 +1,4 @@
+import type { ActionKind } from '../../../core/actions.js';
 import { formatRange } from '../../../core/time.js';
 import type { SessionCard } from '../../../core/views.js';
 import { ActionVerb, DialogVerb } from '../ids.js';
@@ -70,18 +71,19 @@ export function sessionButtons(s: SessionCard): { primary: CardAction[]; manage:
   const id = { sessionId: s.id };
   const keep = (actions: (CardAction | false)[]) =>
     actions.filter((a): a is CardAction => a !== false);
+  const a = (kind: ActionKind) => s.actions.includes(kind);
   return {
     primary: keep([
-      s.actions.join && s.joinUrl !== undefined && openUrl('Join', s.joinUrl),
-      s.actions.enrol && execute('Enroll', ActionVerb.enrol, id, true),
-      s.status === 'draft' && s.actions.edit && execute('Publish', ActionVerb.publish, id, true),
+      a('join') && s.joinUrl !== undefined && openUrl('Join', s.joinUrl),
+      a('enrol') && execute('Enroll', ActionVerb.enrol, id, true),
+      a('publish') && execute('Publish', ActionVerb.publish, id, true),
     ]),
     manage: keep([
-      s.actions.edit && openDialog('Edit', DialogVerb.editSession, id),
-      s.actions.editMeeting && openDialog('Meeting link', DialogVerb.editMeeting, id),
-      s.actions.viewMentees && openDialog('Mentee list', DialogVerb.menteeList, id),
-      s.actions.clone && openDialog('Clone', DialogVerb.cloneSession, id),
-      s.actions.delete && openDialog('Delete', DialogVerb.deleteSession, id),
+      a('editSession') && openDialog('Edit', DialogVerb.editSession, id),
+      a('editMeeting') && openDialog('Meeting link', DialogVerb.editMeeting, id),
+      a('viewMentees') && openDialog('Mentee list', DialogVerb.menteeList, id),
+      a('cloneSession') && openDialog('Clone', DialogVerb.cloneSession, id),
+      a('deleteSession') && openDialog('Delete', DialogVerb.deleteSession, id),
     ]),
   };
 }

@@ -248,7 +248,7 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         });
         if (!details.ok) return details.error.message;
         const { form, session, version } = details.value;
-        if (!form || !session.actions.edit) {
+        if (!form || !session.actions.includes('editSession')) {
           return 'This session can no longer be edited (it started, ended or you do not manage it).';
         }
         const ctx = await sessionFormContext(
@@ -295,7 +295,7 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         });
         if (!details.ok) return details.error.message;
         const { session, meeting } = details.value;
-        if (!session.actions.editMeeting)
+        if (!session.actions.includes('editMeeting'))
           return 'The meeting link of this session can no longer change.';
         const values: Values = {
           meetingPlatform: meeting?.platform ?? 'bigbluebutton',
@@ -338,7 +338,7 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         });
         if (!details.ok) return details.error.message;
         const { session } = details.value;
-        if (!session.actions.delete)
+        if (!session.actions.includes('deleteSession'))
           return 'This session can no longer be deleted: it has started or ended.';
         return deleteConfirmation(session.id, session.title, sessionWhen(session));
       },
@@ -367,7 +367,8 @@ export function dialogHandlers(deps: TeamsDeps): Record<string, DialogHandlers> 
         });
         if (!details.ok) return details.error.message;
         const { session } = details.value;
-        if (!session.actions.clone) return "Only this session's mentors can book the next one.";
+        if (!session.actions.includes('cloneSession'))
+          return "Only this session's mentors can book the next one.";
         // A week later, at the same wall-clock time, as a starting point.
         const zone = person.timeZone;
         const at = (utc: string) => new Date(utc);

@@ -37,7 +37,7 @@ export async function mentorProfileForm(
   ]);
   if (!profile.ok) return profile.error;
   if (workspace instanceof DomainError) return workspace;
-  if (!profile.value.canEditMentorProfile) {
+  if (!profile.value.actions.includes('editMentorProfile')) {
     return new DomainError(
       ErrorCode.FeatureOff,
       'In this workspace only admins make people mentors. Ask a mentorbot admin to give you the mentor role.',

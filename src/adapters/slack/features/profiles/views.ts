@@ -68,7 +68,7 @@ export function menteeResults(results: readonly MenteeSearchResult[]): Message {
     const text = `${who(r.mentee)}${chips(r.interests) ? `\n${chips(r.interests)}` : ''}`;
     return section(
       text,
-      r.canOffer
+      r.actions.includes('offerMentoring')
         ? button('I want to mentor you!', Action.offerMentoring, r.mentee.id, { style: 'primary' })
         : undefined,
     );
@@ -103,7 +103,7 @@ export function mentorProfileBlocks(p: MentorProfileView): Block[] {
   }
   blocks.push(
     ...actions(
-      p.actions.requestSession
+      p.actions.includes('requestSession')
         ? [
             button('Request a Session', Action.openRequestSession, p.mentor.id, {
               style: 'primary',
@@ -123,7 +123,7 @@ export function mentorProfileBlocks(p: MentorProfileView): Block[] {
     blocks.push(
       section(
         when(slot.start, slot.end),
-        p.actions.book
+        p.actions.includes('bookSlot')
           ? button('Book', Action.bookSlot, JSON.stringify({ m: p.mentor.id, s: slot.startsAt }))
           : undefined,
       ),
@@ -150,7 +150,7 @@ export function myProfileBlocks(p: MyProfileView): Block[] {
     section(lines.join('\n')),
     ...actions([
       button('Edit mentee profile', Action.editMenteeProfile),
-      ...(p.canEditMentorProfile
+      ...(p.actions.includes('editMentorProfile')
         ? [
             button(
               mentor ? 'Edit mentor profile & availability' : 'Become a mentor',

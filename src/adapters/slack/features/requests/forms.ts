@@ -19,7 +19,7 @@ export async function requestForm(
     input: { mentorId },
   });
   if (!profile.ok) return profile.error;
-  if (!profile.value.actions.requestSession) {
+  if (!profile.value.actions.includes('requestSession')) {
     return new DomainError(
       ErrorCode.Conflict,
       `You already have an open request with ${profile.value.mentor.name}. Look under My mentorship requests.`,

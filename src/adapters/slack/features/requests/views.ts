@@ -93,16 +93,21 @@ export function myRequestBlocks(item: MyRequestItem): Block[] {
   return [
     section(`${line} · *${STATUS[r.status]}*${messageOf(r)}`),
     ...actions([
-      ...(item.actions.viewMentorProfile
+      ...(item.actions.includes('viewMentorProfile')
         ? [button('View profile', Action.viewMentorProfile, r.mentor.id)]
         : []),
-      ...(item.actions.dismiss ? [button('Dismiss', Action.dismissOffer, r.id)] : []),
+      ...(item.actions.includes('dismissOffer')
+        ? [button('Dismiss', Action.dismissOffer, r.id)]
+        : []),
     ]),
   ];
 }
 
 export const incomingItemBlocks = (item: IncomingRequestItem) =>
-  incomingRequestBlocks(item.request, item.actions);
+  incomingRequestBlocks(item.request, {
+    schedule: item.actions.includes('scheduleRequest'),
+    decline: item.actions.includes('declineRequest'),
+  });
 
 // What replaces a request's message once its button did its work (docs/product.md#bad-input-and-faults), and confirmations.
 

@@ -83,7 +83,7 @@ export async function editSessionForm(
   if (!details.ok) return details.error;
   if (workspace instanceof DomainError) return workspace;
   const form = details.value.form;
-  if (!form || !details.value.session.actions.edit) {
+  if (!form || !details.value.session.actions.includes('editSession')) {
     return new DomainError(ErrorCode.NotEditable, 'This session can no longer be edited.');
   }
   const manager = isSessionManager(person);
@@ -117,7 +117,7 @@ export async function meetingForm(
     input: { sessionId },
   });
   if (!details.ok) return details.error;
-  if (!details.value.session.actions.editMeeting) {
+  if (!details.value.session.actions.includes('editMeeting')) {
     return new DomainError(
       ErrorCode.NotEditable,
       'The meeting link of this session can no longer change.',
@@ -146,7 +146,7 @@ export async function deleteForm(
     input: { sessionId },
   });
   if (!details.ok) return details.error;
-  if (!details.value.session.actions.delete) {
+  if (!details.value.session.actions.includes('deleteSession')) {
     return new DomainError(ErrorCode.NotEditable, 'This session can no longer be deleted.');
   }
   const meta: SessionMeta = { s: sessionId, ...(origin ? { origin } : {}) };
@@ -165,7 +165,7 @@ export async function cloneForm(
   });
   if (!details.ok) return details.error;
   const card = details.value.session;
-  if (!card.actions.clone)
+  if (!card.actions.includes('cloneSession'))
     return new DomainError(
       ErrorCode.Forbidden,
       "Only this session's mentors can book the next one.",

@@ -1,3 +1,4 @@
+import type { ActionKind } from '../../../../core/actions.js';
 import type { SessionCard } from '../../../../core/views.js';
 import { Action } from '../../ids.js';
 import {
@@ -25,16 +26,16 @@ const STATUS: Record<SessionCard['status'], string> = {
 
 /** The buttons the core allowed this reader (`card.actions`), in a fixed order. */
 function sessionButtons(card: SessionCard): Button[] {
-  const a = card.actions;
+  const a = (kind: ActionKind) => card.actions.includes(kind);
   const out: Button[] = [];
-  if (a.join && card.joinUrl)
+  if (a('join') && card.joinUrl)
     out.push(button('Join', Action.join, card.id, { url: card.joinUrl, style: 'primary' }));
-  if (a.enrol) out.push(button('Enroll', Action.enrol, card.id, { style: 'primary' }));
-  if (a.edit) out.push(button('Edit', Action.edit, card.id));
-  else if (a.editMeeting) out.push(button('Edit meeting link', Action.editMeeting, card.id));
-  if (a.viewMentees) out.push(button('View list', Action.viewMentees, card.id));
-  if (a.clone) out.push(button('Clone', Action.clone, card.id));
-  if (a.delete) out.push(button('Delete', Action.delete, card.id, { style: 'danger' }));
+  if (a('enrol')) out.push(button('Enroll', Action.enrol, card.id, { style: 'primary' }));
+  if (a('editSession')) out.push(button('Edit', Action.edit, card.id));
+  else if (a('editMeeting')) out.push(button('Edit meeting link', Action.editMeeting, card.id));
+  if (a('viewMentees')) out.push(button('View list', Action.viewMentees, card.id));
+  if (a('cloneSession')) out.push(button('Clone', Action.clone, card.id));
+  if (a('deleteSession')) out.push(button('Delete', Action.delete, card.id, { style: 'danger' }));
   return out;
 }
 

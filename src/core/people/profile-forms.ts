@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { mayEditMentorProfile } from '../actions.js';
+import { fail, ok, type Result } from '../errors.js';
+import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
+import { isMentor, MEETING_PLATFORMS, type MeetingPlatform, type WeeklySlot } from './person.js';
+import { askAnAdmin } from './save-mentor-profile.js';
+
+/** The mentor profile form (M3): the saved profile, or empty values and the defaults. */
+export interface MentorProfileFormView {
+  /** The mentor's own zone: the weekly availability is written in it. */
+  readonly timeZone: string;
+  /** Saving makes the person a mentor (self-serve mentors, M2). */
+  readonly becomesMentor: boolean;
+  readonly values: {
+    readonly headline: string;
+    readonly bio: string;
+    readonly expertise: readonly string[];
+    readonly availability: readonly WeeklySlot[];
+    readonly meetingPlatform: MeetingPlatform;
+    readonly meetingUrl: string;
+  };
+  readonly choices: { readonly meetingPlatforms: readonly MeetingPlatform[] };
+  /** The workspace's default meeting platform (M2). */
+  readonly defaults: { readonly meetingPlatform: MeetingPlatform };
+}
+
+/** The mentee profile form (M3). */
+export interface MenteeProfileFormView {
+  readonly values: { readonly interests: readonly string[]; readonly lookingForMentor: boolean };
+}
+
+const none = z.object({}).default({});
+
+/**
+ * The mentor profile form. The same check as saving: a mentor, or anyone when self-serve
+ * mentors is on; otherwise the person is told which admin to ask, before filling anything in.
+ */
+export function mentorProfileForm(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<MentorProfileFormView>> {
+  return runQuery(deps, { actor: request.actor, input: request.input }, none, async (ctx) => {
+    const { actor, workspace } = ctx;
+    if (!mayEditMentorProfile(actor, workspace.config)) {
+      return fail(await askAnAdmin(deps, workspace));
+    }
+    const profile = actor.mentorProfile;
+    const fallback = workspace.config.defaultMeetingPlatform;
+    return ok({
+      timeZone: actor.timeZone,
+      becomesMentor: !isMentor(actor),
+      values: {
+        headline: profile?.headline ?? '',
+        bio: profile?.bio ?? '',
+        expertise: profile?.expertise ?? [],
+        availability: profile?.availability ?? [],
+        meetingPlatform: profile?.meetingPlatform ?? fallback,
+        meetingUrl: profile?.meetingUrl ?? '',
+      },
+      choices: { meetingPlatforms: MEETING_PLATFORMS },
+      defaults: { meetingPlatform: fallback },
+    });
+  });
+}
+
+/** The mentee profile form: everyone has one. */
+export function menteeProfileForm(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<MenteeProfileFormView>> {
+  return runQuery(deps, { actor: request.actor, input: request.input }, none, async ({ actor }) =>
+    ok({
+      values: {
+        interests: actor.menteeProfile.interests,
+        lookingForMentor: actor.menteeProfile.lookingForMentor,
+      },
+    }),
+  );
+}

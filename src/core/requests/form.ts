@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, fail, ok, type Result, validation } from '../errors.js';
+import { mentorListItem } from '../people/find-mentors.js';
+import { isMentor } from '../people/person.js';
+import type { MentorListItem } from '../people/profile.views.js';
+import { searchText } from '../people/search-text.js';
+import { summaryOf } from '../sessions/card.js';
+import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
+import type { PersonSummary } from '../views.js';
+import { requireFeature } from '../workspaces/features.js';
+import { openRequestConflictMessage } from './pair.js';
+import { MAX_REQUEST_MESSAGE } from './request.js';
+import { mayOffer } from './send-mentor-offer.js';
+
+/**
+ * The two request forms (M5), checked before anything is filled in: `session` (a mentee asks
+ * a mentor, *Request a Session*) and `offer` (a mentor's *I want to mentor you!*). The
+ * feature switch, the roles and an open request for the pair answer here with the same
+ * sentence the command would give.
+ */
+export type RequestFormView =
+  | {
+      readonly kind: 'session';
+      /** The mentor asked, when the form was opened for one. */
+      readonly mentor?: PersonSummary;
+      /** Mentors to pick from (matching `mentorQuery`), when no mentor was given. */
+      readonly mentors: readonly MentorListItem[];
+      readonly maxMessageLength: number;
+    }
+  | {
+      readonly kind: 'offer';
+      readonly mentee: PersonSummary;
+      readonly maxMessageLength: number;
+    };
+
+const schema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('session'),
+      mentorId: z.string().trim().min(1).optional(),
+      mentorQuery: searchText.optional(),
+      limit: z.number().int().min(1).max(100).default(100),
+    }),
+    z.object({
+      kind: z.literal('offer'),
+      menteeId: z.string({ error: 'Pick a mentee.' }).trim().min(1, { error: 'Pick a mentee.' }),
+    }),
+  ],
+  { error: 'Pick a request form.' },
+);
+
+export type RequestFormInput = z.input<typeof schema>;
+
+export function requestForm(
+  deps: CoreDeps,
+  request: { actor: Actor; input: unknown },
+): Promise<Result<RequestFormView>> {
+  return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
+    if (input.kind === 'offer') {
+      const refused = mayOffer(workspace, actor);
+      if (refused) return fail(refused);
+      const mentee = await deps.people.get(input.menteeId);
+      if (!mentee || mentee.workspaceId !== workspace.id || mentee.id === actor.id) {
+        return fail(validation({ menteeId: 'We could not find that mentee. Search again.' }));
+      }
+      if (await deps.requests.findPending(mentee.id, actor.id)) {
+        return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentee)));
+      }
+      return ok({
+        kind: 'offer',
+        mentee: summaryOf(mentee),
+        maxMessageLength: MAX_REQUEST_MESSAGE,
+      });
+    }
+
+    const off = requireFeature(workspace, 'menteeRequests');
+    if (off) return fail(off);
+    if (input.mentorId) {
+      const mentor = await deps.people.get(input.mentorId);
+      if (!mentor || mentor.workspaceId !== workspace.id || !isMentor(mentor)) {
+        return fail(
+          validation({ mentorId: 'We could not find that mentor. Pick one from the list.' }),
+        );
+      }
+      if (mentor.id === actor.id) {
+        return fail(validation({ mentorId: 'You cannot request a session with yourself.' }));
+      }
+      // A pending offer from the mentor does not block: requesting accepts it (M5).
+      const pending = await deps.requests.findPending(actor.id, mentor.id);
+      if (pending?.kind === 'menteeToMentor') {
+        return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentor)));
+      }
+      return ok({
+        kind: 'session',
+        mentor: summaryOf(mentor),
+        mentors: [],
+        maxMessageLength: MAX_REQUEST_MESSAGE,
+      });
+    }
+    const found = await deps.people.listMentors(workspace.id, input.mentorQuery, input.limit + 1);
+    const mentors = found
+      .filter((m) => m.id !== actor.id)
+      .slice(0, input.limit)
+      .map((m) => mentorListItem(m, actor, workspace.config));
+    return ok({ kind: 'session', mentors, maxMessageLength: MAX_REQUEST_MESSAGE });
+  });
+}
