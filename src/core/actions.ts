@@ -31,7 +31,7 @@ export const ACTION_KINDS = [
   'cloneSession',
   'viewMentees',
   'downloadMentees',
-  /** A mentee of a completed session asks its mentor for the next one (M4 Clone). */
+  /** A mentee of a completed session asks its mentor for the next one (docs/product.md#clone). */
   'requestAnother',
   // A mentorship request
   'scheduleRequest',
@@ -56,7 +56,7 @@ export const ACTION_KINDS = [
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-/** The feature switches (M2) that decide actions. */
+/** The feature switches (docs/product.md#switched-off-features) that decide actions. */
 export type Switches = Pick<
   WorkspaceConfig,
   'menteeRequests' | 'mentorRequests' | 'selfServeMentors'
@@ -70,16 +70,16 @@ function listOf(entries: ReadonlyArray<readonly [ActionKind, boolean]>): ActionK
   return entries.filter(([, allowed]) => allowed).map(([kind]) => kind);
 }
 
-/** M2 selfServeMentors: anyone may set up a mentor profile, or only those granted the role. */
+/** docs/product.md#self-serve-mentors: anyone may set up a mentor profile, or only those granted the role. */
 export const mayEditMentorProfile = (person: Pick<Person, 'roles'>, switches: Switches) =>
   isMentor(person) || switches.selfServeMentors;
 
-/** Mentors and session managers create sessions (M4). */
+/** Mentors and session managers create sessions (docs/product.md#sessions). */
 export const mayCreateSessions = (person: Pick<Person, 'roles'>) =>
   isMentor(person) || isSessionManager(person);
 
 /**
- * A session, for `viewer` at `now` (M4, M7, M10):
+ * A session, for `viewer` at `now` (docs/product.md#session-access, #enrolment, #editing):
  * - join: a participant, the session published or live (by the clock) and with a link;
  * - enrol: enrolment open (published, not started), not in yet, not its mentor, and
  *   invited or a public session with a free seat;
@@ -130,7 +130,7 @@ export function sessionActions(
 }
 
 /**
- * A mentorship request, for `viewer` (M5):
+ * A mentorship request, for `viewer` (docs/product.md#mentorship-requests):
  * - scheduleRequest, declineRequest: the mentor a mentee's pending request was sent to;
  * - dismissOffer: the mentee a mentor's pending "I want to mentor you!" was sent to;
  * - viewMentorProfile: the mentee side, while the mentor is still a member (`mentorKnown`).
@@ -153,7 +153,7 @@ export function requestActions(
 }
 
 /**
- * A mentor's profile, for `viewer` (M3, M5, M6):
+ * A mentor's profile, for `viewer` (docs/product.md#profiles, #mentorship-requests, #booking):
  * - requestSession: someone else's profile, mentee requests on, and no request of the
  *   viewer's own waiting (an offer from the mentor does not block: requesting accepts it);
  * - bookSlot: someone else's profile with at least one free slot.

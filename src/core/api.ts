@@ -110,7 +110,7 @@ export type Command<T> = (args: CommandArgs) => Promise<Result<T>>;
 export type Query<T> = (args: QueryArgs) => Promise<Result<T>>;
 
 export interface Mentorship {
-  // Arrival and installation (M1)
+  // Arrival and installation (docs/product.md#people-and-workspaces)
   /** Who is acting and whether their workspace is installed; see `ArriveInput`. */
   arrive(input: ArriveInput): Promise<Result<Arrival>>;
   /** The app was installed (Slack OAuth, Teams installationUpdate); the installer is admin. */
@@ -121,13 +121,13 @@ export interface Mentorship {
   /** Someone picked in a form (a Slack user select) becomes known to the core. */
   identify(identity: IdentityInput): Promise<Result<Person>>;
 
-  // Home and lists (M8)
+  // Home and lists (docs/product.md#chat-surfaces)
   home: Query<HomeView>;
   mySessions: Query<MySessions>;
   myRequests: Query<{ requests: MyRequestItem[] }>;
   incomingRequests: Query<{ requests: IncomingRequestItem[] }>;
 
-  // Sessions (M4, M10)
+  // Sessions (docs/product.md#sessions)
   sessionForm: Query<SessionFormView>;
   sessionDetails: Query<SessionDetails>;
   createSession: Command<SessionResult>;
@@ -143,7 +143,7 @@ export interface Mentorship {
   menteeList: Query<MenteeList>;
   menteeListCsv: Query<{ filename: string; csv: string }>;
 
-  // People and profiles (M3, M6)
+  // People and profiles (docs/product.md#profiles, #booking)
   myProfile: Query<MyProfileView>;
   mentorProfile: Query<MentorProfileView>;
   mentorProfileForm: Query<MentorProfileFormView>;
@@ -156,14 +156,14 @@ export interface Mentorship {
   findPeople: Query<{ people: PersonSummary[] }>;
   bookSlot: Command<{ session: SessionCard; acceptedOfferId?: string }>;
 
-  // Requests (M5)
+  // Requests (docs/product.md#mentorship-requests)
   requestForm: Query<RequestFormView>;
   requestSession: Command<RequestSessionOutcome>;
   sendMentorOffer: Command<{ request: RequestView }>;
   declineRequest: Command<{ request: RequestView }>;
   dismissOffer: Command<{ request: RequestView }>;
 
-  // Workspace settings and roles (M2)
+  // Workspace settings and roles (docs/product.md#workspace-settings)
   settingsForm: Query<WorkspaceSettingsView>;
   updateSettings: Command<WorkspaceConfig>;
   grantRole: Command<Person>;

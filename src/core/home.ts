@@ -10,7 +10,7 @@ import type { Actor, CoreDeps } from './usecase.js';
 import { getWorkspaceSettings, type WorkspaceSettingsView } from './workspaces/settings.js';
 
 /**
- * The person's home (M8: the Slack App Home, the Teams profile and lists): their sessions,
+ * The person's home (docs/product.md#app-home: the Slack App Home, the Teams profile and lists): their sessions,
  * their requests as a mentee, the requests waiting for them as a mentor, their profile, the
  * settings for admins, and what they may start from there.
  */

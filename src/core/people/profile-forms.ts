@@ -5,11 +5,11 @@ import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import { isMentor, MEETING_PLATFORMS, type MeetingPlatform, type WeeklySlot } from './person.js';
 import { askAnAdmin } from './save-mentor-profile.js';
 
-/** The mentor profile form (M3): the saved profile, or empty values and the defaults. */
+/** The mentor profile form (docs/product.md#profiles): the saved profile, or empty values and the defaults. */
 export interface MentorProfileFormView {
   /** The mentor's own zone: the weekly availability is written in it. */
   readonly timeZone: string;
-  /** Saving makes the person a mentor (self-serve mentors, M2). */
+  /** Saving makes the person a mentor (docs/product.md#self-serve-mentors). */
   readonly becomesMentor: boolean;
   readonly values: {
     readonly headline: string;
@@ -20,11 +20,11 @@ export interface MentorProfileFormView {
     readonly meetingUrl: string;
   };
   readonly choices: { readonly meetingPlatforms: readonly MeetingPlatform[] };
-  /** The workspace's default meeting platform (M2). */
+  /** The workspace's default meeting platform (docs/product.md#workspace-settings). */
   readonly defaults: { readonly meetingPlatform: MeetingPlatform };
 }
 
-/** The mentee profile form (M3). */
+/** The mentee profile form (docs/product.md#profiles). */
 export interface MenteeProfileFormView {
   readonly values: { readonly interests: readonly string[]; readonly lookingForMentor: boolean };
 }

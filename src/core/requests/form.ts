@@ -13,7 +13,7 @@ import { MAX_REQUEST_MESSAGE } from './request.js';
 import { mayOffer } from './send-mentor-offer.js';
 
 /**
- * The two request forms (M5), checked before anything is filled in: `session` (a mentee asks
+ * The two request forms (docs/product.md#mentorship-requests), checked before anything is filled in: `session` (a mentee asks
  * a mentor, *Request a Session*) and `offer` (a mentor's *I want to mentor you!*). The
  * feature switch, the roles and an open request for the pair answer here with the same
  * sentence the command would give.
@@ -86,7 +86,7 @@ export function requestForm(
       if (mentor.id === actor.id) {
         return fail(validation({ mentorId: 'You cannot request a session with yourself.' }));
       }
-      // A pending offer from the mentor does not block: requesting accepts it (M5).
+      // A pending offer from the mentor does not block: requesting accepts it (docs/product.md#mentorship-requests).
       const pending = await deps.requests.findPending(actor.id, mentor.id);
       if (pending?.kind === 'menteeToMentor') {
         return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentor)));

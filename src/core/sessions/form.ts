@@ -24,7 +24,7 @@ import { tagPickOf } from './vocabulary.js';
 import { localMomentOf, nextWeekly } from './when.js';
 
 /**
- * The session forms (M4), prepared by the core so both platforms show the same rules:
+ * The session forms (docs/product.md#sessions), prepared by the core so both platforms show the same rules:
  * `create` (optionally answering a request), `edit` (the details), `clone` (*Book the next
  * one*: only the new times) and `meeting` (the meeting link; saving it publishes a draft).
  */
@@ -90,7 +90,7 @@ export interface SessionFormView {
   };
   readonly defaults: {
     readonly seatLimit: number;
-    /** The workspace's default meeting platform (M2). */
+    /** The workspace's default meeting platform (docs/product.md#workspace-settings). */
     readonly meetingPlatform: MeetingPlatform;
   };
   /** Saving publishes: the create form's *Publish*, a draft's meeting form, a clone. */
@@ -174,7 +174,7 @@ export function sessionForm(
           title: '',
           description: '',
           imageUrl: '',
-          // A session answering one mentee's request is theirs (M6), so private.
+          // A session answering one mentee's request is theirs (docs/product.md#booking), so private.
           type: answering ? 'private' : 'public',
           seatLimit: config.defaultSeatLimit,
           recommendedFor: noTags,
@@ -245,7 +245,7 @@ export function sessionForm(
   });
 }
 
-/** Everyone who was invited or enrolled is invited to the clone (M4 Clone). */
+/** Everyone who was invited or enrolled is invited to the clone (docs/product.md#clone). */
 const cloneInvitees = (session: Session) => [
   ...new Set([...session.invitedIds, ...session.enrolledIds]),
 ];

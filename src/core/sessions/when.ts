@@ -69,7 +69,7 @@ export const localMomentOf = (at: Date, zone: string) => ({
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * *Book the next one* (M4 Clone): the first weekly repeat of the session, at the same
+ * *Book the next one* (docs/product.md#clone): the first weekly repeat of the session, at the same
  * wall-clock times in `zone`, that starts after `now`: a week after the original when that
  * is still ahead (the usual case, right after it ended), later weeks for an old session.
  */

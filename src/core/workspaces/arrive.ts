@@ -37,7 +37,7 @@ export type Arrival =
   | { readonly installed: false; readonly workspaceId: WorkspaceId };
 
 /**
- * Every interaction starts here (M1): is the person's workspace installed, and who are they.
+ * Every interaction starts here (docs/product.md#people-and-workspaces): is the person's workspace installed, and who are they.
  * The person is created on first sight (a mentee with no other role) or refreshed; a person
  * the platform's configuration names an admin becomes one. A failing database answers
  * "try again"; an identity the platform could not fill in answers a validation error.
