@@ -64,7 +64,15 @@ export async function startApp(
 
     const server = createHttpServer({ logger, ping: () => database.ping() });
     for (const factory of deps.adapters ?? DEFAULT_ADAPTERS) {
-      const adapter = await factory({ config, mentorship, core, db: database.db, logger, server });
+      const adapter = await factory({
+        config,
+        mentorship,
+        clock: core.clock,
+        core,
+        db: database.db,
+        logger,
+        server,
+      });
       if (!adapter) continue;
       notifier.register(adapter.platform, adapter.notifier);
       adapters.push(adapter);

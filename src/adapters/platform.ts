@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Mentorship } from '../core/api.js';
 import type { Platform } from '../core/people/person.js';
 import type { Notifier } from '../core/ports.js';
+import type { Clock } from '../core/time.js';
 import type { CoreDeps } from '../core/usecase.js';
 import type { Logger } from '../logger.js';
 import type { HttpServer } from '../server.js';
@@ -12,6 +13,8 @@ export interface AdapterContext {
   readonly config: Readonly<Config>;
   /** Every command and query of the product: what adapters call (see `src/core/api.ts`). */
   readonly mentorship: Mentorship;
+  /** "Now" for adapter-owned records (conversation references, link expiry): the core's clock. */
+  readonly clock: Clock;
   /** @deprecated Being replaced by `mentorship`; removed once no adapter reads it. */
   readonly core: CoreDeps;
   /** The product database, for adapter-owned collections (installations, conversations). */

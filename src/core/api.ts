@@ -26,7 +26,8 @@
  *    a request command the request; a profile save the profile.
  *
  * Adapters import from `src/core` only types, this API, pure formatting helpers
- * (`time.ts`) and errors; never a repository.
+ * (`time.ts`) and errors; never a repository. The time adapters stamp their own records with
+ * is `AdapterContext.clock` (the core's clock).
  */
 
 import { bookSlot } from './booking/book-slot.js';

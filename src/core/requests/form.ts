@@ -23,7 +23,7 @@ export type RequestFormView =
       readonly kind: 'session';
       /** The mentor asked, when the form was opened for one. */
       readonly mentor?: PersonSummary;
-      /** Mentors to pick from (matching `mentorQuery`), when no mentor was given. */
+      /** Mentors to pick from: the one asked, or those matching `mentorQuery`. */
       readonly mentors: readonly MentorListItem[];
       readonly maxMessageLength: number;
     }
@@ -94,7 +94,7 @@ export function requestForm(
       return ok({
         kind: 'session',
         mentor: summaryOf(mentor),
-        mentors: [],
+        mentors: [mentorListItem(mentor, actor, workspace.config)],
         maxMessageLength: MAX_REQUEST_MESSAGE,
       });
     }

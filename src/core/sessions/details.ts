@@ -36,7 +36,11 @@ export interface SessionDetails {
   readonly version: number;
   /** Meeting id and passcode too: for managers, and for participants while joinable. */
   readonly meeting?: MeetingInfo;
-  /** Only for those who may edit the session. */
+  /**
+   * Only for those who may edit the session.
+   * @deprecated Open the edit form with `sessionForm({ mode: 'edit' })`, which also says which
+   * fields may change; this goes once no adapter reads it.
+   */
   readonly form?: SessionForm;
 }
 

@@ -404,6 +404,17 @@ describe('the profile, request and settings forms', () => {
       await api.requestForm({ actor: actorOf(mentees[0]!), input: { kind: 'session' } }),
     );
     expect(form.kind === 'session' && form.mentors.map((m) => m.mentor.id)).toContain(mentor.id);
+    const forOne = succeeded(
+      await api.requestForm({
+        actor: actorOf(mentees[1]!),
+        input: { kind: 'session', mentorId: mentor.id },
+      }),
+    );
+    expect(forOne).toMatchObject({
+      kind: 'session',
+      mentor: { id: mentor.id, name: 'Mia Mentor' },
+      mentors: [{ mentor: { id: mentor.id }, actions: ['viewMentorProfile', 'requestSession'] }],
+    });
     succeeded(
       await api.requestSession({ actor: actorOf(mentees[0]!), input: { mentorId: mentor.id } }),
     );
