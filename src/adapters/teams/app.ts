@@ -2,11 +2,16 @@ import { AdaptiveCardActionExecuteResponseType, Application } from '@microsoft/t
 import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { TeamsAuthentication } from './auth.js';
-import { registerActions } from './handlers/actions.js';
-import { registerDialogs } from './handlers/dialogs.js';
-import { registerInstall } from './handlers/install.js';
-import { registerShow } from './handlers/show.js';
-import { answer, createBeforeTurn, SORRY, type TeamsDeps } from './handlers/turn.js';
+import { registerButtons, registerShows, showRunner } from './buttons.js';
+import { registerCommands } from './commands.js';
+import { answer, type Feature, SORRY, type TeamsContext } from './context.js';
+import { registerDialogs } from './dialogs.js';
+import { homeFeature, registerInstall } from './features/home/handlers.js';
+import { profilesFeature } from './features/profiles/handlers.js';
+import { requestsFeature } from './features/requests/handlers.js';
+import { sessionsFeature } from './features/sessions/handlers.js';
+import { settingsFeature } from './features/settings/handlers.js';
+import { createBeforeTurn } from './identity.js';
 
 /**
  * botbuilder's CloudAdapter on our authentication (clients reused, failures typed), with one
@@ -37,7 +42,7 @@ export class MentorbotTeamsAdapter extends CloudAdapter {
 export function createTeamsApp(
   adapter: MentorbotTeamsAdapter,
   appId: string,
-  deps: TeamsDeps,
+  ctx: TeamsContext,
 ): Application {
   // The Application routes only: it is given no adapter (teams-ai types it as its own
   // TeamsAdapter, which builds botbuilder's authentication itself); turns come from ours.
@@ -49,19 +54,31 @@ export function createTeamsApp(
     removeRecipientMention: true,
     longRunningMessages: false,
     // A button's card answer goes back in the invoke response; buttons on a message have
-    // their outcome delivered by LateReplies (handlers/actions.ts), which updates it for all.
+    // their outcome delivered by OriginReplies (origin.ts), which updates it for all.
     adaptiveCards: {
       actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR,
     },
   });
-  const beforeTurn = createBeforeTurn(deps);
+  const beforeTurn = createBeforeTurn(ctx);
   app.turn('beforeTurn', (context) => beforeTurn(context));
-  registerInstall(app, deps);
-  registerActions(app, deps);
-  registerDialogs(app, deps);
-  registerShow(app, deps);
+  registerInstall(app, ctx);
+  const features: Feature[] = [
+    homeFeature(),
+    sessionsFeature(ctx),
+    requestsFeature(ctx),
+    profilesFeature(ctx),
+    settingsFeature(ctx),
+  ];
+  const all = <K extends keyof Feature>(kind: K) =>
+    Object.assign({}, ...features.map((f) => f[kind] ?? {})) as NonNullable<Feature[K]>;
+  registerButtons(app, ctx, all('buttons'));
+  registerDialogs(app, ctx, all('dialogs'));
+  const shows = all('shows');
+  const show = showRunner(ctx, shows);
+  registerShows(app, shows, show);
+  registerCommands(app, show);
   adapter.onTurnError = async (context, error) => {
-    deps.logger.error(
+    ctx.logger.error(
       { err: error, type: context.activity.type, name: context.activity.name },
       'teams: turn failed',
     );

@@ -18,9 +18,7 @@ import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.js';
 
 /** Bot Framework authentication from the configuration; no app id means none (local use). */
-export function authOptions(
-  config: Readonly<Config>,
-): ConfigurationBotFrameworkAuthenticationOptions {
+function authOptions(config: Readonly<Config>): ConfigurationBotFrameworkAuthenticationOptions {
   return {
     MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
@@ -100,22 +98,12 @@ export class TeamsAuthentication extends BotFrameworkAuthentication {
     );
   }
 
-  async authenticateRequest(
-    activity: Activity,
-    authHeader: string,
-  ): Promise<AuthenticateRequestResult> {
-    return this.reusingIn(
-      await authenticated(this.inner.authenticateRequest(activity, authHeader)),
-    );
+  authenticateRequest(activity: Activity, authHeader: string) {
+    return this.reusingIn(this.inner.authenticateRequest(activity, authHeader));
   }
 
-  async authenticateStreamingRequest(
-    authHeader: string,
-    channelIdHeader: string,
-  ): Promise<AuthenticateRequestResult> {
-    return this.reusingIn(
-      await authenticated(this.inner.authenticateStreamingRequest(authHeader, channelIdHeader)),
-    );
+  authenticateStreamingRequest(authHeader: string, channelIdHeader: string) {
+    return this.reusingIn(this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
@@ -145,7 +133,11 @@ export class TeamsAuthentication extends BotFrameworkAuthentication {
     return this.inner.getOriginatingAudience();
   }
 
-  private reusingIn(result: AuthenticateRequestResult): AuthenticateRequestResult {
+  /** An authentication's outcome, its connector factory reusing clients. */
+  private async reusingIn(
+    outcome: Promise<AuthenticateRequestResult>,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await authenticated(outcome);
     const factory = result.connectorFactory;
     if (!factory) return result;
     return {

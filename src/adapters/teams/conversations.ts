@@ -24,7 +24,7 @@ interface ConversationDoc {
   updatedAt: Date;
 }
 
-export const conversationIndexes: readonly IndexDeclaration[] = [
+const conversationIndexes: readonly IndexDeclaration[] = [
   {
     collection: CONVERSATIONS_COLLECTION,
     key: { workspaceId: 1 },
@@ -32,7 +32,7 @@ export const conversationIndexes: readonly IndexDeclaration[] = [
   },
 ];
 
-export interface StoredConversation {
+interface StoredConversation {
   readonly reference: Partial<ConversationReference>;
   readonly unreachable: boolean;
 }

@@ -42,7 +42,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
 }
 
 /** Parses the body into an activity; undefined for anything that is not one. */
-export function parseActivity(raw: Buffer): Activity | undefined {
+function parseActivity(raw: Buffer): Activity | undefined {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));

@@ -1,7 +1,8 @@
 /**
- * Every verb a Teams card or dialog carries, shared by the card builders (cards/) and the
- * handlers that answer them (handlers/). A verb is the `verb` field of an Action.Execute,
- * or `data.verb` of an Action.Submit (dialogs and card navigation).
+ * Every verb a Teams card or dialog carries, shared by the card builders (each feature's
+ * cards.ts and forms.ts) and the handlers that answer them (each feature's handlers.ts). A
+ * verb is the `verb` field of an Action.Execute, or `data.verb` of an Action.Submit (dialogs
+ * and card navigation).
  */
 
 /** Dialogs (task modules): `task/fetch` opens the form, `task/submit` sends it back. */
@@ -18,7 +19,6 @@ export const DialogVerb = {
   mentorProfile: 'profile.mentor',
   settings: 'settings',
 } as const;
-export type DialogVerb = (typeof DialogVerb)[keyof typeof DialogVerb];
 
 /** Buttons that change something: Action.Execute; the card is replaced by the answer. */
 export const ActionVerb = {
@@ -28,7 +28,6 @@ export const ActionVerb = {
   dismissOffer: 'offer.dismiss',
   book: 'mentor.book',
 } as const;
-export type ActionVerb = (typeof ActionVerb)[keyof typeof ActionVerb];
 
 /** Buttons that only show something: Action.Submit; the answer is a new message. */
 export const ShowVerb = {
@@ -41,7 +40,6 @@ export const ShowVerb = {
   myProfile: 'show.profile',
   help: 'show.help',
 } as const;
-export type ShowVerb = (typeof ShowVerb)[keyof typeof ShowVerb];
 
 /**
  * The commands typed in the chat, as listed in the manifest's command list (at most 10 per
@@ -83,5 +81,3 @@ export const COMMANDS = [
   },
   { command: 'settings', description: 'Admins: workspace settings', show: undefined },
 ] as const;
-
-export type CommandName = (typeof COMMANDS)[number]['command'];

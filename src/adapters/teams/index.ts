@@ -8,12 +8,12 @@ import { TeamsAuthentication } from './auth.js';
 import { ConversationStore } from './conversations.js';
 import { messagesRoute } from './http.js';
 import { TeamsNotifier } from './notifier.js';
-import { LateReplies } from './replies.js';
+import { OriginReplies } from './origin.js';
 
 /** Proactive messages per tenant per second: well under the Bot Framework's per-bot limits. */
 const MESSAGES_PER_SECOND = 15;
 
-export const TEAMS_MESSAGES_PATH = '/api/messages';
+const TEAMS_MESSAGES_PATH = '/api/messages';
 
 /**
  * Microsoft Teams (teams-ai v1 on botbuilder's CloudAdapter), mounted at /api/messages.
@@ -46,7 +46,7 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
     conversations,
     downloads,
     logger: log,
-    replies: new LateReplies(adapter, appId, log),
+    replies: new OriginReplies(adapter, appId, log),
     authDisabled,
   });
   server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log));

@@ -3,17 +3,17 @@ import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Clock } from '../../core/time.js';
 import { RateLimitedError } from '../notify/rate-limit.js';
-import { attachment } from './cards/elements.js';
-import { notificationCard } from './cards/notifications.js';
 import type { ConversationStore } from './conversations.js';
+import { attachment } from './kit.js';
+import { notificationCard } from './notifications.js';
 import { proactively } from './proactive.js';
 
-export interface NotifierLog {
+interface NotifierLog {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
 }
 
-export interface TeamsNotifierOptions {
+interface TeamsNotifierOptions {
   readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   readonly appId: string;
   readonly conversations: ConversationStore;
@@ -28,7 +28,7 @@ export interface TeamsNotifierOptions {
 }
 
 /** The HTTP status of a failed connector call, wherever the SDK put it. */
-export function statusOf(err: unknown): number | undefined {
+function statusOf(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
   for (const candidate of [e.statusCode, e.status, e.response?.status]) {

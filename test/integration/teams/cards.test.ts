@@ -1,30 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import {
-  menteeProfileForm,
-  mentorProfileForm,
-  requestSessionForm,
-  sendOfferForm,
-  settingsForm,
-} from '../../../src/adapters/teams/cards/forms.js';
-import { helpCard, mySessionsCard, noticeCard } from '../../../src/adapters/teams/cards/lists.js';
-import { notificationCard } from '../../../src/adapters/teams/cards/notifications.js';
+import { helpCard, noticeCard } from '../../../src/adapters/teams/features/home/cards.js';
 import {
   menteeSearchCard,
   mentorListCard,
   mentorProfileCard,
   myProfileCard,
-} from '../../../src/adapters/teams/cards/profile.js';
+} from '../../../src/adapters/teams/features/profiles/cards.js';
+import {
+  menteeProfileForm,
+  mentorProfileForm,
+} from '../../../src/adapters/teams/features/profiles/forms.js';
 import {
   incomingRequestsCard,
   myRequestsCard,
-} from '../../../src/adapters/teams/cards/requests.js';
+} from '../../../src/adapters/teams/features/requests/cards.js';
+import {
+  requestSessionForm,
+  sendOfferForm,
+} from '../../../src/adapters/teams/features/requests/forms.js';
+import { mySessionsCard } from '../../../src/adapters/teams/features/sessions/cards.js';
 import {
   cloneForm,
   deleteConfirmation,
   meetingForm,
   menteeListDialog,
   sessionForm,
-} from '../../../src/adapters/teams/cards/session-forms.js';
+} from '../../../src/adapters/teams/features/sessions/forms.js';
+import { settingsForm } from '../../../src/adapters/teams/features/settings/forms.js';
+import { notificationCard } from '../../../src/adapters/teams/notifications.js';
 import type { NotificationKind } from '../../../src/core/notifications.js';
 import { DEFAULT_CONFIG } from '../../../src/core/workspaces/workspace.js';
 import { everyNotification, requestViewOf, sessionView } from '../../fixtures/teams/views.js';

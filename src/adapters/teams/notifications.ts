@@ -1,8 +1,13 @@
-import type { Notification } from '../../../core/notifications.js';
-import { DialogVerb } from '../ids.js';
-import { type AdaptiveCard, card, heading, openDialog, text } from './elements.js';
-import { incomingActions, offerActions, requestBody, requestCard } from './requests.js';
-import { sessionActionRows, sessionBody, sessionCard } from './session.js';
+import type { Notification } from '../../core/notifications.js';
+import {
+  incomingActions,
+  offerActions,
+  requestBody,
+  requestCard,
+} from './features/requests/cards.js';
+import { sessionActionRows, sessionBody, sessionCard } from './features/sessions/cards.js';
+import { DialogVerb } from './ids.js';
+import { type AdaptiveCard, card, heading, openDialog, text } from './kit.js';
 
 const hoursOrMinutes = (minutes: number) =>
   minutes % (24 * 60) === 0

@@ -1,8 +1,19 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { installWorkspace } from '../../../core/workspaces/install.js';
-import { helpCard } from '../cards/lists.js';
-import { identityOf, personOf, replyCard, type TeamsDeps } from './turn.js';
+import { installWorkspace } from '../../../../core/workspaces/install.js';
+import { type Feature, replyCard, type TeamsContext } from '../../context.js';
+import { identityOf, personOf } from '../../identity.js';
+import { ShowVerb } from '../../ids.js';
+import { helpCard } from './cards.js';
+
+/** What the bot can do: the answer to *help* and to any text that is not a command. */
+export const homeFeature = (): Feature => ({
+  shows: {
+    async [ShowVerb.help]({ context }) {
+      await replyCard(context, helpCard());
+    },
+  },
+});
 
 /**
  * The app was added (installationUpdate `add`, or the bot among conversationUpdate's
@@ -10,20 +21,20 @@ import { identityOf, personOf, replyCard, type TeamsDeps } from './turn.js';
  * with the installer as its first admin (docs/product.md#installation), and the person is
  * welcomed. Removing the app makes the person unreachable for DMs.
  */
-export function registerInstall(app: Application, deps: TeamsDeps): void {
+export function registerInstall(app: Application, ctx: TeamsContext): void {
   const install = async (context: TurnContext): Promise<boolean> => {
-    const identity = identityOf(context.activity, deps.authDisabled);
+    const identity = identityOf(context.activity, ctx.authDisabled);
     if (!identity) return false;
-    const installed = await installWorkspace(deps.core, {
+    const installed = await installWorkspace(ctx.core, {
       installer: identity,
       workspaceName: `Microsoft Teams ${identity.tenantId}`,
     });
     if (!installed.ok) {
-      deps.logger.warn({ code: installed.error.code }, 'teams: install failed');
+      ctx.logger.warn({ code: installed.error.code }, 'teams: install failed');
       return false;
     }
     if (installed.value.created) {
-      deps.logger.info({ workspaceId: installed.value.workspace.id }, 'teams: workspace installed');
+      ctx.logger.info({ workspaceId: installed.value.workspace.id }, 'teams: workspace installed');
     }
     return true;
   };
@@ -35,10 +46,10 @@ export function registerInstall(app: Application, deps: TeamsDeps): void {
         await install(context);
       } else if (action.startsWith('remove')) {
         const person = personOf(context);
-        if (person) await deps.conversations.markUnreachable(person.id, 410, deps.core.clock.now());
+        if (person) await ctx.conversations.markUnreachable(person.id, 410, ctx.core.clock.now());
       }
     } catch (err) {
-      deps.logger.error({ err, action }, 'teams: installationUpdate failed');
+      ctx.logger.error({ err, action }, 'teams: installationUpdate failed');
     }
   });
 
@@ -56,7 +67,7 @@ export function registerInstall(app: Application, deps: TeamsDeps): void {
         );
       }
     } catch (err) {
-      deps.logger.error({ err }, 'teams: welcome failed');
+      ctx.logger.error({ err }, 'teams: welcome failed');
     }
   });
 }

@@ -1,12 +1,18 @@
-import type { MenteeList } from '../../../core/sessions/index.js';
-import type { VocabularyName } from '../../../core/workspaces/workspace.js';
-import { DialogVerb } from '../ids.js';
+import type { MenteeList } from '../../../../core/sessions/index.js';
+import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
+import { DialogVerb } from '../../ids.js';
 import {
+  bannerOf,
+  type CardElement,
   type Choice,
   card,
   choiceSet,
+  type DialogInfo,
   dateInput,
+  dialog,
+  type FormState,
   facts,
+  field,
   heading,
   numberInput,
   openUrl,
@@ -14,9 +20,8 @@ import {
   text,
   textInput,
   timeInput,
-} from './elements.js';
-import { bannerOf, type DialogInfo, dialog, type FormState, field, formValue } from './form.js';
-import { sessionWhen } from './session.js';
+} from '../../kit.js';
+import { sessionWhen } from './cards.js';
 
 export const MEETING_CHOICES = [
   { title: 'BigBlueButton (no link needed)', value: 'bigbluebutton' },
@@ -30,6 +35,22 @@ const VOCABULARY_LABELS: Record<VocabularyName, string> = {
   categories: 'Categories',
   medium: 'Medium',
 };
+
+/** The meeting of a session: platform, link, and Zoom's id and passcode. */
+function meetingInputs(state: FormState): CardElement[] {
+  const v = (id: string) => state.values[id];
+  return [
+    ...field(
+      state,
+      choiceSet('meetingPlatform', 'Meeting platform', MEETING_CHOICES, {
+        value: v('meetingPlatform') ?? 'bigbluebutton',
+      }),
+    ),
+    ...field(state, textInput('meetingUrl', 'Meeting link', { value: v('meetingUrl') })),
+    ...field(state, textInput('meetingId', 'Zoom meeting ID', { value: v('meetingId') })),
+    ...field(state, textInput('passcode', 'Zoom passcode', { value: v('passcode') })),
+  ];
+}
 
 export interface SessionFormContext {
   readonly mode: 'create' | 'edit';
@@ -54,7 +75,7 @@ export interface SessionFormContext {
  * of *Publish*.
  */
 export function sessionForm(ctx: SessionFormContext, state: FormState): DialogInfo {
-  const v = (id: string) => formValue(state, id);
+  const v = (id: string) => state.values[id];
   const tags = (name: VocabularyName) => [
     ...field(
       state,
@@ -137,18 +158,7 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
         )
       : []),
     ...(create
-      ? [
-          text('Meeting (used when you publish)', { weight: 'bolder' }),
-          ...field(
-            state,
-            choiceSet('meetingPlatform', 'Meeting platform', MEETING_CHOICES, {
-              value: v('meetingPlatform') ?? 'bigbluebutton',
-            }),
-          ),
-          ...field(state, textInput('meetingUrl', 'Meeting link', { value: v('meetingUrl') })),
-          ...field(state, textInput('meetingId', 'Zoom meeting ID', { value: v('meetingId') })),
-          ...field(state, textInput('passcode', 'Zoom passcode', { value: v('passcode') })),
-        ]
+      ? [text('Meeting (used when you publish)', { weight: 'bolder' }), ...meetingInputs(state)]
       : []),
   ];
   const verb = create ? DialogVerb.createSession : DialogVerb.editSession;
@@ -167,24 +177,11 @@ export function meetingForm(
   sessionTitle: string,
   state: FormState,
 ): DialogInfo {
-  const v = (id: string) => formValue(state, id);
   return dialog(
     'Meeting link',
     card(
       'Meeting link',
-      [
-        heading(`Meeting link: ${sessionTitle}`),
-        ...bannerOf(state),
-        ...field(
-          state,
-          choiceSet('meetingPlatform', 'Meeting platform', MEETING_CHOICES, {
-            value: v('meetingPlatform') ?? 'bigbluebutton',
-          }),
-        ),
-        ...field(state, textInput('meetingUrl', 'Meeting link', { value: v('meetingUrl') })),
-        ...field(state, textInput('meetingId', 'Zoom meeting ID', { value: v('meetingId') })),
-        ...field(state, textInput('passcode', 'Zoom passcode', { value: v('passcode') })),
-      ],
+      [heading(`Meeting link: ${sessionTitle}`), ...bannerOf(state), ...meetingInputs(state)],
       [submitDialog('Save', DialogVerb.editMeeting, hidden, true)],
     ),
     { height: 'medium' },
@@ -223,7 +220,7 @@ export function cloneForm(
   timeZone: string,
   state: FormState,
 ): DialogInfo {
-  const v = (id: string) => formValue(state, id);
+  const v = (id: string) => state.values[id];
   return dialog(
     'Clone session',
     card(

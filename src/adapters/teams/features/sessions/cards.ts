@@ -1,7 +1,8 @@
-import type { ActionKind } from '../../../core/actions.js';
-import { formatRange } from '../../../core/time.js';
-import type { SessionCard } from '../../../core/views.js';
-import { ActionVerb, DialogVerb } from '../ids.js';
+import type { ActionKind } from '../../../../core/actions.js';
+import type { MySessions } from '../../../../core/sessions/index.js';
+import { formatRange } from '../../../../core/time.js';
+import type { SessionCard } from '../../../../core/views.js';
+import { ActionVerb, DialogVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   actionSet,
@@ -16,7 +17,7 @@ import {
   openDialog,
   openUrl,
   text,
-} from './elements.js';
+} from '../../kit.js';
 
 const STATUS: Record<SessionCard['status'], string> = {
   draft: 'Draft (not published yet)',
@@ -106,4 +107,22 @@ export function sessionCard(s: SessionCard, intro?: string): AdaptiveCard {
 /** A session inside a list: its facts and buttons in a separated container. */
 export function sessionItem(s: SessionCard): CardElement {
   return container([...sessionBody(s), ...sessionActionRows(s)], true);
+}
+
+/** *My mentoring sessions*: upcoming (with drafts), live and completed. */
+export function mySessionsCard(s: MySessions): AdaptiveCard {
+  const section = (title: string, list: MySessions['upcoming'], empty: string) => [
+    text(title, { size: 'medium', weight: 'bolder' }),
+    ...(list.length === 0 ? [text(empty, { subtle: true })] : list.map(sessionItem)),
+  ];
+  return card(
+    `My mentoring sessions: ${s.upcoming.length} upcoming, ${s.live.length} live`,
+    [
+      heading('My mentoring sessions'),
+      ...section('Live now', s.live, 'Nothing live right now.'),
+      ...section('Upcoming', s.upcoming, 'No upcoming sessions.'),
+      ...section('Completed', s.completed, 'No completed sessions yet.'),
+    ],
+    [openDialog('Create session', DialogVerb.createSession)],
+  );
 }

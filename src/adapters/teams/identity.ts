@@ -1,37 +1,13 @@
-import { type Activity, ActivityTypes, TurnContext as Turn, type TurnContext } from 'botbuilder';
-import { DomainError, tryAgain } from '../../../core/errors.js';
-import type { Person } from '../../../core/people/person.js';
-import { workspaceIdOf } from '../../../core/people/person.js';
-import type { CoreDeps } from '../../../core/usecase.js';
-import {
-  type IdentityInput,
-  identify,
-  installWorkspace,
-} from '../../../core/workspaces/install.js';
-import type { Logger } from '../../../logger.js';
-import type { DownloadLinks } from '../../downloads.js';
-import type { AdaptiveCard } from '../cards/elements.js';
-import { attachment } from '../cards/elements.js';
-import type { ConversationStore } from '../conversations.js';
-import type { LateReplies } from '../replies.js';
-
-/** What every handler needs; built once by the adapter. */
-export interface TeamsDeps {
-  readonly core: CoreDeps;
-  readonly conversations: ConversationStore;
-  readonly downloads: DownloadLinks;
-  readonly logger: Logger;
-  /** Outcomes of card buttons, delivered after Teams had its answer. */
-  readonly replies: LateReplies;
-  /** No app id configured: local traffic (Bot Framework Emulator) without a tenant. */
-  readonly authDisabled: boolean;
-}
+import { type Activity, TurnContext as Turn, type TurnContext } from 'botbuilder';
+import { DomainError, tryAgain } from '../../core/errors.js';
+import type { Person } from '../../core/people/person.js';
+import { workspaceIdOf } from '../../core/people/person.js';
+import type { CoreDeps } from '../../core/usecase.js';
+import { type IdentityInput, identify, installWorkspace } from '../../core/workspaces/install.js';
+import { answer, type TeamsContext } from './context.js';
 
 const PERSON = 'mentorbot.person';
 const LOCAL_TENANT = 'local';
-
-export const SORRY =
-  'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.';
 
 /** The AAD tenant of the activity (Teams puts it in two places). */
 export function tenantOf(activity: Partial<Activity>, authDisabled: boolean): string | undefined {
@@ -70,13 +46,6 @@ export function identityOf(
 export const personOf = (context: TurnContext): Person | undefined => context.turnState.get(PERSON);
 
 /**
- * The delivery id of the activity: Teams sends a retried delivery with the same id, so a
- * command keyed by it runs once however often it arrives.
- */
-export const idempotencyKeyOf = (context: TurnContext): string | undefined =>
-  context.activity.id ? `teams:${context.activity.id}` : undefined;
-
-/**
  * `identify` on every activity, without writing the same identity again and again: a person
  * seen with the same name and zone within the last minute is taken from memory. Use cases
  * load the actor from the database themselves, so this copy only feeds rendering choices.
@@ -106,32 +75,13 @@ class RecentPeople {
   }
 }
 
-/** Answers an activity with one sentence, in the shape its kind needs. */
-export async function answer(context: TurnContext, message: string): Promise<void> {
-  const a = context.activity;
-  if (a.type !== ActivityTypes.Invoke) {
-    await context.sendActivity(message);
-    return;
-  }
-  const body =
-    a.name === 'adaptiveCard/action'
-      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message }
-      : a.name?.startsWith('task/')
-        ? { task: { type: 'message', value: message } }
-        : undefined;
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
-}
-
-export const replyCard = (context: TurnContext, content: AdaptiveCard) =>
-  context.sendActivity({ type: ActivityTypes.Message, attachments: [attachment(content)] });
-
 /**
  * Runs before every route: identifies the person (created on first sight, name and zone
  * refreshed), installs the workspace if nobody did yet (a personal-scope bot is installed
  * by the person talking to it), and stores the conversation reference for proactive DMs.
  * Answers and stops the turn when the database is down.
  */
-export function createBeforeTurn(deps: TeamsDeps) {
+export function createBeforeTurn(deps: TeamsContext) {
   const knownWorkspaces = new Set<string>();
   const people = new RecentPeople(deps.core);
   return async (context: TurnContext): Promise<boolean> => {

@@ -1,13 +1,13 @@
-import { weekdayName } from '../../../core/people/availability.js';
+import { weekdayName } from '../../../../core/people/availability.js';
 import type {
   MenteeSearchResult,
   MentorListItem,
   MentorProfileView,
   MyProfileView,
-} from '../../../core/people/profile.views.js';
-import { formatRange } from '../../../core/time.js';
-import type { SessionCard } from '../../../core/views.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../ids.js';
+} from '../../../../core/people/profile.views.js';
+import { formatRange } from '../../../../core/time.js';
+import type { SessionCard } from '../../../../core/views.js';
+import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   type CardAction,
@@ -21,8 +21,8 @@ import {
   openDialog,
   submit,
   text,
-} from './elements.js';
-import { sessionItem } from './session.js';
+} from '../../kit.js';
+import { sessionItem } from '../sessions/cards.js';
 
 /** Teams shows long choice lists fine, but a fortnight of half-hour slots is plenty. */
 const MAX_SLOTS = 40;

@@ -3,8 +3,8 @@
  * function returns plain data, so cards are built and tested without Teams.
  */
 
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-export const CARD_VERSION = '1.5';
+const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+const CARD_VERSION = '1.5';
 
 export interface CardElement {
   readonly type: string;
@@ -53,7 +53,7 @@ export const attachment = (content: AdaptiveCard) => ({
   content,
 });
 
-export interface TextOptions {
+interface TextOptions {
   readonly size?: 'small' | 'default' | 'medium' | 'large';
   readonly weight?: 'default' | 'bolder';
   readonly color?: 'default' | 'attention' | 'good' | 'warning' | 'accent';
@@ -72,7 +72,7 @@ export const heading = (value: string): CardElement =>
   text(value, { size: 'medium', weight: 'bolder' });
 
 /** A sentence in the attention colour: errors next to form fields and on top of forms. */
-export const errorText = (message: string): CardElement =>
+const errorText = (message: string): CardElement =>
   text(message, { color: 'attention', size: 'small', spacing: 'none' });
 
 export const facts = (pairs: readonly (readonly [string, string] | Falsy)[]): CardElement => ({
@@ -145,7 +145,7 @@ export const openUrl = (title: string, url: string): CardAction => ({
 
 // Inputs. Each carries its label; `value` is what the person typed last (or the stored value).
 
-export interface InputOptions {
+interface InputOptions {
   readonly value?: string | undefined;
   readonly placeholder?: string;
   readonly isRequired?: boolean;
@@ -195,7 +195,7 @@ export interface Choice {
   readonly value: string;
 }
 
-export interface ChoiceOptions {
+interface ChoiceOptions {
   readonly value?: string | undefined;
   readonly multi?: boolean;
   readonly expanded?: boolean;
@@ -236,3 +236,46 @@ export const chipsText = (chips: { shown: readonly string[]; more: number }) =>
   chips.shown.length === 0
     ? ''
     : `${chips.shown.join(' · ')}${chips.more > 0 ? ` +${chips.more} more` : ''}`;
+
+// Dialogs (task modules) and their forms.
+
+/**
+ * What a dialog's form shows: the values (as typed, or stored), the errors next to their
+ * inputs (by input id), and a sentence on top for an error that belongs to no one input.
+ */
+export interface FormState {
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly banner?: string | undefined;
+}
+
+/** The input, followed by its error when it has one. */
+export function field(state: FormState, input: CardElement): CardElement[] {
+  const id = typeof input.id === 'string' ? input.id : '';
+  const error = state.errors[id];
+  return error ? [input, errorText(error)] : [input];
+}
+
+export const bannerOf = (state: FormState): CardElement[] =>
+  state.banner ? [text(state.banner, { color: 'attention', weight: 'bolder' })] : [];
+
+type DialogSize = 'small' | 'medium' | 'large';
+
+/** The `task` value of a `continue` response: a dialog showing the card. */
+export interface DialogInfo {
+  readonly title: string;
+  readonly width: DialogSize;
+  readonly height: DialogSize;
+  readonly card: { readonly contentType: string; readonly content: AdaptiveCard };
+}
+
+export const dialog = (
+  title: string,
+  content: AdaptiveCard,
+  size: { width?: DialogSize; height?: DialogSize } = {},
+): DialogInfo => ({
+  title,
+  width: size.width ?? 'medium',
+  height: size.height ?? 'large',
+  card: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content },
+});

@@ -1,25 +1,5 @@
-import type { MySessions } from '../../../core/sessions/index.js';
-import { COMMANDS, DialogVerb, ShowVerb } from '../ids.js';
-import { type AdaptiveCard, card, heading, openDialog, submit, text } from './elements.js';
-import { sessionItem } from './session.js';
-
-/** *My mentoring sessions*: upcoming (with drafts), live and completed. */
-export function mySessionsCard(s: MySessions): AdaptiveCard {
-  const section = (title: string, list: MySessions['upcoming'], empty: string) => [
-    text(title, { size: 'medium', weight: 'bolder' }),
-    ...(list.length === 0 ? [text(empty, { subtle: true })] : list.map(sessionItem)),
-  ];
-  return card(
-    `My mentoring sessions: ${s.upcoming.length} upcoming, ${s.live.length} live`,
-    [
-      heading('My mentoring sessions'),
-      ...section('Live now', s.live, 'Nothing live right now.'),
-      ...section('Upcoming', s.upcoming, 'No upcoming sessions.'),
-      ...section('Completed', s.completed, 'No completed sessions yet.'),
-    ],
-    [openDialog('Create session', DialogVerb.createSession)],
-  );
-}
+import { COMMANDS, DialogVerb, ShowVerb } from '../../ids.js';
+import { type AdaptiveCard, card, heading, openDialog, submit, text } from '../../kit.js';
 
 /** What the bot can do: every command, and buttons for the common ones. */
 export function helpCard(intro?: string): AdaptiveCard {

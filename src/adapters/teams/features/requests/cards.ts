@@ -1,8 +1,8 @@
-import type { ActionKind } from '../../../core/actions.js';
-import type { IncomingRequestItem, MyRequestItem } from '../../../core/requests/request.view.js';
-import { formatTime } from '../../../core/time.js';
-import type { RequestView } from '../../../core/views.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../ids.js';
+import type { ActionKind } from '../../../../core/actions.js';
+import type { IncomingRequestItem, MyRequestItem } from '../../../../core/requests/request.view.js';
+import { formatTime } from '../../../../core/time.js';
+import type { RequestView } from '../../../../core/views.js';
+import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   type CardAction,
@@ -15,7 +15,7 @@ import {
   openDialog,
   submit,
   text,
-} from './elements.js';
+} from '../../kit.js';
 
 const STATUS: Record<RequestView['status'], string> = {
   pending: 'Waiting for an answer',
@@ -27,7 +27,7 @@ const STATUS: Record<RequestView['status'], string> = {
 };
 
 /** Who asked whom, the note, the status, and until when it stays open. */
-export const requestTitle = (r: RequestView) =>
+const requestTitle = (r: RequestView) =>
   r.kind === 'menteeToMentor'
     ? `${r.mentee.name} asked ${r.mentor.name} for a session`
     : `${r.mentor.name} wants to mentor ${r.mentee.name}`;

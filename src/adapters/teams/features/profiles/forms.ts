@@ -1,0 +1,94 @@
+import { DialogVerb } from '../../ids.js';
+import {
+  bannerOf,
+  card,
+  choiceSet,
+  type DialogInfo,
+  dialog,
+  type FormState,
+  field,
+  heading,
+  submitDialog,
+  textInput,
+  toggle,
+} from '../../kit.js';
+import { MEETING_CHOICES } from '../sessions/forms.js';
+
+/**
+ * The mentee profile (docs/product.md#mentee-profile-and-search): interests and *looking for a
+ * mentor*.
+ */
+export function menteeProfileForm(state: FormState): DialogInfo {
+  return dialog(
+    'Mentee profile',
+    card(
+      'Mentee profile',
+      [
+        heading('Your mentee profile'),
+        ...bannerOf(state),
+        ...field(
+          state,
+          textInput('interests', 'Interests (comma-separated)', {
+            value: state.values.interests,
+          }),
+        ),
+        toggle(
+          'lookingForMentor',
+          'I am looking for a mentor',
+          state.values.lookingForMentor === 'true',
+        ),
+      ],
+      [submitDialog('Save', DialogVerb.menteeProfile, {}, true)],
+    ),
+    { height: 'medium' },
+  );
+}
+
+/**
+ * The mentor profile (docs/product.md#mentor-profile) and weekly availability (in the mentor's
+ * own zone).
+ */
+export function mentorProfileForm(timeZone: string, state: FormState): DialogInfo {
+  const v = (id: string) => state.values[id];
+  return dialog(
+    'Mentor profile',
+    card(
+      'Mentor profile',
+      [
+        heading('Your mentor profile'),
+        ...bannerOf(state),
+        ...field(
+          state,
+          textInput('headline', 'Headline', { value: v('headline'), maxLength: 120 }),
+        ),
+        ...field(
+          state,
+          textInput('bio', 'Bio', { value: v('bio'), isMultiline: true, maxLength: 2000 }),
+        ),
+        ...field(
+          state,
+          textInput('expertise', 'Expertise (comma-separated)', { value: v('expertise') }),
+        ),
+        ...field(
+          state,
+          textInput('availability', `Weekly availability in ${timeZone}, one per line`, {
+            value: v('availability'),
+            isMultiline: true,
+            placeholder: 'Tue 14:00-16:00',
+          }),
+        ),
+        ...field(
+          state,
+          choiceSet('meetingPlatform', 'Meeting platform for booked sessions', MEETING_CHOICES, {
+            value: v('meetingPlatform') ?? 'bigbluebutton',
+          }),
+        ),
+        ...field(
+          state,
+          textInput('meetingUrl', 'Your meeting room link', { value: v('meetingUrl') }),
+        ),
+      ],
+      [submitDialog('Save', DialogVerb.mentorProfile, {}, true)],
+    ),
+  );
+}

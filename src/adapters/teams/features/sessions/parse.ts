@@ -1,0 +1,98 @@
+import type { SessionForm } from '../../../../core/sessions/index.js';
+import { VOCABULARY_NAMES } from '../../../../core/workspaces/workspace.js';
+import { listOf, type Slots, type Values } from '../../form-input.js';
+
+/** Between the session dialogs' inputs and the session use cases: parsing only. */
+
+/** Meeting fields of the core and the inputs that carry them. */
+const MEETING_INPUTS = [
+  ['url', 'meetingUrl'],
+  ['meetingId', 'meetingId'],
+  ['passcode', 'passcode'],
+] as const;
+
+const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+const moment = (v: Values, which: 'start' | 'end') => ({
+  date: v[`${which}Date`]?.trim() ?? '',
+  time: v[`${which}Time`]?.trim() ?? '',
+});
+
+/** The meeting inputs as the core takes a meeting (its fields by their core names). */
+export function meetingOf(v: Values): Record<string, string> {
+  const meeting: Record<string, string> = { platform: v.meetingPlatform || 'bigbluebutton' };
+  for (const [key, id] of MEETING_INPUTS) {
+    const value = optional(v[id]);
+    if (value) meeting[key] = value;
+  }
+  return meeting;
+}
+
+/** The create or edit form as the session use cases take it. */
+export function sessionInputOf(v: Values, mode: 'create' | 'edit') {
+  const tags = Object.fromEntries(
+    VOCABULARY_NAMES.map((name) => [
+      name,
+      { selected: listOf(v[name]), other: listOf(v[`${name}Other`]) },
+    ]),
+  );
+  const imageUrl = v.imageUrl?.trim() ?? '';
+  return {
+    title: v.title ?? '',
+    description: v.description ?? '',
+    ...(mode === 'edit' || imageUrl ? { imageUrl } : {}),
+    ...(v.type ? { type: v.type } : {}),
+    start: moment(v, 'start'),
+    end: moment(v, 'end'),
+    ...(optional(v.seatLimit) ? { seatLimit: optional(v.seatLimit) } : {}),
+    ...tags,
+    menteeIds: listOf(v.menteeIds),
+  };
+}
+
+/** A stored session as the edit form's values, times in the reader's zone. */
+export function sessionValuesOf(form: SessionForm): Values {
+  const values: Values = {
+    title: form.title,
+    description: form.description,
+    imageUrl: form.imageUrl,
+    type: form.type,
+    startDate: form.start.date,
+    startTime: form.start.time,
+    endDate: form.end.date,
+    endTime: form.end.time,
+    seatLimit: String(form.seatLimit),
+    menteeIds: form.menteeIds.join(','),
+  };
+  for (const name of VOCABULARY_NAMES) {
+    values[name] = form[name].selected.join(',');
+    values[`${name}Other`] = form[name].other.join(', ');
+  }
+  return values;
+}
+
+export const MEETING_SLOTS: Slots = [
+  ...MEETING_INPUTS.map(([key, id]) => [`meeting.${key}`, id] as const),
+  ['meeting', 'meetingPlatform'],
+];
+
+export const SESSION_SLOTS: Slots = [
+  ['title', 'title'],
+  ['description', 'description'],
+  ['imageUrl', 'imageUrl'],
+  ['type', 'type'],
+  ['start', 'startTime'],
+  ['end', 'endTime'],
+  ['seatLimit', 'seatLimit'],
+  ...VOCABULARY_NAMES.flatMap((name) => [
+    [`${name}.other`, `${name}Other`] as const,
+    [name, name] as const,
+  ]),
+  ['menteeIds', 'menteeIds'],
+  ...MEETING_SLOTS,
+];
+
+export const CLONE_SLOTS: Slots = [
+  ['start', 'startTime'],
+  ['end', 'endTime'],
+];

@@ -1,0 +1,45 @@
+import {
+  getWorkspaceSettings,
+  updateWorkspaceSettings,
+} from '../../../../core/workspaces/settings.js';
+import { type Feature, replyCard, type TeamsContext } from '../../context.js';
+import { again } from '../../form-input.js';
+import { DialogVerb } from '../../ids.js';
+import type { FormState } from '../../kit.js';
+import { noticeCard } from '../home/cards.js';
+import { settingsForm } from './forms.js';
+import { SETTINGS_SLOTS, settingsInputOf, settingsValuesOf } from './parse.js';
+
+/** The workspace settings dialog, for admins (docs/product.md#workspace-settings). */
+export function settingsFeature(ctx: TeamsContext): Feature {
+  const { core } = ctx;
+  return {
+    dialogs: {
+      [DialogVerb.settings]: {
+        async fetch({ actor }) {
+          const settings = await getWorkspaceSettings(core, { actor });
+          if (!settings.ok) return settings.error.message;
+          return settingsForm(settings.value.workspaceName, {
+            values: settingsValuesOf(settings.value.config),
+            errors: {},
+          });
+        },
+        async submit({ context, person, actor, values, key }) {
+          const workspace = await core.workspaces.get(person.workspaceId);
+          const render = (state: FormState) =>
+            settingsForm(workspace?.name ?? 'this workspace', state);
+          const parsed = settingsInputOf(values);
+          if ('errors' in parsed) return render({ values, errors: parsed.errors });
+          const result = await updateWorkspaceSettings(core, {
+            actor,
+            input: parsed.input,
+            idempotencyKey: key,
+          });
+          if (!result.ok) return again(render, values, result.error, SETTINGS_SLOTS);
+          await replyCard(context, noticeCard('Workspace settings saved.', 'Settings'));
+          return undefined;
+        },
+      },
+    },
+  };
+}
