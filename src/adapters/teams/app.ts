@@ -1,10 +1,11 @@
 import { AdaptiveCardActionExecuteResponseType, Application } from '@microsoft/teams-ai';
 import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
+import { TRY_AGAIN } from '../forms/index.js';
 import type { TeamsAuthentication } from './auth.js';
 import { registerButtons, registerShows, showRunner } from './buttons.js';
 import { registerCommands } from './commands.js';
-import { answer, type Feature, SORRY, type TeamsContext } from './context.js';
+import { answer, type Feature, type TeamsContext } from './context.js';
 import { registerDialogs } from './dialogs.js';
 import { homeFeature, registerInstall } from './features/home/handlers.js';
 import { profilesFeature } from './features/profiles/handlers.js';
@@ -83,7 +84,7 @@ export function createTeamsApp(
       'teams: turn failed',
     );
     try {
-      await answer(context, SORRY);
+      await answer(context, TRY_AGAIN);
     } catch {
       // The apology itself could not be sent; the log line is what is left.
     }

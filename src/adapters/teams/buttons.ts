@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { type DomainError, ErrorCode, type Result } from '../../core/errors.js';
 import { afterAck } from '../after-ack.js';
+import { TRY_AGAIN } from '../forms/index.js';
 import {
   answer,
   type Button,
@@ -11,7 +12,6 @@ import {
   replyCard,
   type Show,
   type ShowTurn,
-  SORRY,
   type TeamsContext,
   WHO_ARE_YOU,
 } from './context.js';
@@ -85,7 +85,7 @@ export function registerButtons(
       const work = () =>
         button.run({ person, data, key }).catch((err: unknown) => {
           ctx.logger.error({ err, verb }, 'teams: card action failed');
-          return SORRY;
+          return TRY_AGAIN;
         });
       // Without the message the button was on, the outcome can only be the answer itself.
       const origin = context.activity.replyToId;
@@ -118,7 +118,7 @@ export function showRunner(ctx: TeamsContext, shows: Readonly<Record<string, Sho
       else await replyCard(context, helpCard());
     } catch (err) {
       ctx.logger.error({ err, verb }, 'teams: show handler failed');
-      await answer(context, SORRY);
+      await answer(context, TRY_AGAIN);
     }
   };
 }

@@ -1,5 +1,4 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { tryAgain } from '../../core/errors.js';
 import type { Person } from '../../core/people/person.js';
 import type { CoreDeps } from '../../core/usecase.js';
 import type { Logger } from '../../logger.js';
@@ -102,9 +101,6 @@ export async function answer(context: TurnContext, message: string): Promise<voi
 
 export const replyCard = (context: TurnContext, content: AdaptiveCard) =>
   context.sendActivity({ type: ActivityTypes.Message, attachments: [attachment(content)] });
-
-/** Said when something failed on our side: nothing changed, try again. */
-export const SORRY = tryAgain().message;
 
 /** Said when the person could not be told apart (no tenant or user id on the activity). */
 export const WHO_ARE_YOU =

@@ -1,11 +1,11 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
+import { TRY_AGAIN } from '../forms/index.js';
 import {
   type Data,
   type Dialog,
   type DialogTurn,
   idempotencyKeyOf,
-  SORRY,
   type TeamsContext,
   textIn,
 } from './context.js';
@@ -65,7 +65,7 @@ export function registerDialogs(
         return withOrigin(await dialog.fetch(turn), turn.origin) as TaskModuleTaskInfo | string;
       } catch (err) {
         ctx.logger.error({ err, verb: data.verb }, 'teams: dialog fetch failed');
-        return SORRY;
+        return TRY_AGAIN;
       }
     },
   );
@@ -82,7 +82,7 @@ export function registerDialogs(
         | undefined;
     } catch (err) {
       ctx.logger.error({ err, verb: data.verb }, 'teams: dialog submit failed');
-      return SORRY;
+      return TRY_AGAIN;
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { DomainError } from '../../core/errors.js';
+import { placeFieldErrors } from '../forms/index.js';
 import type { DialogInfo, FormState } from './kit.js';
 
 /**
@@ -21,13 +22,6 @@ export function valuesOf(data: unknown): Values {
   return values;
 }
 
-/** "a, b,,c" -> ["a", "b", "c"] (also one per line). */
-export const listOf = (s: string | undefined) =>
-  (s ?? '')
-    .split(/[,\n]/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-
 /** Core field (path prefix) -> input id, longest prefix first. */
 export type Slots = readonly (readonly [string, string])[];
 
@@ -35,18 +29,10 @@ export type Slots = readonly (readonly [string, string])[];
 function placeErrors(
   fields: Readonly<Record<string, string>>,
   slots: Slots,
-  message?: string,
+  message: string,
 ): { errors: Record<string, string>; banner?: string } {
-  const errors: Record<string, string> = {};
-  const unplaced: string[] = [];
-  for (const [path, text] of Object.entries(fields)) {
-    const slot = [...slots]
-      .filter(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))
-      .sort((a, b) => b[0].length - a[0].length)[0];
-    if (slot) errors[slot[1]] ??= text;
-    else unplaced.push(text);
-  }
-  if (Object.keys(fields).length === 0 && message) unplaced.push(message);
+  const { errors, unplaced } = placeFieldErrors(fields, slots);
+  if (Object.keys(fields).length === 0) unplaced.push(message);
   return unplaced.length > 0 ? { errors, banner: unplaced.join(' ') } : { errors };
 }
 
@@ -57,9 +43,3 @@ export const again = (
   error: DomainError,
   slots: Slots,
 ) => render({ values, ...placeErrors(error.fields, slots, error.message) });
-
-/** Whole numbers typed in a form; anything else is answered next to the input. */
-export function wholeNumber(s: string | undefined): number | undefined {
-  const t = s?.trim() ?? '';
-  return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
-}

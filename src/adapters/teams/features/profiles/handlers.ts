@@ -7,20 +7,16 @@ import { saveMenteeProfile } from '../../../../core/people/save-mentee-profile.j
 import { saveMentorProfile } from '../../../../core/people/save-mentor-profile.js';
 import { searchMentees } from '../../../../core/people/search-mentees.js';
 import type { SessionCard } from '../../../../core/views.js';
+import { availabilityOf, availabilityText, commaList } from '../../../forms/index.js';
 import { buttonFailure, showing } from '../../buttons.js';
 import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
-import { again, listOf } from '../../form-input.js';
+import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
 import type { FormState } from '../../kit.js';
 import { sessionCard } from '../sessions/cards.js';
 import { menteeSearchCard, mentorListCard, mentorProfileCard, myProfileCard } from './cards.js';
 import { menteeProfileForm, mentorProfileForm } from './forms.js';
-import {
-  availabilityOf,
-  availabilityText,
-  MENTEE_PROFILE_SLOTS,
-  MENTOR_PROFILE_SLOTS,
-} from './parse.js';
+import { MENTEE_PROFILE_SLOTS, MENTOR_PROFILE_SLOTS } from './parse.js';
 
 /** Search results shown at once. */
 const RESULTS = 20;
@@ -106,7 +102,7 @@ export function profilesFeature(ctx: TeamsContext): Feature {
           const result = await saveMenteeProfile(core, {
             actor,
             input: {
-              interests: listOf(values.interests),
+              interests: commaList(values.interests),
               lookingForMentor: values.lookingForMentor === 'true',
             },
             idempotencyKey: key,
@@ -145,7 +141,7 @@ export function profilesFeature(ctx: TeamsContext): Feature {
             input: {
               headline: values.headline ?? '',
               bio: values.bio ?? '',
-              expertise: listOf(values.expertise),
+              expertise: commaList(values.expertise),
               availability: availability.slots,
               ...(values.meetingPlatform ? { meetingPlatform: values.meetingPlatform } : {}),
               meetingUrl: values.meetingUrl ?? '',

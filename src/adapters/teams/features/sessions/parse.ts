@@ -1,6 +1,7 @@
 import type { SessionForm } from '../../../../core/sessions/index.js';
 import { VOCABULARY_NAMES } from '../../../../core/workspaces/workspace.js';
-import { listOf, type Slots, type Values } from '../../form-input.js';
+import { commaList } from '../../../forms/index.js';
+import type { Slots, Values } from '../../form-input.js';
 
 /** Between the session dialogs' inputs and the session use cases: parsing only. */
 
@@ -33,7 +34,7 @@ export function sessionInputOf(v: Values, mode: 'create' | 'edit') {
   const tags = Object.fromEntries(
     VOCABULARY_NAMES.map((name) => [
       name,
-      { selected: listOf(v[name]), other: listOf(v[`${name}Other`]) },
+      { selected: commaList(v[name]), other: commaList(v[`${name}Other`]) },
     ]),
   );
   const imageUrl = v.imageUrl?.trim() ?? '';
@@ -46,7 +47,7 @@ export function sessionInputOf(v: Values, mode: 'create' | 'edit') {
     end: moment(v, 'end'),
     ...(optional(v.seatLimit) ? { seatLimit: optional(v.seatLimit) } : {}),
     ...tags,
-    menteeIds: listOf(v.menteeIds),
+    menteeIds: commaList(v.menteeIds),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { WorkspaceConfig } from '../../../../core/workspaces/workspace.js';
-import { listOf, type Slots, type Values, wholeNumber } from '../../form-input.js';
+import { commaList, wholeNumber } from '../../../forms/index.js';
+import type { Slots, Values } from '../../form-input.js';
 
 /** Between the settings dialog's inputs and the settings use cases: parsing only. */
 
@@ -40,7 +41,7 @@ export function settingsInputOf(
     if (n === undefined) errors[id] = 'Enter a whole number.';
     return n ?? 0;
   };
-  const offsets = listOf(v.reminderOffsetsMinutes).map((t) => wholeNumber(t));
+  const offsets = commaList(v.reminderOffsetsMinutes).map((t) => wholeNumber(t));
   if (offsets.some((n) => n === undefined)) {
     errors.reminderOffsetsMinutes = 'Give whole minutes, comma-separated, like 1440, 15.';
   }
@@ -54,9 +55,9 @@ export function settingsInputOf(
     defaultMeetingPlatform: v.defaultMeetingPlatform ?? '',
     requestExpiryDays: num('requestExpiryDays'),
     vocabularies: {
-      recommendedFor: listOf(v.recommendedFor),
-      categories: listOf(v.categories),
-      medium: listOf(v.medium),
+      recommendedFor: commaList(v.recommendedFor),
+      categories: commaList(v.categories),
+      medium: commaList(v.medium),
     },
   };
   return Object.keys(errors).length > 0 ? { errors } : { input };
