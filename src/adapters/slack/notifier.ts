@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
@@ -13,8 +14,8 @@ function addressOf(personId: string): { tenantId: string; userId: string } | und
 
 /** Caches each person's DM channel: `conversations.open` returns the same one every time. */
 export class DirectMessages {
-  private readonly channels = new Map<string, string>();
-  private static readonly MAX = 20_000;
+  // The least recently used are forgotten first; a forgotten one is simply opened again.
+  private readonly channels = new LRUCache<string, string>({ max: 20_000 });
 
   async channelOf(client: WebClient, tenantId: string, userId: string): Promise<string> {
     const key = `${tenantId}:${userId}`;
@@ -23,7 +24,6 @@ export class DirectMessages {
     const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
-    if (this.channels.size >= DirectMessages.MAX) this.channels.clear();
     this.channels.set(key, channel);
     return channel;
   }
