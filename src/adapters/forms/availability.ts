@@ -1,5 +1,4 @@
 import { weekdayName } from '../../core/people/availability.js';
-import type { MentorProfile } from '../../core/people/person.js';
 import { lines } from './lists.js';
 
 export interface WeeklySlot {
@@ -38,9 +37,8 @@ export function availabilityOf(
   return { slots };
 }
 
-/** The saved availability as the form shows it again, one "Tue 14:00-16:00" per line. */
-export const availabilityText = (profile: MentorProfile | undefined) =>
-  (profile?.availability ?? []).map(slotText).join('\n');
+/** Saved availability as the form shows it again, one "Tue 14:00-16:00" per line. */
+export const availabilityText = (slots: readonly WeeklySlot[]) => slots.map(slotText).join('\n');
 
 export const slotText = (slot: WeeklySlot) =>
   `${weekdayName(slot.weekday).slice(0, 3)} ${slot.start}-${slot.end}`;

@@ -1,11 +1,12 @@
-import type { CoreDeps } from '../../core/usecase.js';
+import type { Mentorship } from '../../core/api.js';
 import type { Logger } from '../../logger.js';
 import type { SlackPeople } from './identity.js';
 import type { SlackRouter } from './router.js';
 
 /** What every listener gets besides Bolt's arguments. */
 export interface SlackContext {
-  readonly core: CoreDeps;
+  /** Every command and query of the product (src/core/api.ts): all a listener calls. */
+  readonly mentorship: Mentorship;
   readonly people: SlackPeople;
   readonly logger: Logger;
   /** Hosts a `response_url` may point at (Slack's, or the configured stand-in). */

@@ -1,10 +1,11 @@
 import type { SlashCommand } from '@slack/bolt';
-import { fail, ok, type Result } from '../../core/errors.js';
-import { isAdmin, type Person, personIdOf, workspaceIdOf } from '../../core/people/person.js';
-import type { CoreDeps } from '../../core/usecase.js';
-import { type IdentityInput, identify, installWorkspace } from '../../core/workspaces/install.js';
-import { grantRole } from '../../core/workspaces/settings.js';
+import { LRUCache } from 'lru-cache';
+import type { Mentorship } from '../../core/api.js';
+import { DomainError, ErrorCode, fail, ok, type Result } from '../../core/errors.js';
+import { type Person, personIdOf } from '../../core/people/person.js';
+import type { IdentityInput } from '../../core/workspaces/install.js';
 import type { Logger } from '../../logger.js';
+import { RecentArrivals } from '../arrival.js';
 import type { TokenSource } from './auth.js';
 import type { WebClient } from './web.js';
 
@@ -48,28 +49,34 @@ interface Profile {
   readonly displayName: string;
   readonly email?: string;
   readonly timeZone?: string;
-  readonly at: number;
 }
 
 const PROFILE_TTL_MS = 10 * 60 * 1000;
-const MAX_PROFILES = 20_000;
 
 /**
- * Turns Slack users into the core's people: `users.info` (cached for ten minutes) for name,
- * email and zone, `identify` on every interaction, the workspace created on first sight in
- * single-workspace mode, and the configured admins made admins through the core.
+ * Turns Slack users into the core's people: `users.info` (remembered for ten minutes) for
+ * name, email and zone, then the core's `arrive` on every interaction (through the
+ * recently-seen cache), which installs the workspace on first sight and makes the
+ * configured admins (SLACK_ADMIN_USER_IDS) admins.
  */
 export class SlackPeople {
-  private readonly profiles = new Map<string, Profile>();
-  private readonly knownWorkspaces = new Set<string>();
-  private readonly knownAdmins = new Set<string>();
+  private readonly profiles = new LRUCache<string, Profile>({
+    max: 20_000,
+    ttl: PROFILE_TTL_MS,
+    // A stale profile still serves when users.info fails (a missing scope, a 429).
+    allowStale: false,
+    noDeleteOnStaleGet: true,
+  });
+  private readonly arrivals: RecentArrivals;
 
   constructor(
-    private readonly core: CoreDeps,
+    private readonly mentorship: Mentorship,
     private readonly tokens: TokenSource,
     private readonly adminUserIds: readonly string[],
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.arrivals = new RecentArrivals(mentorship);
+  }
 
   private async profile(
     client: WebClient,
@@ -78,8 +85,8 @@ export class SlackPeople {
     fallback?: string,
   ): Promise<Profile> {
     const key = `${tenantId}:${userId}`;
-    const cached = this.profiles.get(key);
-    if (cached && Date.now() - cached.at < PROFILE_TTL_MS) return cached;
+    const fresh = this.profiles.get(key);
+    if (fresh) return fresh;
     try {
       const { user } = await client.users.info({ user: userId });
       const name =
@@ -88,15 +95,17 @@ export class SlackPeople {
         displayName: (name || fallback || userId).slice(0, 120),
         ...(user?.profile?.email ? { email: user.profile.email } : {}),
         ...(user?.tz ? { timeZone: user.tz } : {}),
-        at: Date.now(),
       };
-      if (this.profiles.size >= MAX_PROFILES) this.profiles.clear();
       this.profiles.set(key, profile);
       return profile;
     } catch (err) {
-      // Without users.info (a missing scope, a 429) the person still gets served, in UTC.
+      // Without users.info the person is still served: as last seen, or by name in UTC.
       this.logger.warn({ err, userId }, 'slack: users.info failed');
-      return cached ?? { displayName: (fallback || userId).slice(0, 120), at: 0 };
+      return (
+        this.profiles.get(key, { allowStale: true }) ?? {
+          displayName: (fallback || userId).slice(0, 120),
+        }
+      );
     }
   }
 
@@ -117,17 +126,29 @@ export class SlackPeople {
     };
   }
 
-  /** The acting person, created or refreshed; the workspace exists afterwards. */
+  /** The acting person, created or refreshed; the workspace is installed afterwards. */
   async actor(client: WebClient, ref: SlackUserRef): Promise<Result<Person>> {
     const tenantId = tenantOf(ref);
-    const ensured = await this.ensureWorkspace(client, tenantId, ref);
-    if (!ensured.ok) return ensured;
-    const person = await identify(
-      this.core,
-      await this.identityOf(client, tenantId, ref.userId, ref.fallbackName),
-    );
-    if (!person.ok) return person;
-    return ok(await this.promoteConfiguredAdmin(person.value));
+    const arrived = await this.arrivals.arrive({
+      identity: await this.identityOf(client, tenantId, ref.userId, ref.fallbackName),
+      install: {
+        workspaceName: ref.teamName ?? tenantId,
+        // The installer (OAuth) or the first configured admin; with neither, whoever comes first.
+        installer: async () => {
+          const installerId = (await this.tokens.installerOf(tenantId)) ?? ref.userId;
+          return this.identityOf(
+            client,
+            tenantId,
+            installerId,
+            installerId === ref.userId ? ref.fallbackName : undefined,
+          );
+        },
+      },
+      configuredAdmin: this.adminUserIds.includes(ref.userId),
+    });
+    if (!arrived.ok) return arrived;
+    if (!arrived.value.installed) return fail(notInstalled);
+    return ok(arrived.value.person);
   }
 
   /** People picked in a form (user selects): identified so the core knows them. */
@@ -138,7 +159,9 @@ export class SlackPeople {
   ): Promise<Result<string[]>> {
     const ids: string[] = [];
     for (const userId of [...new Set(userIds)].slice(0, 500)) {
-      const person = await identify(this.core, await this.identityOf(client, tenantId, userId));
+      const person = await this.mentorship.identify(
+        await this.identityOf(client, tenantId, userId),
+      );
       if (!person.ok) return fail(person.error);
       ids.push(person.value.id);
     }
@@ -147,62 +170,10 @@ export class SlackPeople {
 
   /** The core's id of a Slack user, without looking them up. */
   personId = (tenantId: string, userId: string) => personIdOf('slack', tenantId, userId);
-
-  private async ensureWorkspace(
-    client: WebClient,
-    tenantId: string,
-    ref: SlackUserRef,
-  ): Promise<Result<void>> {
-    const id = workspaceIdOf('slack', tenantId);
-    if (this.knownWorkspaces.has(id)) return ok(undefined);
-    try {
-      if (!(await this.core.workspaces.get(id))) {
-        // The installer (OAuth) or the first configured admin; with neither, whoever comes first.
-        const installerId = (await this.tokens.installerOf(tenantId)) ?? ref.userId;
-        const installer = await this.identityOf(
-          client,
-          tenantId,
-          installerId,
-          installerId === ref.userId ? ref.fallbackName : undefined,
-        );
-        const installed = await installWorkspace(this.core, {
-          installer,
-          workspaceName: ref.teamName ?? tenantId,
-        });
-        if (!installed.ok) return fail(installed.error);
-      }
-    } catch (err) {
-      this.logger.warn({ err }, 'slack: workspace lookup failed');
-      return ok(undefined); // the use case itself will answer "try again"
-    }
-    this.knownWorkspaces.add(id);
-    return ok(undefined);
-  }
-
-  /** SLACK_ADMIN_USER_IDS become admins on first sight, granted by the workspace's installer. */
-  private async promoteConfiguredAdmin(person: Person): Promise<Person> {
-    if (
-      !this.adminUserIds.includes(person.userId) ||
-      isAdmin(person) ||
-      this.knownAdmins.has(person.id)
-    ) {
-      return person;
-    }
-    this.knownAdmins.add(person.id);
-    const workspace = await this.core.workspaces.get(person.workspaceId);
-    if (!workspace) return person;
-    const granted = await grantRole(this.core, {
-      actor: { personId: workspace.installedBy },
-      input: { personId: person.id, role: 'admin' },
-      idempotencyKey: `slack:admin:${person.id}`,
-    });
-    if (!granted.ok) {
-      this.logger.warn(
-        { code: granted.error.code, personId: person.id },
-        'slack: could not make a configured admin an admin',
-      );
-      return person;
-    }
-    return granted.value;
-  }
 }
+
+// `arrive` installs on first sight here, so this answers only if that was refused.
+const notInstalled = new DomainError(
+  ErrorCode.TryAgain,
+  'mentorbot is not set up in this workspace yet. Please try again in a moment.',
+);

@@ -17,7 +17,13 @@ import { ClientCache, responseUrlHosts } from './web.js';
  * only when SLACK_SIGNING_SECRET is set, with either SLACK_BOT_TOKEN (one workspace) or the
  * OAuth client settings (many workspaces).
  */
-export const createSlackAdapter: AdapterFactory = async ({ config, core, db, logger, server }) => {
+export const createSlackAdapter: AdapterFactory = async ({
+  config,
+  mentorship,
+  db,
+  logger,
+  server,
+}) => {
   const signingSecret = config.SLACK_SIGNING_SECRET;
   if (!signingSecret) return undefined;
   const log = logger.child({ component: 'slack' });
@@ -41,8 +47,13 @@ export const createSlackAdapter: AdapterFactory = async ({ config, core, db, log
     ? installedWorkspaces(store)
     : singleWorkspace(config.SLACK_BOT_TOKEN as string, config.SLACK_ADMIN_USER_IDS);
 
-  const people = new SlackPeople(core, tokens, config.SLACK_ADMIN_USER_IDS, log);
-  const ctx: SlackContext = { core, people, logger: log, responseHosts: responseUrlHosts(apiUrl) };
+  const people = new SlackPeople(mentorship, tokens, config.SLACK_ADMIN_USER_IDS, log);
+  const ctx: SlackContext = {
+    mentorship,
+    people,
+    logger: log,
+    responseHosts: responseUrlHosts(apiUrl),
+  };
   const dms = new DirectMessages();
   const receiver = new NodeReceiver({ signingSecret, logger: log });
   createBoltApp({ receiver, tokens, slackApiUrl: apiUrl, logger: log, ctx, dms });
@@ -56,7 +67,7 @@ export const createSlackAdapter: AdapterFactory = async ({ config, core, db, log
             : undefined,
           slackApiUrl: apiUrl,
           store,
-          core,
+          mentorship,
           people,
           logger: log,
         })

@@ -17,6 +17,7 @@ import { refOfCommand, refOfInteraction } from './identity.js';
 import type { Message, ModalView } from './kit.js';
 import { openModal, submissionError } from './modal.js';
 import { type Origin, originOf, tell, updateOrigin } from './origin.js';
+import type { SlackRouter } from './router.js';
 import type { WebClient } from './web.js';
 
 /**
@@ -88,6 +89,23 @@ export type BuildModal<V> = (
   origin: Origin,
 ) => Promise<ModalView | DomainError>;
 
+/** A form for the person: the value of the button that opens it, and where it was. */
+export type Form = (
+  ctx: SlackContext,
+  person: Person,
+  value: string,
+  origin: Origin,
+) => Promise<ModalView | DomainError>;
+
+/** A modal drawn from one core query's answer, or the query's error in place of the form. */
+export async function modalOf<T>(
+  answer: Promise<Result<T>>,
+  render: (value: T) => ModalView,
+): Promise<ModalView | DomainError> {
+  const result = await answer;
+  return result.ok ? render(result.value) : result.error;
+}
+
 /** A command that opens a modal: ack, open a loading view with the trigger, then fill it. */
 export function onCommandOpen(ctx: SlackContext, title: string, build: BuildModal<string>) {
   return async (args: CommandArgs) => {
@@ -153,6 +171,20 @@ export function onPress(ctx: SlackContext, work: (press: Press) => Promise<void>
       });
     });
   };
+}
+
+/** Buttons that each open one form: `[action_id, modal title, form]`. */
+export function opensForms(
+  app: SlackRouter,
+  ctx: SlackContext,
+  forms: readonly (readonly [string, string, Form])[],
+): void {
+  for (const [action, title, form] of forms) {
+    app.action(
+      action,
+      onPressOpen(ctx, title, (person, value, origin) => form(ctx, person, value, origin)),
+    );
+  }
 }
 
 /** A button that runs one command and shows its result in place of what was pressed. */

@@ -1,9 +1,9 @@
 import type { Notification } from '../../core/notifications.js';
 import { formatRange } from '../../core/time.js';
+import { buttonsFor } from './buttons.js';
 import { incomingRequestBlocks, offerBlocks } from './features/requests/views.js';
 import { sessionBlocks, sessionText } from './features/sessions/views.js';
-import { Action } from './ids.js';
-import { actions, button, esc, type Message, message, section, slackDate, who } from './kit.js';
+import { actions, esc, type Message, message, section, slackDate, who } from './kit.js';
 
 const minutesText = (m: number) =>
   m % 1440 === 0
@@ -37,7 +37,7 @@ export function renderNotification(n: Notification): Message {
     case 'requestReceived':
       return message(
         `${n.request.mentee.name} asked you for a mentoring session`,
-        incomingRequestBlocks(n.request, { schedule: true, decline: true }),
+        incomingRequestBlocks(n.request),
       );
     case 'requestScheduled':
       return message(`${n.request.mentor.name} scheduled ${sessionText(n.session)}`, [
@@ -53,7 +53,7 @@ export function renderNotification(n: Notification): Message {
     case 'mentorOffer':
       return message(
         `${n.request.mentor.name} wants to mentor you!`,
-        offerBlocks(n.request, n.mentorHeadline, { dismiss: true }),
+        offerBlocks(n.request, n.mentorHeadline),
       );
     case 'offerAccepted':
       return message(`${n.request.mentee.name} accepted your offer to mentor them`, [
@@ -79,12 +79,9 @@ export function renderNotification(n: Notification): Message {
         section(`:red_circle: Your session is live: *${esc(n.session.title)}*`),
         ...actions(
           n.session.joinUrl
-            ? [
-                button('Join', Action.join, n.session.id, {
-                  url: n.session.joinUrl,
-                  style: 'primary',
-                }),
-              ]
+            ? buttonsFor(n.session.actions, ['join'], n.session.id, {
+                join: { url: n.session.joinUrl },
+              })
             : [],
         ),
       ]);
@@ -92,17 +89,12 @@ export function renderNotification(n: Notification): Message {
       return message(`${n.session.title} has ended`, [
         section(`*${esc(n.session.title)}* has ended. Thank you for taking part!`),
         ...actions(
-          n.session.actions.includes('cloneSession')
-            ? [button('Book the next one', Action.clone, n.session.id, { style: 'primary' })]
-            : n.session.actions.includes('requestAnother') && n.session.mentors[0]
-              ? [
-                  button(
-                    'Request another session',
-                    Action.openRequestSession,
-                    n.session.mentors[0].id,
-                  ),
-                ]
-              : [],
+          buttonsFor(
+            n.session.actions,
+            ['cloneSession', 'requestAnother'],
+            (kind) => (kind === 'cloneSession' ? n.session.id : n.session.mentors[0]?.id),
+            { cloneSession: { text: 'Book the next one', style: 'primary' } },
+          ).slice(0, 1),
         ),
       ]);
   }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Installation, InstallProvider } from '@slack/oauth';
-import type { CoreDeps } from '../../core/usecase.js';
-import { installWorkspace } from '../../core/workspaces/install.js';
+import type { Mentorship } from '../../core/api.js';
 import type { Logger } from '../../logger.js';
 import type { SlackPeople } from './identity.js';
 import type { MongoInstallationStore } from './installation-store.js';
@@ -25,7 +24,7 @@ export interface OAuthOptions {
   readonly redirectUri?: string | undefined;
   readonly slackApiUrl?: string | undefined;
   readonly store: MongoInstallationStore;
-  readonly core: CoreDeps;
+  readonly mentorship: Mentorship;
   readonly people: SlackPeople;
   readonly logger: Logger;
 }
@@ -66,7 +65,7 @@ export function createOAuthRoutes(o: OAuthOptions) {
     if (!tenantId || !token)
       return page(res, 400, 'Slack did not return a workspace and bot token.');
     const identity = await o.people.identityOf(clients.get(token), tenantId, installation.user.id);
-    const installed = await installWorkspace(o.core, {
+    const installed = await o.mentorship.install({
       installer: identity,
       workspaceName: installation.enterprise?.name ?? installation.team?.name ?? tenantId,
     });

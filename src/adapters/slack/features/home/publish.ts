@@ -1,8 +1,4 @@
-import { getMyProfile } from '../../../../core/people/my-profile.js';
-import { isAdmin, isMentor, type Person } from '../../../../core/people/person.js';
-import { incomingRequests, myMentorshipRequests } from '../../../../core/requests/list-requests.js';
-import { mySessions } from '../../../../core/sessions/index.js';
-import { getWorkspaceSettings } from '../../../../core/workspaces/settings.js';
+import type { Person } from '../../../../core/people/person.js';
 import type { SlackContext } from '../../context.js';
 import { section } from '../../kit.js';
 import { afterRateLimit, type WebClient } from '../../web.js';
@@ -19,33 +15,10 @@ export async function publishHome(
   person: Person,
   notice?: string,
 ): Promise<void> {
-  const actor = { personId: person.id };
-  const [sessions, profile, mine, incoming, settings] = await Promise.all([
-    mySessions(ctx.core, { actor, input: {} }),
-    getMyProfile(ctx.core, { actor }),
-    myMentorshipRequests(ctx.core, { actor }),
-    isMentor(person) ? incomingRequests(ctx.core, { actor }) : undefined,
-    isAdmin(person) ? getWorkspaceSettings(ctx.core, { actor }) : undefined,
-  ]);
-  const view =
-    sessions.ok && profile.ok
-      ? homeView({
-          sessions: sessions.value,
-          profile: profile.value,
-          ...(mine.ok ? { myRequests: mine.value.requests } : {}),
-          ...(incoming?.ok ? { incoming: incoming.value.requests } : {}),
-          ...(settings?.ok ? { settings: settings.value.config } : {}),
-          ...(notice ? { notice } : {}),
-        })
-      : {
-          type: 'home' as const,
-          blocks: [
-            section(
-              (!sessions.ok ? sessions.error : !profile.ok ? profile.error : undefined)?.message ??
-                'Please try again.',
-            ),
-          ],
-        };
+  const home = await ctx.mentorship.home({ actor: { personId: person.id } });
+  const view = home.ok
+    ? homeView({ home: home.value, ...(notice ? { notice } : {}) })
+    : { type: 'home' as const, blocks: [section(home.error.message)] };
   await afterRateLimit(() => client.views.publish({ user_id: person.userId, view }));
 }
 

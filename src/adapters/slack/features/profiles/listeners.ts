@@ -1,16 +1,12 @@
-import { bookSlot } from '../../../../core/booking/book-slot.js';
 import type { DomainError } from '../../../../core/errors.js';
-import { findMentors } from '../../../../core/people/find-mentors.js';
 import type { Person } from '../../../../core/people/person.js';
-import { searchMentees } from '../../../../core/people/search-mentees.js';
 import type { Register, SlackContext } from '../../context.js';
 import { Action, Command, View } from '../../ids.js';
 import { type Message, modal } from '../../kit.js';
-import { onCommand, onPress, onPressOpen } from '../../listen.js';
+import { onCommand, onPress, onPressOpen, opensForms } from '../../listen.js';
 import { decodeMeta, noticeModal } from '../../modal.js';
 import { updateOrigin } from '../../origin.js';
 import { bookedMessage } from '../sessions/views.js';
-import { featureCheck } from '../settings/forms.js';
 import { menteeProfileForm, mentorProfileForm, mentorProfileView } from './forms.js';
 import { registerProfileSubmissions } from './submissions.js';
 import { menteeResults, mentorList } from './views.js';
@@ -21,17 +17,15 @@ const searchText = (text: string) => (text ? { text } : {});
 
 /** "Find a mentor": each with *View profile*, and *Request a Session* where requests are on. */
 const mentorSearch: Search = async (ctx, person, text) => {
-  const found = await findMentors(ctx.core, {
+  const found = await ctx.mentorship.findMentors({
     actor: { personId: person.id },
     input: searchText(text),
   });
-  if (!found.ok) return found.error;
-  const canRequest = !(await featureCheck(ctx, person, 'menteeRequests'));
-  return mentorList(found.value.mentors, canRequest);
+  return found.ok ? mentorList(found.value.mentors) : found.error;
 };
 
 const menteeSearch: Search = async (ctx, person, text) => {
-  const found = await searchMentees(ctx.core, {
+  const found = await ctx.mentorship.searchMentees({
     actor: { personId: person.id },
     input: searchText(text),
   });
@@ -67,17 +61,10 @@ export const registerProfiles: Register = (app, ctx) => {
   }
 
   app.action(
-    Action.viewMentorProfile,
-    onPressOpen(ctx, 'Mentor profile', (person, mentorId) =>
-      mentorProfileView(ctx, person, mentorId),
-    ),
-  );
-
-  app.action(
     Action.bookSlot,
     onPress(ctx, async (p) => {
       const { m, s } = decodeMeta<{ m: string; s: string }>(p.value);
-      const result = await bookSlot(ctx.core, {
+      const result = await ctx.mentorship.bookSlot({
         actor: { personId: p.person.id },
         input: { mentorId: m ?? '', startsAt: s ?? '' },
         idempotencyKey: p.key,
@@ -95,14 +82,11 @@ export const registerProfiles: Register = (app, ctx) => {
     }),
   );
 
-  app.action(
-    Action.editMenteeProfile,
-    onPressOpen(ctx, 'Mentee profile', (person) => menteeProfileForm(ctx, person)),
-  );
-  app.action(
-    Action.editMentorProfile,
-    onPressOpen(ctx, 'Mentor profile', (person) => mentorProfileForm(ctx, person)),
-  );
+  opensForms(app, ctx, [
+    [Action.viewMentorProfile, 'Mentor profile', mentorProfileView],
+    [Action.editMenteeProfile, 'Mentee profile', menteeProfileForm],
+    [Action.editMentorProfile, 'Mentor profile', mentorProfileForm],
+  ]);
 
   registerProfileSubmissions(app, ctx);
 };

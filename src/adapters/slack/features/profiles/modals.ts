@@ -1,9 +1,8 @@
-import type {
-  MeetingPlatform,
-  MenteeProfile,
-  MentorProfile,
-} from '../../../../core/people/person.js';
 import type { MentorProfileView } from '../../../../core/people/profile.views.js';
+import type {
+  MenteeProfileFormView,
+  MentorProfileFormView,
+} from '../../../../core/people/profile-forms.js';
 import { availabilityText } from '../../../forms/index.js';
 import { Field, View } from '../../ids.js';
 import {
@@ -26,7 +25,9 @@ export const mentorProfileModal = (p: MentorProfileView): ModalView =>
     blocks: mentorProfileBlocks(p),
   });
 
-export function menteeProfileModal(p: MenteeProfile): ModalView {
+/** The mentee profile form, from the core's `menteeProfileForm`. */
+export function menteeProfileModal(form: MenteeProfileFormView): ModalView {
+  const p = form.values;
   return modal({
     callbackId: View.menteeProfileForm,
     title: 'Mentee profile',
@@ -46,43 +47,37 @@ export function menteeProfileModal(p: MenteeProfile): ModalView {
   });
 }
 
-export function mentorProfileFormModal(args: {
-  profile?: MentorProfile;
-  timeZone: string;
-  defaultPlatform: MeetingPlatform;
-}): ModalView {
-  const p = args.profile;
+/** The mentor profile form, from the core's `mentorProfileForm` (values and choices). */
+export function mentorProfileFormModal(form: MentorProfileFormView): ModalView {
+  const p = form.values;
   return modal({
     callbackId: View.mentorProfileForm,
     title: 'Mentor profile',
     submit: 'Save',
     blocks: [
-      input(Field.headline, 'Headline', textInput({ initial: p?.headline ?? '', max: 120 })),
-      input(Field.bio, 'Bio', textInput({ initial: p?.bio ?? '', multiline: true, max: 2000 }), {
+      input(Field.headline, 'Headline', textInput({ initial: p.headline, max: 120 })),
+      input(Field.bio, 'Bio', textInput({ initial: p.bio, multiline: true, max: 2000 }), {
         optional: true,
       }),
-      input(Field.expertise, 'Expertise', textInput({ initial: p?.expertise.join(', ') ?? '' }), {
+      input(Field.expertise, 'Expertise', textInput({ initial: p.expertise.join(', ') }), {
         optional: true,
         hint: 'Comma-separated.',
       }),
       input(
         Field.availability,
-        `Weekly availability (${esc(args.timeZone)})`,
-        textInput({ initial: availabilityText(p), multiline: true }),
-        {
-          optional: true,
-          hint: 'One per line, like: Tue 14:00-16:00',
-        },
+        `Weekly availability (${esc(form.timeZone)})`,
+        textInput({ initial: availabilityText(p.availability), multiline: true }),
+        { optional: true, hint: 'One per line, like: Tue 14:00-16:00' },
       ),
       input(
         Field.profileMeetingPlatform,
         'Meeting platform for booked sessions',
-        staticSelect(platformOptions(), p?.meetingPlatform ?? args.defaultPlatform),
+        staticSelect(platformOptions(form.choices.meetingPlatforms), p.meetingPlatform),
       ),
       input(
         Field.profileMeetingUrl,
         'Your meeting room link',
-        textInput({ initial: p?.meetingUrl ?? '' }),
+        textInput({ initial: p.meetingUrl }),
         { optional: true },
       ),
     ],

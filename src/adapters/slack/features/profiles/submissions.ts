@@ -1,5 +1,3 @@
-import { saveMenteeProfile } from '../../../../core/people/save-mentee-profile.js';
-import { saveMentorProfile } from '../../../../core/people/save-mentor-profile.js';
 import type { Register } from '../../context.js';
 import { View } from '../../ids.js';
 import { onSubmit, submitted } from '../../listen.js';
@@ -13,7 +11,7 @@ export const registerProfileSubmissions: Register = (app, ctx) => {
     View.menteeProfileForm,
     onSubmit(
       ctx,
-      submitted(menteeProfileOf, (r) => saveMenteeProfile(ctx.core, r)),
+      submitted(menteeProfileOf, (r) => ctx.mentorship.saveMenteeProfile(r)),
       close,
     ),
   );
@@ -21,7 +19,7 @@ export const registerProfileSubmissions: Register = (app, ctx) => {
     View.mentorProfileForm,
     onSubmit(
       ctx,
-      submitted(mentorProfileOf, (r) => saveMentorProfile(ctx.core, r)),
+      submitted(mentorProfileOf, (r) => ctx.mentorship.saveMentorProfile(r)),
       close,
       'Mentor profile',
     ),

@@ -5,11 +5,10 @@ import type {
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
 import { slotText } from '../../../forms/index.js';
-import { Action } from '../../ids.js';
+import { buttonsFor } from '../../buttons.js';
 import {
   actions,
   type Block,
-  button,
   chips,
   context,
   divider,
@@ -26,27 +25,21 @@ import { sessionBlocks } from '../sessions/views.js';
 const MAX_ROWS = 15;
 
 /** "Find a mentor": each mentor with *View profile* and *Request a Session*. */
-export function mentorList(mentors: readonly MentorListItem[], canRequest: boolean): Message {
+export function mentorList(mentors: readonly MentorListItem[]): Message {
   if (mentors.length === 0) {
     return message('No mentors found', [section('No mentors match that search yet.')]);
   }
-  const rows = mentors
-    .slice(0, MAX_ROWS)
-    .flatMap((m): Block[] => [
-      section(
-        `${who(m.mentor)}${m.headline ? ` · ${esc(m.headline)}` : ''}${chips(m.expertise) ? `\n${chips(m.expertise)}` : ''}`,
-      ),
-      ...actions([
-        button(
-          m.hasAvailability ? 'View profile & book' : 'View profile',
-          Action.viewMentorProfile,
-          m.mentor.id,
-        ),
-        ...(canRequest
-          ? [button('Request a Session', Action.openRequestSession, m.mentor.id)]
-          : []),
-      ]),
-    ]);
+  const rows = mentors.slice(0, MAX_ROWS).flatMap((m): Block[] => [
+    section(
+      `${who(m.mentor)}${m.headline ? ` · ${esc(m.headline)}` : ''}${chips(m.expertise) ? `\n${chips(m.expertise)}` : ''}`,
+    ),
+    ...actions(
+      buttonsFor(m.actions, ['viewMentorProfile', 'requestSession'], m.mentor.id, {
+        viewMentorProfile: { text: m.hasAvailability ? 'View profile & book' : 'View profile' },
+        requestSession: { style: undefined },
+      }),
+    ),
+  ]);
   const more =
     mentors.length > MAX_ROWS
       ? [context(`${mentors.length - MAX_ROWS} more: narrow the search.`)]
@@ -66,12 +59,7 @@ export function menteeResults(results: readonly MenteeSearchResult[]): Message {
   }
   const rows = results.slice(0, MAX_ROWS).map((r): Block => {
     const text = `${who(r.mentee)}${chips(r.interests) ? `\n${chips(r.interests)}` : ''}`;
-    return section(
-      text,
-      r.actions.includes('offerMentoring')
-        ? button('I want to mentor you!', Action.offerMentoring, r.mentee.id, { style: 'primary' })
-        : undefined,
-    );
+    return section(text, buttonsFor(r.actions, ['offerMentoring'], r.mentee.id)[0]);
   });
   return message(`${results.length} mentees looking for a mentor`, [
     header('Mentees looking for a mentor'),
@@ -103,13 +91,9 @@ export function mentorProfileBlocks(p: MentorProfileView): Block[] {
   }
   blocks.push(
     ...actions(
-      p.actions.includes('requestSession')
-        ? [
-            button('Request a Session', Action.openRequestSession, p.mentor.id, {
-              style: 'primary',
-            }),
-          ]
-        : [],
+      buttonsFor(p.actions, ['requestSession'], p.mentor.id, {
+        requestSession: { style: 'primary' },
+      }),
     ),
   );
   if (p.upcomingSessions.length > 0) {
@@ -123,9 +107,11 @@ export function mentorProfileBlocks(p: MentorProfileView): Block[] {
     blocks.push(
       section(
         when(slot.start, slot.end),
-        p.actions.includes('bookSlot')
-          ? button('Book', Action.bookSlot, JSON.stringify({ m: p.mentor.id, s: slot.startsAt }))
-          : undefined,
+        buttonsFor(
+          p.actions,
+          ['bookSlot'],
+          JSON.stringify({ m: p.mentor.id, s: slot.startsAt }),
+        )[0],
       ),
     );
   }
@@ -148,16 +134,12 @@ export function myProfileBlocks(p: MyProfileView): Block[] {
   }
   return [
     section(lines.join('\n')),
-    ...actions([
-      button('Edit mentee profile', Action.editMenteeProfile),
-      ...(p.actions.includes('editMentorProfile')
-        ? [
-            button(
-              mentor ? 'Edit mentor profile & availability' : 'Become a mentor',
-              Action.editMentorProfile,
-            ),
-          ]
-        : []),
-    ]),
+    ...actions(
+      buttonsFor(p.actions, ['editMenteeProfile', 'editMentorProfile'], undefined, {
+        editMentorProfile: {
+          text: mentor ? 'Edit mentor profile & availability' : 'Become a mentor',
+        },
+      }),
+    ),
   ];
 }

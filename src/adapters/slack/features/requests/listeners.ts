@@ -1,17 +1,11 @@
-import { findMentors } from '../../../../core/people/find-mentors.js';
-import { declineRequest } from '../../../../core/requests/decline-request.js';
-import { dismissOffer } from '../../../../core/requests/dismiss-offer.js';
-import { requestSession } from '../../../../core/requests/request-session.js';
 import type { Register } from '../../context.js';
 import { refOfCommand, refOfInteraction } from '../../identity.js';
 import { Action, Command } from '../../ids.js';
 import { option } from '../../kit.js';
 import { type CommandArgs, onCommand, onPressOpen, onPressReplace } from '../../listen.js';
-import { decodeMeta, encodeMeta, openModal } from '../../modal.js';
+import { decodeMeta, openModal } from '../../modal.js';
 import { createSessionForm } from '../sessions/forms.js';
-import { featureCheck } from '../settings/forms.js';
-import { requestForm } from './forms.js';
-import { sendOfferModal } from './modals.js';
+import { offerForm, requestForm } from './forms.js';
 import { parseRequest } from './parse.js';
 import { registerRequestSubmissions } from './submissions.js';
 import { declinedMessage, dismissedMessage, requestSentText } from './views.js';
@@ -22,11 +16,14 @@ import { declinedMessage, dismissedMessage, requestSentText } from './views.js';
  * session* (the create form, with the mentee invited) and *Decline*, the mentee's *Dismiss*
  * of a mentor's offer, which tells nobody.
  */
+/** A request button's value: the request id (`{"r": id}` on messages sent before). */
+const requestIdOf = (value: string) => decodeMeta<{ r: string }>(value).r ?? value;
+
 export const registerRequests: Register = (app, ctx) => {
   // With a mentor named, the request goes at once; without one, the modal opens.
   const direct = onCommand(ctx, async (run) => {
     const { mentorUser, message } = parseRequest(run.text);
-    const result = await requestSession(ctx.core, {
+    const result = await ctx.mentorship.requestSession({
       actor: { personId: run.person.id },
       input: { mentorId: ctx.people.personId(run.person.tenantId, mentorUser ?? ''), message },
       idempotencyKey: run.key,
@@ -67,7 +64,7 @@ export const registerRequests: Register = (app, ctx) => {
     const person = await ctx.people.actor(client, refOfInteraction(body as never));
     const text = typeof body.value === 'string' ? body.value.trim().slice(0, 100) : '';
     const found = person.ok
-      ? await findMentors(ctx.core, {
+      ? await ctx.mentorship.findMentors({
           actor: { personId: person.value.id },
           input: text ? { text } : {},
         })
@@ -82,27 +79,16 @@ export const registerRequests: Register = (app, ctx) => {
 
   app.action(
     Action.offerMentoring,
-    onPressOpen(ctx, 'I want to mentor you!', async (person, menteeId, origin) => {
-      const off = await featureCheck(ctx, person, 'mentorRequests');
-      if (off) return off;
-      return sendOfferModal({
-        menteeId,
-        menteeName: '',
-        meta: encodeMeta({ m: menteeId, origin }),
-      });
-    }),
+    onPressOpen(ctx, 'I want to mentor you!', (person, menteeId, origin) =>
+      offerForm(ctx, person, menteeId, origin),
+    ),
   );
 
   app.action(
     Action.scheduleRequest,
-    onPressOpen(ctx, 'Schedule session', (person, value, origin) => {
-      const { r, u } = decodeMeta<{ r: string; u: string }>(value);
-      return createSessionForm(ctx, person, {
-        ...(r ? { requestId: r } : {}),
-        ...(u ? { invitedUser: u } : {}),
-        origin,
-      });
-    }),
+    onPressOpen(ctx, 'Schedule session', (person, value, origin) =>
+      createSessionForm(ctx, person, { requestId: requestIdOf(value), origin }),
+    ),
   );
 
   app.action(
@@ -110,9 +96,9 @@ export const registerRequests: Register = (app, ctx) => {
     onPressReplace(
       ctx,
       (p) =>
-        declineRequest(ctx.core, {
+        ctx.mentorship.declineRequest({
           actor: { personId: p.person.id },
-          input: { requestId: decodeMeta<{ r: string }>(p.value).r ?? '' },
+          input: { requestId: requestIdOf(p.value) },
           idempotencyKey: p.key,
         }),
       (value) => declinedMessage(value.request),
@@ -124,7 +110,7 @@ export const registerRequests: Register = (app, ctx) => {
     onPressReplace(
       ctx,
       (p) =>
-        dismissOffer(ctx.core, {
+        ctx.mentorship.dismissOffer({
           actor: { personId: p.person.id },
           input: { requestId: p.value },
           idempotencyKey: p.key,

@@ -1,3 +1,4 @@
+import type { RequestFormView } from '../../../../core/requests/form.js';
 import { Action, Field, View } from '../../ids.js';
 import {
   externalSelect,
@@ -10,49 +11,40 @@ import {
   who,
 } from '../../kit.js';
 
-export function requestSessionModal(args: {
-  mentor?: { id: string; name: string };
-  meta: string;
-}): ModalView {
-  const initial = args.mentor ? option(args.mentor.name, args.mentor.id) : undefined;
+type Form<K> = Extract<RequestFormView, { kind: K }>;
+
+const messageInput = (max: number, placeholder?: string) =>
+  input(
+    Field.message,
+    'Message',
+    textInput({ multiline: true, max, ...(placeholder ? { placeholder } : {}) }),
+    { optional: true },
+  );
+
+/** *Request a Session*: the mentor given, or picked from our options as the person types. */
+export function requestSessionModal(form: Form<'session'>): ModalView {
+  const initial = form.mentor ? option(form.mentor.name, form.mentor.id) : undefined;
   return modal({
     callbackId: View.requestSession,
     title: 'Request a session',
     submit: 'Send request',
-    privateMetadata: args.meta,
     blocks: [
       input(Field.mentor, 'Mentor', externalSelect(Action.mentorPicker, initial)),
-      input(
-        Field.message,
-        'Message',
-        textInput({
-          multiline: true,
-          max: 1000,
-          placeholder: 'What would you like to talk about?',
-        }),
-        { optional: true },
-      ),
+      messageInput(form.maxMessageLength, 'What would you like to talk about?'),
     ],
   });
 }
 
-export function sendOfferModal(args: {
-  menteeId: string;
-  menteeName: string;
-  meta: string;
-}): ModalView {
+/** *I want to mentor you!* to one mentee. */
+export function sendOfferModal(form: Form<'offer'>, meta: string): ModalView {
   return modal({
     callbackId: View.sendOffer,
     title: 'I want to mentor you!',
     submit: 'Send Request',
-    privateMetadata: args.meta,
+    privateMetadata: meta,
     blocks: [
-      section(
-        `Offer to mentor ${who({ id: args.menteeId, name: args.menteeName })}. They can book a time with you or dismiss it.`,
-      ),
-      input(Field.message, 'Message', textInput({ multiline: true, max: 1000 }), {
-        optional: true,
-      }),
+      section(`Offer to mentor ${who(form.mentee)}. They can book a time with you or dismiss it.`),
+      messageInput(form.maxMessageLength),
     ],
   });
 }

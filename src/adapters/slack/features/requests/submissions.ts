@@ -1,5 +1,3 @@
-import { requestSession } from '../../../../core/requests/request-session.js';
-import { sendMentorOffer } from '../../../../core/requests/send-mentor-offer.js';
 import type { Register } from '../../context.js';
 import { Field, View } from '../../ids.js';
 import { onSubmit } from '../../listen.js';
@@ -17,7 +15,7 @@ export const registerRequestSubmissions: Register = (app, ctx) => {
     onSubmit(
       ctx,
       (s) =>
-        requestSession(ctx.core, {
+        ctx.mentorship.requestSession({
           actor: { personId: s.person.id },
           input: {
             mentorId: s.state.selected(Field.mentor) ?? '',
@@ -41,7 +39,7 @@ export const registerRequestSubmissions: Register = (app, ctx) => {
       ctx,
       (s) => {
         const meta = decodeMeta<{ m: string }>(s.view.private_metadata);
-        return sendMentorOffer(ctx.core, {
+        return ctx.mentorship.sendMentorOffer({
           actor: { personId: s.person.id },
           input: { menteeId: meta.m ?? '', message: s.state.text(Field.message) },
           idempotencyKey: s.key,

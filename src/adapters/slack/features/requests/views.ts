@@ -1,17 +1,15 @@
-import type { IncomingRequestItem, MyRequestItem } from '../../../../core/requests/request.view.js';
+import type { MyRequestItem } from '../../../../core/requests/request.view.js';
 import type { RequestView } from '../../../../core/views.js';
-import { Action } from '../../ids.js';
+import { buttonsFor } from '../../buttons.js';
 import {
   actions,
   type Block,
-  button,
   context,
   esc,
   type Message,
   message,
   section,
   slackDate,
-  slackUserOf,
   who,
 } from '../../kit.js';
 
@@ -33,39 +31,16 @@ const quote = (text: string) =>
 const messageOf = (r: RequestView) => (r.message ? `\n${quote(r.message)}` : '');
 
 /** A mentee's request as the mentor sees it, with *Schedule session* and *Decline*. */
-export function incomingRequestBlocks(
-  r: RequestView,
-  allowed: { schedule: boolean; decline: boolean },
-): Block[] {
+export function incomingRequestBlocks(r: RequestView): Block[] {
   return [
     section(`${who(r.mentee)} asked you for a mentoring session.${messageOf(r)}`),
     context(`Sent ${slackDate(r.createdAt)} · ${STATUS[r.status]}`),
-    ...actions([
-      ...(allowed.schedule
-        ? [
-            button(
-              'Schedule session',
-              Action.scheduleRequest,
-              JSON.stringify({ r: r.id, u: slackUserOf(r.mentee.id) }),
-              {
-                style: 'primary',
-              },
-            ),
-          ]
-        : []),
-      ...(allowed.decline
-        ? [button('Decline', Action.declineRequest, JSON.stringify({ r: r.id }))]
-        : []),
-    ]),
+    ...actions(buttonsFor(r.actions, ['scheduleRequest', 'declineRequest'], r.id)),
   ];
 }
 
 /** A mentor's "I want to mentor you!" as the mentee sees it. */
-export function offerBlocks(
-  r: RequestView,
-  headline: string,
-  allowed: { dismiss: boolean },
-): Block[] {
+export function offerBlocks(r: RequestView, headline: string): Block[] {
   const pending = r.status === 'pending';
   return [
     section(
@@ -76,10 +51,14 @@ export function offerBlocks(
         ? `Open their profile to book a time or request a session; that accepts the offer. It expires ${slackDate(r.expiresAt, '{date_short_pretty}')}.`
         : STATUS[r.status],
     ),
-    ...actions([
-      button('View profile & book', Action.viewMentorProfile, r.mentor.id, { style: 'primary' }),
-      ...(allowed.dismiss ? [button('Dismiss', Action.dismissOffer, r.id)] : []),
-    ]),
+    ...actions(
+      buttonsFor(
+        r.actions,
+        ['viewMentorProfile', 'dismissOffer'],
+        (kind) => (kind === 'viewMentorProfile' ? r.mentor.id : r.id),
+        { viewMentorProfile: { text: 'View profile & book', style: 'primary' } },
+      ),
+    ),
   ];
 }
 
@@ -92,24 +71,16 @@ export function myRequestBlocks(item: MyRequestItem): Block[] {
       : `You asked ${who(r.mentor)} for a session`;
   return [
     section(`${line} · *${STATUS[r.status]}*${messageOf(r)}`),
-    ...actions([
-      ...(item.actions.includes('viewMentorProfile')
-        ? [button('View profile', Action.viewMentorProfile, r.mentor.id)]
-        : []),
-      ...(item.actions.includes('dismissOffer')
-        ? [button('Dismiss', Action.dismissOffer, r.id)]
-        : []),
-    ]),
+    ...actions(
+      buttonsFor(item.actions, ['viewMentorProfile', 'dismissOffer'], (kind) =>
+        kind === 'viewMentorProfile' ? r.mentor.id : r.id,
+      ),
+    ),
   ];
 }
 
-export const incomingItemBlocks = (item: IncomingRequestItem) =>
-  incomingRequestBlocks(item.request, {
-    schedule: item.actions.includes('scheduleRequest'),
-    decline: item.actions.includes('declineRequest'),
-  });
-
-// What replaces a request's message once its button did its work (docs/product.md#bad-input-and-faults), and confirmations.
+// What replaces a request's message once its button did its work, so it cannot be pressed
+// twice (docs/product.md#bad-input-and-faults), and the confirmations people read.
 
 export const declinedMessage = (r: RequestView): Message =>
   message(`You declined ${r.mentee.name}'s request`, [

@@ -1,12 +1,11 @@
 import { DomainError, ErrorCode } from '../../../../core/errors.js';
-import { isSessionManager, type Person } from '../../../../core/people/person.js';
-import { getSessionDetails, menteeList } from '../../../../core/sessions/index.js';
-import { addLocalDays, localDateOf, localTimeOf } from '../../../../core/time.js';
+import type { MeetingPlatform, Person } from '../../../../core/people/person.js';
+import type { SessionFormInput } from '../../../../core/sessions/form.js';
 import type { SlackContext } from '../../context.js';
-import { type ModalView, slackUserOf } from '../../kit.js';
+import type { ModalView } from '../../kit.js';
+import { type Form, modalOf } from '../../listen.js';
 import { encodeMeta } from '../../modal.js';
 import type { Origin } from '../../origin.js';
-import { workspaceOf } from '../settings/forms.js';
 import {
   cloneModal,
   deleteModal,
@@ -16,15 +15,22 @@ import {
 } from './modals.js';
 
 /**
- * Builds the modals that need the database: each answers the view, or the DomainError to
- * show in its place. Listeners open a loading view first (`openModal`), then call these.
+ * The session modals, each filled from the core's form query (`sessionForm`: values,
+ * what the person may change, choices, defaults), or the DomainError to show in place of
+ * the form. Listeners open a loading view first (`openModal`), then call these.
  */
 
+/** What the details form's submission needs besides its inputs. */
 export interface DetailsMeta {
   mode: 'create' | 'edit';
+  /** The session edited, and the version the form was filled from. */
   s?: string;
   v?: number;
+  /** The request a new session answers. */
   r?: string;
+  /** The meeting platforms to offer, and the default, for step 2. */
+  mp?: readonly MeetingPlatform[];
+  dp?: MeetingPlatform;
   origin?: Origin;
 }
 export interface MeetingMeta {
@@ -34,166 +40,90 @@ export interface MeetingMeta {
 }
 export interface SessionMeta {
   s: string;
+  /** The title, for the message that says the session was deleted. */
+  t?: string;
   origin?: Origin;
 }
 
-/** A form about one session, opened from a button on it. */
-export type SessionForm = (
-  ctx: SlackContext,
-  person: Person,
-  sessionId: string,
-  origin?: Origin,
-) => Promise<ModalView | DomainError>;
+/** A form about one session, opened from a button on it (its value is the session id). */
+type SessionForm = Form;
+
+const formOf = async (ctx: SlackContext, person: Person, input: SessionFormInput) => {
+  const form = await ctx.mentorship.sessionForm({ actor: { personId: person.id }, input });
+  return form.ok ? form.value : form.error;
+};
+
+const withOrigin = (origin: Origin | undefined) => (origin ? { origin } : {});
 
 export async function createSessionForm(
   ctx: SlackContext,
   person: Person,
-  args: { requestId?: string; invitedUser?: string; origin?: Origin },
+  args: { requestId?: string | undefined; origin?: Origin },
 ): Promise<ModalView | DomainError> {
-  const workspace = await workspaceOf(ctx, person);
-  if (workspace instanceof DomainError) return workspace;
-  const manager = isSessionManager(person);
+  const form = await formOf(ctx, person, {
+    mode: 'create',
+    ...(args.requestId ? { requestId: args.requestId } : {}),
+  });
+  if (form instanceof DomainError) return form;
   const meta: DetailsMeta = {
     mode: 'create',
-    ...(args.requestId ? { r: args.requestId } : {}),
-    ...(args.origin ? { origin: args.origin } : {}),
+    ...(form.request ? { r: form.request.id } : {}),
+    mp: form.choices.meetingPlatforms,
+    dp: form.defaults.meetingPlatform,
+    ...withOrigin(args.origin),
   };
-  return sessionDetailsModal({
-    mode: 'create',
-    timeZone: person.timeZone,
-    vocabularies: workspace.config.vocabularies,
-    defaultSeatLimit: workspace.config.defaultSeatLimit,
-    canChooseType: manager,
-    canChooseMentors: manager,
-    invitedUsers: args.invitedUser ? [args.invitedUser] : [],
-    meta: encodeMeta(meta),
-  });
+  return sessionDetailsModal(form, encodeMeta(meta));
 }
 
-export async function editSessionForm(
-  ctx: SlackContext,
-  person: Person,
-  sessionId: string,
-  origin?: Origin,
-): Promise<ModalView | DomainError> {
-  const [details, workspace] = await Promise.all([
-    getSessionDetails(ctx.core, { actor: { personId: person.id }, input: { sessionId } }),
-    workspaceOf(ctx, person),
-  ]);
-  if (!details.ok) return details.error;
-  if (workspace instanceof DomainError) return workspace;
-  const form = details.value.form;
-  if (!form || !details.value.session.actions.includes('editSession')) {
-    return new DomainError(ErrorCode.NotEditable, 'This session can no longer be edited.');
-  }
-  const manager = isSessionManager(person);
+export const editSessionForm: SessionForm = async (ctx, person, sessionId, origin) => {
+  const form = await formOf(ctx, person, { mode: 'edit', sessionId });
+  if (form instanceof DomainError) return form;
   const meta: DetailsMeta = {
     mode: 'edit',
     s: sessionId,
-    v: details.value.version,
-    ...(origin ? { origin } : {}),
+    ...(form.version !== undefined ? { v: form.version } : {}),
+    mp: form.choices.meetingPlatforms,
+    dp: form.defaults.meetingPlatform,
+    ...withOrigin(origin),
   };
-  return sessionDetailsModal({
-    mode: 'edit',
-    form,
-    timeZone: person.timeZone,
-    vocabularies: workspace.config.vocabularies,
-    defaultSeatLimit: workspace.config.defaultSeatLimit,
-    canChooseType: manager && details.value.session.status === 'draft',
-    canChooseMentors: manager,
-    invitedUsers: form.menteeIds.map(slackUserOf).filter((u): u is string => !!u),
-    meta: encodeMeta(meta),
-  });
-}
+  return sessionDetailsModal(form, encodeMeta(meta));
+};
 
-export async function meetingForm(
-  ctx: SlackContext,
-  person: Person,
-  sessionId: string,
-  origin?: Origin,
-): Promise<ModalView | DomainError> {
-  const details = await getSessionDetails(ctx.core, {
-    actor: { personId: person.id },
-    input: { sessionId },
-  });
-  if (!details.ok) return details.error;
-  if (!details.value.session.actions.includes('editMeeting')) {
-    return new DomainError(
-      ErrorCode.NotEditable,
-      'The meeting link of this session can no longer change.',
-    );
-  }
-  const meta: MeetingMeta = {
-    s: sessionId,
-    publish: details.value.session.status === 'draft',
-    ...(origin ? { origin } : {}),
-  };
+export const meetingForm: SessionForm = async (ctx, person, sessionId, origin) => {
+  const form = await formOf(ctx, person, { mode: 'meeting', sessionId });
+  if (form instanceof DomainError) return form;
+  const meta: MeetingMeta = { s: sessionId, publish: form.publishes, ...withOrigin(origin) };
   return meetingModal({
-    ...(details.value.meeting ? { meeting: details.value.meeting } : {}),
-    publish: meta.publish,
+    meeting: form.values.meeting,
+    platforms: form.choices.meetingPlatforms,
+    publish: form.publishes,
     meta: encodeMeta(meta),
   });
-}
+};
 
-export async function deleteForm(
-  ctx: SlackContext,
-  person: Person,
-  sessionId: string,
-  origin?: Origin,
-): Promise<ModalView | DomainError> {
-  const details = await getSessionDetails(ctx.core, {
-    actor: { personId: person.id },
-    input: { sessionId },
-  });
-  if (!details.ok) return details.error;
-  if (!details.value.session.actions.includes('deleteSession')) {
-    return new DomainError(ErrorCode.NotEditable, 'This session can no longer be deleted.');
-  }
-  const meta: SessionMeta = { s: sessionId, ...(origin ? { origin } : {}) };
-  return deleteModal(details.value.session, encodeMeta(meta));
-}
+export const cloneForm: SessionForm = async (ctx, person, sessionId, origin) => {
+  const form = await formOf(ctx, person, { mode: 'clone', sessionId });
+  if (form instanceof DomainError) return form;
+  const meta: SessionMeta = { s: sessionId, ...withOrigin(origin) };
+  return cloneModal(form, encodeMeta(meta));
+};
 
-export async function cloneForm(
-  ctx: SlackContext,
-  person: Person,
-  sessionId: string,
-  origin?: Origin,
-): Promise<ModalView | DomainError> {
-  const details = await getSessionDetails(ctx.core, {
+export const deleteForm: SessionForm = async (ctx, person, sessionId, origin) => {
+  const details = await ctx.mentorship.sessionDetails({
     actor: { personId: person.id },
     input: { sessionId },
   });
   if (!details.ok) return details.error;
   const card = details.value.session;
-  if (!card.actions.includes('cloneSession'))
-    return new DomainError(
-      ErrorCode.Forbidden,
-      "Only this session's mentors can book the next one.",
-    );
-  // Suggest the same time a week after the original, or a week from today if that has passed.
-  const zone = person.timeZone;
-  const start = new Date(card.start.utc);
-  const end = new Date(card.end.utc);
-  const weeks = Math.max(1, Math.ceil((Date.now() - start.getTime()) / (7 * 86_400_000)) + 1);
-  const shift = (at: Date) => ({
-    date: addLocalDays(localDateOf(at, zone), 7 * weeks),
-    time: localTimeOf(at, zone),
-  });
-  const meta: SessionMeta = { s: sessionId, ...(origin ? { origin } : {}) };
-  return cloneModal({
-    card,
-    start: shift(start),
-    end: shift(end),
-    timeZone: zone,
-    meta: encodeMeta(meta),
-  });
-}
+  if (!card.actions.includes('deleteSession')) {
+    return new DomainError(ErrorCode.NotEditable, 'This session can no longer be deleted.');
+  }
+  const meta: SessionMeta = { s: sessionId, t: card.title, ...withOrigin(origin) };
+  return deleteModal(card, encodeMeta(meta));
+};
 
-export async function menteeListForm(
-  ctx: SlackContext,
-  person: Person,
-  sessionId: string,
-): Promise<ModalView | DomainError> {
-  const list = await menteeList(ctx.core, { actor: { personId: person.id }, input: { sessionId } });
-  return list.ok ? menteeListModal(list.value, sessionId) : list.error;
-}
+export const menteeListForm: SessionForm = (ctx, person, sessionId) =>
+  modalOf(
+    ctx.mentorship.menteeList({ actor: { personId: person.id }, input: { sessionId } }),
+    (list) => menteeListModal(list, sessionId),
+  );

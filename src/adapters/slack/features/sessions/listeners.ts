@@ -1,4 +1,3 @@
-import { enrol, menteeListCsv, mySessions } from '../../../../core/sessions/index.js';
 import type { Register } from '../../context.js';
 import { Action, Command } from '../../ids.js';
 import { type Block, context, header, message } from '../../kit.js';
@@ -9,6 +8,7 @@ import {
   onPress,
   onPressOpen,
   onPressReplace,
+  opensForms,
 } from '../../listen.js';
 import type { DirectMessages } from '../../notifier.js';
 import { afterRateLimit } from '../../web.js';
@@ -19,7 +19,6 @@ import {
   editSessionForm,
   meetingForm,
   menteeListForm,
-  type SessionForm,
 } from './forms.js';
 import { registerSessionSubmissions } from './submissions.js';
 import { enrolledMessage, sessionBlocks } from './views.js';
@@ -37,19 +36,13 @@ export const registerSessions =
     app.action(Action.openCreateSession, onPressOpen(ctx, 'Create session', create));
 
     // The buttons that open a form about one session (the button's value is its id).
-    const forms: readonly (readonly [string, string, SessionForm])[] = [
+    opensForms(app, ctx, [
       [Action.edit, 'Edit session', editSessionForm],
       [Action.editMeeting, 'Meeting link', meetingForm],
       [Action.delete, 'Delete session', deleteForm],
       [Action.clone, 'Book the next one', cloneForm],
       [Action.viewMentees, 'Mentee list', menteeListForm],
-    ];
-    for (const [action, title, form] of forms) {
-      app.action(
-        action,
-        onPressOpen(ctx, title, (person, id, origin) => form(ctx, person, id, origin)),
-      );
-    }
+    ]);
 
     // *Enroll*: one atomic seat; the message it was on shows the enrolment instead.
     app.action(
@@ -57,7 +50,7 @@ export const registerSessions =
       onPressReplace(
         ctx,
         (p) =>
-          enrol(ctx.core, {
+          ctx.mentorship.enrol({
             actor: { personId: p.person.id },
             input: { sessionId: p.value },
             idempotencyKey: p.key,
@@ -74,7 +67,7 @@ export const registerSessions =
     app.action(
       Action.downloadCsv,
       onPress(ctx, async (p) => {
-        const csv = await menteeListCsv(ctx.core, {
+        const csv = await ctx.mentorship.menteeListCsv({
           actor: { personId: p.person.id },
           input: { sessionId: p.value },
         });
@@ -100,7 +93,7 @@ export const registerSessions =
     app.command(
       Command.mySessions,
       onCommand(ctx, async (run) => {
-        const result = await mySessions(ctx.core, {
+        const result = await ctx.mentorship.mySessions({
           actor: { personId: run.person.id },
           input: { limit: 5 },
         });

@@ -1,13 +1,14 @@
-import { MEETING_PLATFORMS, type MeetingPlatform } from '../../../../core/people/person.js';
-import type { MenteeList, SessionForm } from '../../../../core/sessions/index.js';
-import type { MeetingInfo } from '../../../../core/sessions/session.js';
+import type { MeetingPlatform } from '../../../../core/people/person.js';
+import type { SessionField, SessionFormView } from '../../../../core/sessions/form.js';
+import type { MenteeList } from '../../../../core/sessions/index.js';
+import type { MeetingInfo, SessionType } from '../../../../core/sessions/session.js';
 import type { SessionCard } from '../../../../core/views.js';
-import type { VocabularyName, WorkspaceConfig } from '../../../../core/workspaces/workspace.js';
-import { Action, Field, View } from '../../ids.js';
+import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
+import { buttonsFor } from '../../buttons.js';
+import { Field, View } from '../../ids.js';
 import {
   actions,
   type Block,
-  button,
   context,
   datePicker,
   esc,
@@ -37,42 +38,28 @@ const VOCAB: Record<VocabularyName, { label: string; select: string; other: stri
   medium: { label: 'Medium', select: Field.medium, other: Field.mediumOther },
 };
 
-export interface SessionFormModel {
-  readonly mode: 'create' | 'edit';
-  readonly form?: SessionForm;
-  readonly timeZone: string;
-  readonly vocabularies: WorkspaceConfig['vocabularies'];
-  readonly defaultSeatLimit: number;
-  readonly canChooseType: boolean;
-  readonly canChooseMentors: boolean;
-  /** Slack users to show as invited (the requesting mentee when scheduling a request). */
-  readonly invitedUsers: readonly string[];
-  readonly meta: string;
-}
+/** Whether the person may change `field` in this form (the core decides: `editable`). */
+const may = (form: SessionFormView, field: SessionField) => form.editable.includes(field);
 
-function tagInputs(name: VocabularyName, m: SessionFormModel): Block[] {
+function tagInputs(name: VocabularyName, form: SessionFormView): Block[] {
   const v = VOCAB[name];
-  const pick = m.form?.[name];
-  const options = m.vocabularies[name].map((t) => option(t, t));
+  const pick = form.values[name];
+  const options = form.vocabularies[name].map((t) => option(t, t));
   const out: Block[] = [];
   if (options.length > 0) {
-    out.push(
-      input(v.select, v.label, multiSelect(options, pick?.selected ?? []), { optional: true }),
-    );
+    out.push(input(v.select, v.label, multiSelect(options, pick.selected), { optional: true }));
   }
   out.push(
-    input(
-      v.other,
-      `${v.label}: other`,
-      textInput({ initial: pick?.other.join(', ') ?? '', max: 900 }),
-      {
-        optional: true,
-        hint: 'Comma-separated, each up to 40 characters.',
-      },
-    ),
+    input(v.other, `${v.label}: other`, textInput({ initial: pick.other.join(', '), max: 900 }), {
+      optional: true,
+      hint: 'Comma-separated, each up to 40 characters.',
+    }),
   );
   return out;
 }
+
+const slackUsers = (personIds: readonly string[]) =>
+  personIds.map(slackUserOf).filter((u): u is string => !!u);
 
 interface WallClock {
   readonly date: string;
@@ -90,68 +77,65 @@ function timeInputs(start: WallClock | undefined, end: WallClock | undefined, ti
   ];
 }
 
+const TYPE_LABEL: Record<SessionType, string> = {
+  public: 'Public: any mentee may enrol',
+  private: 'Private: invitees only',
+};
+
 /** The create/edit form, step 1 (details); the meeting link is step 2, pushed on submit. */
-export function sessionDetailsModal(m: SessionFormModel): ModalView {
-  const f = m.form;
+export function sessionDetailsModal(form: SessionFormView, meta: string): ModalView {
+  const f = form.values;
   const blocks: Block[] = [
-    input(Field.title, 'Title', textInput({ initial: f?.title ?? '', max: 120 })),
+    input(Field.title, 'Title', textInput({ initial: f.title, max: 120 })),
     input(
       Field.description,
       'Description',
-      textInput({ initial: f?.description ?? '', multiline: true, max: 2000 }),
+      textInput({ initial: f.description, multiline: true, max: 2000 }),
       { optional: true },
     ),
     input(
       Field.imageUrl,
       'Image URL',
-      textInput({ initial: f?.imageUrl ?? '', placeholder: 'https://…' }),
-      { optional: true },
+      textInput({ initial: f.imageUrl, placeholder: 'https://…' }),
+      {
+        optional: true,
+      },
     ),
   ];
-  if (m.canChooseType) {
+  if (may(form, 'type')) {
+    const types = form.choices.types.map((t) => option(TYPE_LABEL[t], t));
     blocks.push(
-      input(
-        Field.type,
-        'Type',
-        radios(
-          [
-            option('Public: any mentee may enrol', 'public'),
-            option('Private: invitees only', 'private'),
-          ],
-          f?.type ?? 'public',
-        ),
-        {
-          hint: 'Cannot change after the session is published.',
-        },
-      ),
+      input(Field.type, 'Type', radios(types, f.type), {
+        hint: 'Cannot change after the session is published.',
+      }),
     );
   }
+  // A session answering a mentee's request invites that mentee.
+  const invited = [...f.menteeIds, ...(form.request ? [form.request.mentee.id] : [])];
   blocks.push(
-    ...timeInputs(f?.start, f?.end, m.timeZone),
-    input(
-      Field.seatLimit,
-      'Seat limit',
-      textInput({ initial: String(f?.seatLimit ?? m.defaultSeatLimit), max: 3 }),
-    ),
-    ...tagInputs('recommendedFor', m),
-    ...tagInputs('categories', m),
-    ...tagInputs('medium', m),
-    input(Field.mentees, 'Invite mentees', usersSelect(m.invitedUsers), { optional: true }),
+    ...timeInputs(f.start, f.end, form.timeZone),
+    input(Field.seatLimit, 'Seat limit', textInput({ initial: String(f.seatLimit), max: 3 })),
+    ...tagInputs('recommendedFor', form),
+    ...tagInputs('categories', form),
+    ...tagInputs('medium', form),
+    input(Field.mentees, 'Invite mentees', usersSelect(slackUsers([...new Set(invited)])), {
+      optional: true,
+    }),
   );
-  if (m.canChooseMentors) {
-    const mentors = (f?.mentorIds ?? []).map(slackUserOf).filter((u): u is string => !!u);
+  if (may(form, 'mentorIds')) {
     blocks.push(
-      input(Field.mentors, 'Mentors', usersSelect(mentors, 10), {
+      input(Field.mentors, 'Mentors', usersSelect(slackUsers(f.mentorIds), 10), {
         optional: true,
         hint: 'You are always a mentor of sessions you create.',
       }),
     );
   }
+  const creating = form.mode === 'create';
   return modal({
     callbackId: View.sessionDetails,
-    title: m.mode === 'create' ? 'Create session' : 'Edit session',
-    submit: m.mode === 'create' ? 'Next' : 'Save',
-    privateMetadata: m.meta,
+    title: creating ? 'Create session' : 'Edit session',
+    submit: creating ? 'Next' : 'Save',
+    privateMetadata: meta,
     blocks,
   });
 }
@@ -162,11 +146,14 @@ const PLATFORM_LABEL: Record<MeetingPlatform, string> = {
   whatsapp: 'WhatsApp',
   zoom: 'Zoom',
 };
-export const platformOptions = () => MEETING_PLATFORMS.map((p) => option(PLATFORM_LABEL[p], p));
+/** The meeting platforms a form offers (the core's `choices`), labelled for Slack. */
+export const platformOptions = (platforms: readonly MeetingPlatform[]) =>
+  platforms.map((p) => option(PLATFORM_LABEL[p], p));
 
 /** Step 2: the meeting link (also alone, for *Edit meeting link* while live). */
 export function meetingModal(args: {
-  meeting?: MeetingInfo;
+  meeting: MeetingInfo;
+  platforms: readonly MeetingPlatform[];
   publish: boolean;
   meta: string;
 }): ModalView {
@@ -180,21 +167,21 @@ export function meetingModal(args: {
       input(
         Field.meetingPlatform,
         'Meeting platform',
-        staticSelect(platformOptions(), m?.platform ?? 'bigbluebutton'),
+        staticSelect(platformOptions(args.platforms), m.platform),
       ),
       input(
         Field.meetingUrl,
         'Link',
-        textInput({ initial: m?.url ?? '', placeholder: 'https://meet.google.com/abc-defg-hij' }),
+        textInput({ initial: m.url ?? '', placeholder: 'https://meet.google.com/abc-defg-hij' }),
         { optional: true, hint: 'Google Meet, WhatsApp and Zoom need one.' },
       ),
-      input(Field.meetingId, 'Zoom meeting ID', textInput({ initial: m?.meetingId ?? '' }), {
+      input(Field.meetingId, 'Zoom meeting ID', textInput({ initial: m.meetingId ?? '' }), {
         optional: true,
       }),
       input(
         Field.meetingPasscode,
         'Zoom passcode',
-        textInput({ initial: m?.passcode ?? '', max: 10 }),
+        textInput({ initial: m.passcode ?? '', max: 10 }),
         { optional: true },
       ),
     ],
@@ -217,23 +204,17 @@ export function deleteModal(card: SessionCard, meta: string): ModalView {
   });
 }
 
-export function cloneModal(args: {
-  card: SessionCard;
-  start: { date: string; time: string };
-  end: { date: string; time: string };
-  timeZone: string;
-  meta: string;
-}): ModalView {
+/** *Book the next one*: only the new times, which the core suggests a week on. */
+export function cloneModal(form: SessionFormView, meta: string): ModalView {
+  const title = form.session?.title ?? form.values.title;
   return modal({
     callbackId: View.cloneSession,
     title: 'Book the next one',
     submit: 'Clone',
-    privateMetadata: args.meta,
+    privateMetadata: meta,
     blocks: [
-      section(
-        `A new *${esc(args.card.title)}* with the same details; everyone who took part is invited.`,
-      ),
-      ...timeInputs(args.start, args.end, args.timeZone),
+      section(`A new *${esc(title)}* with the same details; everyone who took part is invited.`),
+      ...timeInputs(form.values.start, form.values.end, form.timeZone),
     ],
   });
 }
@@ -248,7 +229,7 @@ export function menteeListModal(list: MenteeList, sessionId: string): ModalView 
     section(
       `*${esc(list.session.title)}*\n${list.session.menteeCount} of ${list.session.seatLimit} seats taken`,
     ),
-    ...actions([button('Download CSV', Action.downloadCsv, sessionId)]),
+    ...actions(buttonsFor(list.actions, ['downloadMentees'], sessionId)),
   ];
   // Several names per block keep long lists within the 100-block limit.
   for (let i = 0; i < rows.length; i += 20) blocks.push(section(rows.slice(i, i + 20).join('\n')));

@@ -1,15 +1,6 @@
+import type { CommandArgs } from '../../../../core/api.js';
 import { notFound, ok, type Result } from '../../../../core/errors.js';
-import {
-  cloneSession,
-  createSession,
-  deleteSession,
-  editMeeting,
-  editSessionDetails,
-  getSessionDetails,
-  publishSession,
-} from '../../../../core/sessions/index.js';
-import type { MeetingInfo } from '../../../../core/sessions/session.js';
-import type { SessionCard } from '../../../../core/views.js';
+import type { SessionResult } from '../../../../core/sessions/index.js';
 import type { Register, SlackContext } from '../../context.js';
 import { View } from '../../ids.js';
 import type { Message } from '../../kit.js';
@@ -21,14 +12,12 @@ import { meetingModal } from './modals.js';
 import { meetingOf, sessionFormOf, timesOf } from './parse.js';
 import { clonedMessage, deletedMessage, publishedMessage, savedMessage } from './views.js';
 
-interface Saved {
-  readonly session: SessionCard;
-  readonly meeting?: MeetingInfo;
-  readonly origin?: Origin;
-}
-
-async function save(ctx: SlackContext, s: Submission): Promise<Result<Saved>> {
-  const meta = decodeMeta<DetailsMeta>(s.view.private_metadata);
+/** Step 1 saved: a new draft, or the edited details (with the meeting, for step 2). */
+async function save(
+  ctx: SlackContext,
+  s: Submission,
+  meta: Partial<DetailsMeta>,
+): Promise<Result<SessionResult>> {
   const form = sessionFormOf(s.state);
   const tenant = s.person.tenantId;
   // People picked in the form become known to the core before it checks them.
@@ -40,10 +29,9 @@ async function save(ctx: SlackContext, s: Submission): Promise<Result<Saved>> {
   if (mentors && !mentors.ok) return mentors;
   const people = { menteeIds: mentees.value, ...(mentors?.ok ? { mentorIds: mentors.value } : {}) };
   const actor = { personId: s.person.id };
-  const origin = meta.origin ? { origin: meta.origin } : {};
   if (meta.mode === 'edit') {
     if (!meta.s) return { ok: false, error: notFound('session') };
-    const saved = await editSessionDetails(ctx.core, {
+    return ctx.mentorship.editSession({
       actor,
       input: {
         sessionId: meta.s,
@@ -53,21 +41,37 @@ async function save(ctx: SlackContext, s: Submission): Promise<Result<Saved>> {
       },
       idempotencyKey: s.key,
     });
-    if (!saved.ok) return saved;
-    const details = await getSessionDetails(ctx.core, { actor, input: { sessionId: meta.s } });
-    if (!details.ok) return details;
-    return ok({
-      session: details.value.session,
-      ...(details.value.meeting ? { meeting: details.value.meeting } : {}),
-      ...origin,
-    });
   }
-  const created = await createSession(ctx.core, {
+  return ctx.mentorship.createSession({
     actor,
     input: { ...form.input, ...people, ...(meta.r ? { requestId: meta.r } : {}) },
     idempotencyKey: s.key,
   });
-  return created.ok ? ok({ session: created.value.session, ...origin }) : created;
+}
+
+/** A session command's result with the modal's metadata, which the answer needs too. */
+async function withMeta<M, T>(meta: M, result: Promise<Result<T>>) {
+  const done = await result;
+  return done.ok ? ok({ ...done.value, meta }) : done;
+}
+
+/**
+ * A command on the session the modal is about (its metadata's `s`), with the inputs `input`
+ * reads; the metadata is kept for the answer.
+ */
+function onSession<M extends { s?: string | undefined }, T>(
+  command: (meta: Partial<M>, request: CommandArgs) => Promise<Result<T>>,
+  input: (s: Submission) => object,
+) {
+  return (s: Submission) => {
+    const meta = decodeMeta<M>(s.view.private_metadata);
+    const request = {
+      actor: { personId: s.person.id },
+      input: { sessionId: meta.s ?? '', ...input(s) },
+      idempotencyKey: s.key,
+    };
+    return withMeta(meta, command(meta, request));
+  };
 }
 
 /** Closes the whole modal stack; the message the flow began on shows `done`. */
@@ -84,27 +88,35 @@ const closeAndShow = (
 });
 
 /**
- * The session forms' submissions (docs/product.md#sessions). Step 1, the details: creating stores a draft and
- * pushes the meeting link form as step 2, which publishes it; editing saves the details,
- * then offers the meeting link the same way. The form's version makes a stale form fail.
+ * The session forms' submissions (docs/product.md#sessions). Step 1, the details: creating
+ * stores a draft and pushes the meeting link form as step 2, which publishes it; editing
+ * saves the details, then offers the meeting link the same way. The form's version makes a
+ * stale form fail.
  */
 export const registerSessionSubmissions: Register = (app, ctx) => {
+  const m = ctx.mentorship;
   app.view(
     View.sessionDetails,
     onSubmit(
       ctx,
-      (s) => save(ctx, s),
-      (saved) => {
-        const publish = saved.session.status === 'draft';
-        const meta: MeetingMeta = {
-          s: saved.session.id,
+      (s) => {
+        const meta = decodeMeta<DetailsMeta>(s.view.private_metadata);
+        return withMeta(meta, save(ctx, s, meta));
+      },
+      ({ session, meeting, meta }) => {
+        const publish = session.status === 'draft';
+        const next: MeetingMeta = {
+          s: session.id,
           publish,
-          ...(saved.origin ? { origin: saved.origin } : {}),
+          ...(meta.origin ? { origin: meta.origin } : {}),
         };
+        // A new draft has no meeting yet: the workspace's default platform is offered.
+        const platform = meeting?.platform ?? meta.dp ?? 'bigbluebutton';
         const view = meetingModal({
-          ...(saved.meeting ? { meeting: saved.meeting } : {}),
+          meeting: meeting ?? { platform },
+          platforms: meta.mp ?? [platform],
           publish,
-          meta: encodeMeta(meta),
+          meta: encodeMeta(next),
         });
         return { response: { response_action: 'push', view } };
       },
@@ -119,24 +131,16 @@ export const registerSessionSubmissions: Register = (app, ctx) => {
     View.sessionMeeting,
     onSubmit(
       ctx,
-      async (s) => {
-        const meta = decodeMeta<MeetingMeta>(s.view.private_metadata);
-        const request = {
-          actor: { personId: s.person.id },
-          input: { sessionId: meta.s ?? '', meeting: meetingOf(s.state) },
-          idempotencyKey: s.key,
-        };
-        const result = meta.publish
-          ? await publishSession(ctx.core, request)
-          : await editMeeting(ctx.core, request);
-        return result.ok ? ok({ ...result.value, meta }) : result;
-      },
+      onSession<MeetingMeta, SessionResult>(
+        (meta, r) => (meta.publish ? m.publishSession(r) : m.editMeeting(r)),
+        (s) => ({ meeting: meetingOf(s.state) }),
+      ),
       ({ session, meta }, s) =>
         closeAndShow(
           ctx,
           s,
           meta.origin,
-          (meta.publish ? publishedMessage : savedMessage)(session),
+          meta.publish ? publishedMessage(session) : savedMessage(session),
         ),
       'Meeting link',
     ),
@@ -147,22 +151,11 @@ export const registerSessionSubmissions: Register = (app, ctx) => {
     View.deleteSession,
     onSubmit(
       ctx,
-      async (s) => {
-        const meta = decodeMeta<SessionMeta>(s.view.private_metadata);
-        const actor = { personId: s.person.id };
-        const before = await getSessionDetails(ctx.core, {
-          actor,
-          input: { sessionId: meta.s ?? '' },
-        });
-        const deleted = await deleteSession(ctx.core, {
-          actor,
-          input: { sessionId: meta.s ?? '', confirm: true },
-          idempotencyKey: s.key,
-        });
-        if (!deleted.ok) return deleted;
-        return ok({ title: before.ok ? before.value.session.title : 'The session', meta });
-      },
-      ({ title, meta }, s) => closeAndShow(ctx, s, meta.origin, deletedMessage(title)),
+      onSession<SessionMeta, { sessionId: string }>(
+        (_meta, r) => m.deleteSession(r),
+        () => ({ confirm: true }),
+      ),
+      ({ meta }, s) => closeAndShow(ctx, s, meta.origin, deletedMessage(meta.t ?? 'The session')),
       'Delete session',
     ),
   );
@@ -172,15 +165,10 @@ export const registerSessionSubmissions: Register = (app, ctx) => {
     View.cloneSession,
     onSubmit(
       ctx,
-      async (s) => {
-        const meta = decodeMeta<SessionMeta>(s.view.private_metadata);
-        const cloned = await cloneSession(ctx.core, {
-          actor: { personId: s.person.id },
-          input: { sessionId: meta.s ?? '', ...timesOf(s.state) },
-          idempotencyKey: s.key,
-        });
-        return cloned.ok ? ok({ ...cloned.value, meta }) : cloned;
-      },
+      onSession<SessionMeta, SessionResult>(
+        (_meta, r) => m.cloneSession(r),
+        (s) => timesOf(s.state),
+      ),
       ({ session, meta }, s) => closeAndShow(ctx, s, meta.origin, clonedMessage(session)),
       'Book the next one',
     ),

@@ -1,11 +1,10 @@
 import type { ActionKind } from '../../../../core/actions.js';
 import type { SessionCard } from '../../../../core/views.js';
-import { Action } from '../../ids.js';
+import { buttonsFor } from '../../buttons.js';
 import {
   actions,
   type Block,
   type Button,
-  button,
   chips,
   context,
   esc,
@@ -24,19 +23,30 @@ const STATUS: Record<SessionCard['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-/** The buttons the core allowed this reader (`card.actions`), in a fixed order. */
+const SESSION_BUTTONS: readonly ActionKind[] = [
+  'join',
+  'enrol',
+  'editSession',
+  'editMeeting',
+  'viewMentees',
+  'cloneSession',
+  'deleteSession',
+];
+
+/**
+ * The buttons the core allowed this reader (`card.actions`), in a fixed order. *Edit* leads
+ * to the meeting link too, so *Edit meeting link* shows only where *Edit* does not.
+ */
 function sessionButtons(card: SessionCard): Button[] {
-  const a = (kind: ActionKind) => card.actions.includes(kind);
-  const out: Button[] = [];
-  if (a('join') && card.joinUrl)
-    out.push(button('Join', Action.join, card.id, { url: card.joinUrl, style: 'primary' }));
-  if (a('enrol')) out.push(button('Enroll', Action.enrol, card.id, { style: 'primary' }));
-  if (a('editSession')) out.push(button('Edit', Action.edit, card.id));
-  else if (a('editMeeting')) out.push(button('Edit meeting link', Action.editMeeting, card.id));
-  if (a('viewMentees')) out.push(button('View list', Action.viewMentees, card.id));
-  if (a('cloneSession')) out.push(button('Clone', Action.clone, card.id));
-  if (a('deleteSession')) out.push(button('Delete', Action.delete, card.id, { style: 'danger' }));
-  return out;
+  const shown = card.actions.includes('editSession')
+    ? card.actions.filter((k) => k !== 'editMeeting')
+    : card.actions;
+  return buttonsFor(
+    card.joinUrl ? shown : shown.filter((k) => k !== 'join'),
+    SESSION_BUTTONS,
+    card.id,
+    card.joinUrl ? { join: { url: card.joinUrl } } : {},
+  );
 }
 
 /** One line of facts: status, mentors, seats, mentee count. */

@@ -1,11 +1,6 @@
-import {
-  grantRole,
-  revokeRole,
-  updateWorkspaceSettings,
-} from '../../../../core/workspaces/settings.js';
 import type { Register } from '../../context.js';
 import { Action, Field, View } from '../../ids.js';
-import { onPressOpen, onSubmit, submitted } from '../../listen.js';
+import { onSubmit, opensForms, submitted } from '../../listen.js';
 import { closeAndRefreshHome } from '../home/publish.js';
 import { rolesForm, settingsForm } from './forms.js';
 import { settingsOf } from './parse.js';
@@ -13,20 +8,16 @@ import { settingsOf } from './parse.js';
 /** Workspace settings and roles (docs/product.md#workspace-settings, #roles), for admins; each save refreshes the Home tab. */
 export const registerSettings: Register = (app, ctx) => {
   const close = closeAndRefreshHome(ctx);
-  app.action(
-    Action.openSettings,
-    onPressOpen(ctx, 'Workspace settings', (person) => settingsForm(ctx, person)),
-  );
-  app.action(
-    Action.openRoles,
-    onPressOpen(ctx, 'Manage roles', (person) => rolesForm(ctx, person)),
-  );
+  opensForms(app, ctx, [
+    [Action.openSettings, 'Workspace settings', settingsForm],
+    [Action.openRoles, 'Manage roles', rolesForm],
+  ]);
 
   app.view(
     View.settings,
     onSubmit(
       ctx,
-      submitted(settingsOf, (r) => updateWorkspaceSettings(ctx.core, r)),
+      submitted(settingsOf, (r) => ctx.mentorship.updateSettings(r)),
       close,
       'Workspace settings',
     ),
@@ -46,8 +37,8 @@ export const registerSettings: Register = (app, ctx) => {
           idempotencyKey: s.key,
         };
         return s.state.selected(Field.roleChange) === 'revoke'
-          ? revokeRole(ctx.core, request)
-          : grantRole(ctx.core, request);
+          ? ctx.mentorship.revokeRole(request)
+          : ctx.mentorship.grantRole(request);
       },
       close,
       'Manage roles',

@@ -1,4 +1,6 @@
-import type { VocabularyName, WorkspaceConfig } from '../../../../core/workspaces/workspace.js';
+import type { Role } from '../../../../core/people/person.js';
+import type { WorkspaceSettingsView } from '../../../../core/workspaces/settings.js';
+import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
 import { Field, View } from '../../ids.js';
 import {
   checkboxes,
@@ -13,7 +15,8 @@ import {
 } from '../../kit.js';
 import { platformOptions } from '../sessions/modals.js';
 
-export function settingsModal(c: WorkspaceConfig): ModalView {
+export function settingsModal(view: WorkspaceSettingsView): ModalView {
+  const c = view.config;
   const features = [
     option('Mentees may request sessions', 'menteeRequests'),
     option('Mentors may send "I want to mentor you!"', 'mentorRequests'),
@@ -52,7 +55,7 @@ export function settingsModal(c: WorkspaceConfig): ModalView {
       input(
         Field.defaultMeetingPlatform,
         'Default meeting platform',
-        staticSelect(platformOptions(), c.defaultMeetingPlatform),
+        staticSelect(platformOptions(view.choices.meetingPlatforms), c.defaultMeetingPlatform),
       ),
       input(
         Field.requestExpiryDays,
@@ -66,7 +69,14 @@ export function settingsModal(c: WorkspaceConfig): ModalView {
   });
 }
 
-export function rolesModal(): ModalView {
+const ROLE_LABEL: Record<Role, string> = {
+  mentee: 'Mentee',
+  mentor: 'Mentor',
+  sessionManager: 'Session manager',
+  admin: 'Admin',
+};
+
+export function rolesModal(view: WorkspaceSettingsView): ModalView {
   return modal({
     callbackId: View.roles,
     title: 'Manage roles',
@@ -76,11 +86,7 @@ export function rolesModal(): ModalView {
       input(
         Field.role,
         'Role',
-        staticSelect([
-          option('Mentor', 'mentor'),
-          option('Session manager', 'sessionManager'),
-          option('Admin', 'admin'),
-        ]),
+        staticSelect(view.choices.roles.map((role) => option(ROLE_LABEL[role], role))),
       ),
       input(
         Field.roleChange,
