@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { formatRange, formatTime, type TimeView } from '../../core/time.js';
 import type { PersonSummary, TagChips } from '../../core/views.js';
+import { Action } from './ids.js';
 
 /**
  * Small typed Block Kit helpers. Every renderer builds blocks through these, so Slack's
@@ -121,7 +122,7 @@ export function textInput(
 ): InputElement {
   return {
     type: 'plain_text_input',
-    action_id: 'value',
+    action_id: Action.input,
     multiline: opts.multiline ?? false,
     ...(opts.initial ? { initial_value: opts.initial } : {}),
     ...(opts.max ? { max_length: opts.max } : {}),
@@ -139,7 +140,7 @@ function single(
   const chosen = options.find((o) => o.value === initial);
   return {
     type,
-    action_id: 'value',
+    action_id: Action.input,
     options: options.slice(0, max),
     ...(chosen ? { initial_option: chosen } : {}),
   } as InputElement;
@@ -155,7 +156,7 @@ function several(
   const chosen = options.filter((o) => o.value !== undefined && initial.includes(o.value));
   return {
     type,
-    action_id: 'value',
+    action_id: Action.input,
     options: options.slice(0, max),
     ...(chosen.length > 0 ? { initial_options: chosen } : {}),
   } as InputElement;
@@ -173,25 +174,25 @@ export const checkboxes = (options: readonly Option[], initial: readonly string[
 
 export const datePicker = (initial?: string): InputElement => ({
   type: 'datepicker',
-  action_id: 'value',
+  action_id: Action.input,
   ...(initial ? { initial_date: initial } : {}),
 });
 
 export const timePicker = (initial?: string, timezone?: string): InputElement => ({
   type: 'timepicker',
-  action_id: 'value',
+  action_id: Action.input,
   ...(initial ? { initial_time: initial } : {}),
   ...(timezone ? { timezone } : {}),
 });
 
 export const usersSelect = (initial: readonly string[], max = 100): InputElement => ({
   type: 'multi_users_select',
-  action_id: 'value',
+  action_id: Action.input,
   max_selected_items: Math.max(1, Math.min(max, 100)),
   ...(initial.length > 0 ? { initial_users: [...initial] } : {}),
 });
 
-export const userSelect = (): InputElement => ({ type: 'users_select', action_id: 'value' });
+export const userSelect = (): InputElement => ({ type: 'users_select', action_id: Action.input });
 
 export const externalSelect = (actionId: string, initial?: Option): InputElement => ({
   type: 'external_select',
