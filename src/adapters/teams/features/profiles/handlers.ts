@@ -124,7 +124,7 @@ export function profilesFeature(ctx: TeamsContext): Feature {
               headline: m?.headline ?? '',
               bio: m?.bio ?? '',
               expertise: m?.expertise.join(', ') ?? '',
-              availability: availabilityText(m),
+              availability: availabilityText(m?.availability ?? []),
               meetingPlatform: m?.meetingPlatform ?? 'bigbluebutton',
               meetingUrl: m?.meetingUrl ?? '',
             },
