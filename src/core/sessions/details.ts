@@ -1,34 +1,17 @@
 import { z } from 'zod';
 import { ok, type Result } from '../errors.js';
-import type { PersonId } from '../people/person.js';
 import { type CoreDeps, runQuery } from '../usecase.js';
 import type { SessionCard } from '../views.js';
-import type { VocabularyName } from '../workspaces/workspace.js';
-import { canManage, isParticipant, joinable } from './access.js';
+import { canManage, seesMeeting } from './access.js';
 import { sessionCard } from './card.js';
-import { sessionIdSchema, type TagPick } from './fields.js';
+import { sessionIdSchema } from './fields.js';
+import { valuesOf } from './form.js';
 import { type QueryRequest, visibleSession } from './load.js';
 import { peopleFor } from './notify.js';
-import type { MeetingInfo, SessionType } from './session.js';
-import { tagPickOf } from './vocabulary.js';
-import { localMomentOf } from './when.js';
+import type { MeetingInfo } from './session.js';
 
 /** The edit form filled with the session's values, times in the reader's zone. */
-export interface SessionForm {
-  readonly title: string;
-  readonly description: string;
-  readonly imageUrl: string;
-  readonly type: SessionType;
-  readonly start: { readonly date: string; readonly time: string };
-  readonly end: { readonly date: string; readonly time: string };
-  readonly timeZone: string;
-  readonly seatLimit: number;
-  readonly recommendedFor: TagPick;
-  readonly categories: TagPick;
-  readonly medium: TagPick;
-  readonly mentorIds: readonly PersonId[];
-  readonly menteeIds: readonly PersonId[];
-}
+export type SessionForm = ReturnType<typeof valuesOf> & { readonly timeZone: string };
 
 export interface SessionDetails {
   readonly session: SessionCard;
@@ -58,29 +41,16 @@ export function getSessionDetails(
     if (!found.ok) return found;
     const session = found.value;
     const manager = canManage(session, actor);
-    const showMeeting = manager || (isParticipant(session, actor) && joinable(session, now));
-    const zone = actor.timeZone;
-    const pick = (name: VocabularyName) => tagPickOf(name, session[name], workspace.config);
+    const meeting = session.meeting ?? { platform: workspace.config.defaultMeetingPlatform };
     return ok({
       session: sessionCard(session, actor, await peopleFor(deps, session), now, workspace.config),
       version: session.version,
-      ...(showMeeting && session.meeting ? { meeting: session.meeting } : {}),
+      ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),
       ...(manager
         ? {
             form: {
-              title: session.title,
-              description: session.description,
-              imageUrl: session.imageUrl ?? '',
-              type: session.type,
-              start: localMomentOf(session.startsAt, zone),
-              end: localMomentOf(session.endsAt, zone),
-              timeZone: zone,
-              seatLimit: session.seatLimit,
-              recommendedFor: pick('recommendedFor'),
-              categories: pick('categories'),
-              medium: pick('medium'),
-              mentorIds: session.mentorIds,
-              menteeIds: session.invitedIds,
+              ...valuesOf(session, actor.timeZone, meeting, workspace.config),
+              timeZone: actor.timeZone,
             },
           }
         : {}),

@@ -250,12 +250,13 @@ const cloneInvitees = (session: Session) => [
   ...new Set([...session.invitedIds, ...session.enrolledIds]),
 ];
 
-function valuesOf(
+/** A stored session's values as its forms show them, times in `zone`. */
+export function valuesOf(
   session: Session,
   zone: string,
   defaultMeeting: MeetingInfo,
   config: Parameters<typeof tagPickOf>[2],
-): SessionFormValues {
+): SessionFormValues & { readonly start: LocalMoment; readonly end: LocalMoment } {
   const tags = Object.fromEntries(
     VOCABULARY_NAMES.map((name) => [name, tagPickOf(name, session[name], config)]),
   ) as Record<VocabularyName, TagPick>;
