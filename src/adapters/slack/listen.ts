@@ -3,37 +3,32 @@ import type {
   BlockAction,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
-  SlackViewMiddlewareArgs,
   SlashCommand,
-  ViewOutput,
-  ViewSubmitAction,
 } from '@slack/bolt';
-import { DomainError, type Result } from '../../core/errors.js';
+import type { DomainError, Result } from '../../core/errors.js';
 import type { Person } from '../../core/people/person.js';
 import { afterAck } from '../after-ack.js';
 import type { SlackContext } from './context.js';
-import { FormState } from './form-state.js';
 import { refOfCommand, refOfInteraction } from './identity.js';
 import type { Message, ModalView } from './kit.js';
-import { openModal, submissionError } from './modal.js';
+import { openModal } from './modal.js';
 import { type Origin, originOf, tell, updateOrigin } from './origin.js';
 import type { SlackRouter } from './router.js';
 import type { WebClient } from './web.js';
 
 /**
- * The shapes every feature's listeners take: a command, a button, a modal submission.
- * Each acks within Slack's 3 seconds, identifies the person, and hands the feature a
- * parsed request with its idempotency key.
+ * The shapes every feature's listeners take: a command and a button (a modal submission's
+ * is in submit.ts). Each acks within Slack's 3 seconds, identifies the person, and hands the
+ * feature a parsed request with its idempotency key.
  */
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
  * Idempotency keys from Slack's payloads. A slash command has one `trigger_id`; a button
  * pressed twice on the same message (or the same App Home/modal render) is the same intent,
- * whatever its `action_ts`; a modal submission is its view id and hash.
+ * whatever its `action_ts` (a modal submission's key is in submit.ts).
  */
 const commandKey = (body: SlashCommand) =>
   `slack:cmd:${body.team_id}:${body.user_id}:${body.trigger_id}`;
@@ -44,8 +39,6 @@ function actionKey(body: BlockAction, actionId: string, value: string): string {
     (body.view ? `${body.view.id}:${body.view.hash}` : body.trigger_id);
   return `slack:act:${body.user.id}:${actionId}:${value}:${where}`;
 }
-
-const viewKey = (view: ViewOutput) => `slack:view:${view.id}:${view.hash}`;
 
 // Commands
 
@@ -221,79 +214,5 @@ export function onPressOpen(ctx: SlackContext, title: string, build: BuildModal<
         return person.ok ? build(person.value, value, origin) : person.error;
       },
     );
-  };
-}
-
-// Modal submissions
-
-export interface Submission {
-  readonly view: ViewOutput;
-  readonly state: FormState;
-  readonly person: Person;
-  readonly client: WebClient;
-  readonly key: string;
-}
-
-/** What the modal does next: close all, show a notice, push the next step, or nothing. */
-// biome-ignore lint/suspicious/noExplicitAny: Slack's view response shapes are checked by Slack
-export type SubmitAnswer = Record<string, any> | undefined;
-
-/** A command's request from a submitted form: the person acting, the input, the key. */
-export interface FormRequest<I> {
-  readonly actor: { readonly personId: string };
-  readonly input: I;
-  readonly idempotencyKey: string;
-}
-
-/** Parses a submitted form, then runs `command` with it; a parse error is the answer. */
-export const submitted =
-  <I, T>(
-    parse: (state: FormState) => I | DomainError,
-    command: (request: FormRequest<I>) => Promise<Result<T>>,
-  ) =>
-  async (s: Submission): Promise<Result<T> | DomainError> => {
-    const input = parse(s.state);
-    if (input instanceof DomainError) return input;
-    return command({ actor: { personId: s.person.id }, input, idempotencyKey: s.key });
-  };
-
-/**
- * A modal submission: identify, run the use case, then answer Slack with the next view or
- * the errors (which must happen inside the 3-second window). `after` runs once answered:
- * updating the message the flow started from, refreshing the Home tab.
- */
-export function onSubmit<T>(
-  ctx: SlackContext,
-  run: (s: Submission) => Promise<Result<T> | DomainError>,
-  answer: (value: T, s: Submission) => { response?: SubmitAnswer; after?: () => Promise<void> },
-  title?: string,
-) {
-  return async (args: SubmitArgs) => {
-    const { body, view, client } = args;
-    const person = await ctx.people.actor(client, refOfInteraction(body));
-    if (!person.ok) {
-      await args.ack(submissionError(person.error, view, title));
-      return;
-    }
-    const submission: Submission = {
-      view,
-      state: new FormState(view),
-      person: person.value,
-      client,
-      key: viewKey(view),
-    };
-    const result = await run(submission);
-    if (!('ok' in result) || !result.ok) {
-      const error = 'ok' in result ? result.error : result;
-      await args.ack(submissionError(error, view, title));
-      return;
-    }
-    const next = answer(result.value, submission);
-    await args.ack(next.response as never);
-    await next
-      .after?.()
-      .catch((err: unknown) =>
-        ctx.logger.warn({ err }, 'slack: follow-up after a submission failed'),
-      );
   };
 }

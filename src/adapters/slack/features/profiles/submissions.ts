@@ -1,6 +1,6 @@
 import type { Register } from '../../context.js';
 import { View } from '../../ids.js';
-import { onSubmit, submitted } from '../../listen.js';
+import { onSubmit, submitted } from '../../submit.js';
 import { closeAndRefreshHome } from '../home/publish.js';
 import { menteeProfileOf, mentorProfileOf } from './parse.js';
 

@@ -1,8 +1,8 @@
 import type { Register } from '../../context.js';
 import { Field, View } from '../../ids.js';
-import { onSubmit } from '../../listen.js';
 import { decodeMeta, noticeModal } from '../../modal.js';
 import { type Origin, updateOrigin } from '../../origin.js';
+import { onSubmit } from '../../submit.js';
 import { offerSentMessage, requestSentText } from './views.js';
 
 /**

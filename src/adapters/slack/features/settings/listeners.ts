@@ -1,6 +1,7 @@
 import type { Register } from '../../context.js';
 import { Action, Field, View } from '../../ids.js';
-import { onSubmit, opensForms, submitted } from '../../listen.js';
+import { opensForms } from '../../listen.js';
+import { onSubmit, submitted } from '../../submit.js';
 import { closeAndRefreshHome } from '../home/publish.js';
 import { rolesForm, settingsForm } from './forms.js';
 import { settingsOf } from './parse.js';
