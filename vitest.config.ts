@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    // The browser test needs Chromium: `npm run test:browser` (`.ci/run` runs it too).
+    exclude: [...configDefaults.exclude, 'test/browser/**'],
     setupFiles: ['test/setup.ts'],
     pool: 'forks',
     testTimeout: 20_000,

@@ -94,6 +94,9 @@ export const configSchema = z
     // Signs short-lived download links (mentee list CSV). Unset: a random secret per process,
     // so links die on restart and do not work across instances.
     LINK_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    // The demo workspace (src/demo): seeded into the embedded database at start. Unset: on in
+    // development, off otherwise.
+    DEMO: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
   })
   .superRefine(
     (config, ctx) => {
@@ -103,6 +106,16 @@ export const configSchema = z
           code: 'custom',
           path: ['MONGODB_URI'],
           message: 'is required when NODE_ENV=production',
+        });
+      }
+      // Demo people and sessions belong in a throwaway database only.
+      if (config.DEMO === 'on' && config.NODE_ENV === 'production') {
+        ctx.addIssue({ code: 'custom', path: ['DEMO'], message: 'cannot be on in production' });
+      } else if (config.DEMO === 'on' && config.MONGODB_URI !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DEMO'],
+          message: 'cannot be on with MONGODB_URI: the demo goes into the embedded database only',
         });
       }
       // Teams: an app id turns on Bot Framework JWT verification, and the credentials let the
@@ -147,11 +160,17 @@ export const configSchema = z
       }
     },
     // Run even when other variables failed, so that every problem is listed at once. Only
-    // NODE_ENV, MONGODB_URI and MICROSOFT_APP_* are read, and an invalid value skips a rule.
+    // NODE_ENV, MONGODB_URI, DEMO and MICROSOFT_APP_* are read; an invalid value skips a rule.
     { when: () => true },
   );
 
 export type Config = z.output<typeof configSchema>;
+
+/** Whether to seed the demo workspace: only ever into the embedded database, never in production. */
+export function demoWanted(config: Pick<Config, 'DEMO' | 'NODE_ENV' | 'MONGODB_URI'>): boolean {
+  if (config.NODE_ENV === 'production' || config.MONGODB_URI !== undefined) return false;
+  return config.DEMO === 'on' || (config.DEMO === undefined && config.NODE_ENV === 'development');
+}
 
 export type ConfigResult =
   | { ok: true; config: Readonly<Config> }

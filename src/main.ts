@@ -1,4 +1,4 @@
-import { startApp } from './app.js';
+import type { App } from './app.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -26,9 +26,21 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  let app: Awaited<ReturnType<typeof startApp>>;
+  let app: App;
   try {
-    app = await startApp(config, logger);
+    // The database (the embedded server boots on its own thread) starts while this thread
+    // loads the application's modules, most of a start's time (the chat SDKs).
+    const { connectDatabase } = await import('./adapters/mongo/client.js');
+    const database = connectDatabase(config, logger);
+    const loading = import('./app.js');
+    const [{ startApp }] = await Promise.all([
+      loading.catch(async (err: unknown) => {
+        await database.then((db) => db.close()).catch(() => {});
+        throw err;
+      }),
+      database,
+    ]);
+    app = await startApp(config, logger, { connectDatabase: () => database });
   } catch (err) {
     logger.fatal({ err }, 'startup failed');
     process.exit(1);

@@ -7,6 +7,7 @@ import { createTeamsApp, MentorbotTeamsAdapter } from './app.js';
 import { TeamsAuthentication } from './auth.js';
 import { ConversationStore } from './conversations.js';
 import { messagesRoute } from './http.js';
+import { inlineDialogs } from './inline-dialogs.js';
 import { TeamsNotifier } from './notifier.js';
 import { OriginReplies } from './origin.js';
 
@@ -35,6 +36,8 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
   }
 
   const adapter = new MentorbotTeamsAdapter(TeamsAuthentication.fromConfig(config));
+  // Local tools without dialogs (Agents Playground, Emulator) get every form in the chat.
+  if (authDisabled) adapter.use(inlineDialogs());
   const conversations = await ConversationStore.create(db);
   const downloads = createDownloadLinks(server, {
     core,

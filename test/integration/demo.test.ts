@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personIdOf } from '../../src/core/people/person.js';
+import { ADMIN, type DEMO_PEOPLE, DEMO_TENANT, MENTEES, MENTORS } from '../../src/demo/people.js';
+import { playgroundConfig } from '../../src/demo/playground.js';
+import { type DemoSummary, seedDemoWorkspace } from '../../src/demo/seed.js';
+import { type CoreHarness, useCore } from '../helpers/core.js';
+
+const idOf = (person: (typeof DEMO_PEOPLE)[number]) =>
+  personIdOf('teams', DEMO_TENANT, person.identity.userId);
+
+describe('the demo workspace', () => {
+  let h: CoreHarness;
+  let summary: DemoSummary | undefined;
+  beforeAll(async () => {
+    h = await useCore();
+    summary = await seedDemoWorkspace(h.deps);
+  });
+  afterAll(() => h.close());
+
+  it('has an admin, three mentors with availability in three zones, and five mentees', async () => {
+    expect(summary).toMatchObject({ people: 9, sessions: 3, requests: 2 });
+    const admin = await h.deps.people.get(idOf(ADMIN));
+    expect(admin?.roles).toContain('admin');
+    const mentors = await Promise.all(
+      Object.values(MENTORS).map((m) => h.deps.people.get(idOf(m))),
+    );
+    for (const mentor of mentors) {
+      expect(mentor?.roles).toContain('mentor');
+      expect(mentor?.mentorProfile?.availability.length).toBeGreaterThan(0);
+    }
+    expect(new Set(mentors.map((m) => m?.timeZone))).toEqual(
+      new Set(['America/New_York', 'Europe/London', 'Asia/Kolkata']),
+    );
+    const mentees = await Promise.all(
+      Object.values(MENTEES).map((m) => h.deps.people.get(idOf(m))),
+    );
+    expect(mentees.filter((m) => m?.menteeProfile?.lookingForMentor)).toHaveLength(2);
+  });
+
+  it('has published sessions: one starting within the hour and one full', async () => {
+    const sessions = await h.database.db.collection('sessions').find({}).toArray();
+    expect(sessions).toHaveLength(3);
+    expect(sessions.every((s) => s.status === 'published')).toBe(true);
+    const now = h.clock.now().getTime();
+    const soon = sessions.filter((s) => (s.startsAt as Date).getTime() - now <= 60 * 60_000);
+    expect(soon).toHaveLength(1);
+    const full = sessions.filter((s) => s.enrolledIds.length === s.seatLimit);
+    expect(full).toHaveLength(1);
+    // Jobs (reminders, live, completed) were scheduled through the core, as for any session.
+    expect(h.scheduler.calls.filter((c) => c.type === 'scheduled')).toHaveLength(3);
+  });
+
+  it('has an open request for a mentor and a pending offer for a mentee, both notified', async () => {
+    const requests = await h.database.db.collection('requests').find({}).toArray();
+    expect(requests.map((r) => [r.kind, r.status]).sort()).toEqual([
+      ['menteeToMentor', 'pending'],
+      ['mentorToMentee', 'pending'],
+    ]);
+    expect(h.notifier.to(idOf(MENTORS.priya)).map((n) => n.kind)).toEqual(['requestReceived']);
+    expect(h.notifier.to(idOf(MENTEES.megan)).map((n) => n.kind)).toEqual(['mentorOffer']);
+  });
+
+  it('is seeded once: a second run changes nothing', async () => {
+    expect(await seedDemoWorkspace(h.deps)).toBeUndefined();
+    expect(await h.database.db.collection('sessions').countDocuments()).toBe(3);
+  });
+});
+
+describe('the playground configuration', () => {
+  it('acts as the demo person, in the demo tenant, within the schema limit of five other users', () => {
+    const yaml = playgroundConfig(MENTEES.megan);
+    expect(yaml).toContain(`tenantId: ${DEMO_TENANT}`);
+    const current = yaml.slice(yaml.indexOf('currentUser:'), yaml.indexOf('users:'));
+    expect(current).toContain(`aadObjectId: ${MENTEES.megan.identity.userId}`);
+    expect(current).toContain('name: Megan Bowen');
+    const users = yaml.slice(yaml.indexOf('users:'), yaml.indexOf('personalChat:'));
+    expect(users.match(/- id:/g)).toHaveLength(5);
+    expect(users).not.toContain(MENTEES.megan.identity.userId);
+  });
+});
