@@ -90,7 +90,7 @@ describe('main.ts', () => {
     timeout: 40_000,
   }, async () => {
     const port = await freePort();
-    const run = runMain({ PORT: String(port) });
+    const run = runMain({ PORT: String(port), DEMO: 'off' });
     const base = `http://127.0.0.1:${port}`;
     try {
       // Starting means compiling the TypeScript sources (tsx) while other test files run

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema, loadConfig } from '../../src/config.js';
+import { configSchema, demoWanted, loadConfig } from '../../src/config.js';
 
 function problemsFor(env: Record<string, string>): string[] {
   const result = loadConfig(env);
@@ -146,6 +146,21 @@ describe('loadConfig', () => {
     ).toBe('app');
     // Outside production an app id alone is fine (and no app id at all: the Emulator).
     expect(configFor({ MICROSOFT_APP_ID: 'app' }).MICROSOFT_APP_ID).toBe('app');
+  });
+
+  it('seeds the demo only into the embedded database, never in production', () => {
+    expect(demoWanted(configFor({}))).toBe(true);
+    expect(demoWanted(configFor({ DEMO: 'off' }))).toBe(false);
+    expect(demoWanted(configFor({ NODE_ENV: 'test' }))).toBe(false);
+    expect(demoWanted(configFor({ NODE_ENV: 'test', DEMO: 'on' }))).toBe(true);
+    expect(demoWanted(configFor({ MONGODB_URI: 'mongodb://db/' }))).toBe(false);
+    expect(problemsFor({ DEMO: 'on', MONGODB_URI: 'mongodb://db/' })).toEqual([
+      'DEMO cannot be on with MONGODB_URI: the demo goes into the embedded database only (got "on")',
+    ]);
+    expect(
+      problemsFor({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db/', DEMO: 'on' }),
+    ).toEqual(['DEMO cannot be on in production (got "on")']);
+    expect(problemsFor({ DEMO: 'yes' })).toEqual(['DEMO must be on or off (got "yes")']);
   });
 
   it('lists every problem at once, including the production rule', () => {
