@@ -94,6 +94,17 @@ export const configSchema = z
     // Signs short-lived download links (mentee list CSV). Unset: a random secret per process,
     // so links die on restart and do not work across instances.
     LINK_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    // Slack Socket Mode (an app-level token, xapp-...): Slack connects out over a WebSocket,
+    // so no public URL is needed. Then the signing secret is not needed.
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-\S+$/, { error: 'must be an app-level token starting with xapp-' })
+      .optional(),
+    // GET /metrics requires `Authorization: Bearer <token>` when set.
+    METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    // Basic auth for the jobs dashboard at /admin/jobs; it is not mounted unless both are set.
+    ADMIN_USERNAME: z.string().max(128, { error: 'must be at most 128 characters' }).optional(),
+    ADMIN_PASSWORD: z.string().max(256, { error: 'must be at most 256 characters' }).optional(),
     // The demo workspace (src/demo): seeded into the embedded database at start. Unset: on in
     // development, off otherwise.
     DEMO: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
@@ -106,6 +117,17 @@ export const configSchema = z
           code: 'custom',
           path: ['MONGODB_URI'],
           message: 'is required when NODE_ENV=production',
+        });
+      }
+      if (
+        config.NODE_ENV === 'production' &&
+        config.ADMIN_PASSWORD !== undefined &&
+        config.ADMIN_PASSWORD.length < 16
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ADMIN_PASSWORD'],
+          message: 'must be at least 16 characters in production',
         });
       }
       // Demo people and sessions belong in a throwaway database only.
@@ -160,7 +182,8 @@ export const configSchema = z
       }
     },
     // Run even when other variables failed, so that every problem is listed at once. Only
-    // NODE_ENV, MONGODB_URI, DEMO and MICROSOFT_APP_* are read; an invalid value skips a rule.
+    // NODE_ENV, MONGODB_URI, DEMO, ADMIN_PASSWORD and MICROSOFT_APP_* are read; an invalid
+    // value skips a rule.
     { when: () => true },
   );
 
@@ -187,6 +210,9 @@ const SECRET_KEYS = new Set<string>([
   'SLACK_STATE_SECRET',
   'MICROSOFT_APP_PASSWORD',
   'LINK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'METRICS_TOKEN',
+  'ADMIN_PASSWORD',
 ]);
 
 /**

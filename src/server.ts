@@ -28,6 +28,8 @@ export interface HttpServerOptions {
   ping: () => Promise<boolean>;
   /** How long /readyz waits for `ping`. */
   readinessTimeoutMs?: number;
+  /** Told of every finished request (metrics); `route` is the probe path or mount prefix. */
+  onResponse?: (info: { route: string; method: string; status: number; seconds: number }) => void;
 }
 
 export interface CloseOptions {
@@ -49,7 +51,7 @@ export interface HttpServer {
 const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
-  const { logger, ping, readinessTimeoutMs = 1_000 } = options;
+  const { logger, ping, readinessTimeoutMs = 1_000, onResponse } = options;
   const mounts: { prefix: string; handler: RouteHandler }[] = [];
   const inFlight = new Set<ServerResponse>();
   let closing: Promise<void> | undefined;
@@ -65,18 +67,26 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     ],
   ]);
 
-  function route(method: string, path: string): RouteHandler {
-    const probe = builtIn.get(path);
-    if (probe) {
-      return method === 'GET' || method === 'HEAD' ? probe : methodNotAllowed;
-    }
-    // Longest prefix wins, so `/slack/events` can be mounted apart from `/slack`.
+  /** Longest prefix wins, so `/slack/events` can be mounted apart from `/slack`. */
+  function mountFor(path: string): (typeof mounts)[number] | undefined {
     let best: (typeof mounts)[number] | undefined;
     for (const mount of mounts) {
       const matches = path === mount.prefix || path.startsWith(`${mount.prefix}/`);
       if (matches && (!best || mount.prefix.length > best.prefix.length)) best = mount;
     }
-    return best?.handler ?? notFound;
+    return best;
+  }
+
+  /** The probe path or mount prefix serving `path`: a label with few values, for metrics. */
+  const routeName = (path: string) =>
+    builtIn.has(path) ? path : (mountFor(path)?.prefix ?? 'unmatched');
+
+  function route(method: string, path: string): RouteHandler {
+    const probe = builtIn.get(path);
+    if (probe) {
+      return method === 'GET' || method === 'HEAD' ? probe : methodNotAllowed;
+    }
+    return mountFor(path)?.handler ?? notFound;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -104,6 +114,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       // until its keep-alive timeout; the parser marks it idle only after this tick.
       if (closing) setImmediate(() => server.closeIdleConnections());
       const status = res.writableFinished ? res.statusCode : 499; // 499: client went away
+      onResponse?.({
+        route: routeName(path),
+        method,
+        status,
+        seconds: (performance.now() - started) / 1000,
+      });
       // Probes run every few seconds; at info they would drown everything else.
       const isProbe = builtIn.has(path) && status < 500;
       const level = status >= 500 ? 'error' : isProbe ? 'debug' : 'info';

@@ -1,8 +1,9 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { Agenda } from 'agenda';
+import { Agenda, type Job } from 'agenda';
 import type { Db } from 'mongodb';
 import { expireRequests } from '../core/requests/expire-requests.js';
 import type { CoreDeps } from '../core/usecase.js';
+import { jobLag, jobRuns } from '../metrics.js';
 import { JOBS_COLLECTION, JobName } from './names.js';
 import { completedHandler, type JobLogger, liveHandler, reminderHandler } from './session-jobs.js';
 
@@ -60,6 +61,26 @@ export function createAgenda(db: Db, logger: JobLogger, options: JobsOptions = {
   return agenda;
 }
 
+/**
+ * Counts a job's runs by outcome, and how late it started: session jobs carry the instant
+ * they were due (`dueAt`, written by the scheduler), since Agenda moves `nextRunAt` on when
+ * a run starts.
+ */
+function measured(name: string, handler: (job: Job<unknown>) => Promise<void>) {
+  return async (job: Job<unknown>): Promise<void> => {
+    const dueAt = (job.attrs.data as { dueAt?: unknown } | undefined)?.dueAt;
+    const due = typeof dueAt === 'string' ? Date.parse(dueAt) : Number.NaN;
+    if (Number.isFinite(due)) jobLag.observe({ job: name }, Math.max(0, Date.now() - due) / 1000);
+    try {
+      await handler(job);
+      jobRuns.inc({ job: name, outcome: 'ok' });
+    } catch (err) {
+      jobRuns.inc({ job: name, outcome: 'failed' });
+      throw err;
+    }
+  };
+}
+
 export function defineJobs(
   agenda: Agenda,
   deps: CoreDeps,
@@ -69,15 +90,26 @@ export function defineJobs(
   // Many sessions start on the hour: several fan-outs run at once, and the paced notifier
   // keeps their sum under each workspace's rate.
   const fanOut = { concurrency: options.fanOutConcurrency ?? 20 };
-  agenda.define(JobName.reminder, reminderHandler(deps, logger), fanOut);
-  agenda.define(JobName.live, liveHandler(deps, logger), fanOut);
-  agenda.define(JobName.completed, completedHandler(deps, logger), fanOut);
-  agenda.define(JobName.expireRequests, async () => {
-    const result = await expireRequests(deps, deps.clock.now());
-    // A failed run is recorded on the job; the next hourly run picks the requests up.
-    if (!result.ok) throw new Error(`request expiry failed: ${result.error.message}`);
-    logger.info({ expired: result.value }, 'request expiry ran');
-  });
+  agenda.define(
+    JobName.reminder,
+    measured(JobName.reminder, reminderHandler(deps, logger)),
+    fanOut,
+  );
+  agenda.define(JobName.live, measured(JobName.live, liveHandler(deps, logger)), fanOut);
+  agenda.define(
+    JobName.completed,
+    measured(JobName.completed, completedHandler(deps, logger)),
+    fanOut,
+  );
+  agenda.define(
+    JobName.expireRequests,
+    measured(JobName.expireRequests, async () => {
+      const result = await expireRequests(deps, deps.clock.now());
+      // A failed run is recorded on the job; the next hourly run picks the requests up.
+      if (!result.ok) throw new Error(`request expiry failed: ${result.error.message}`);
+      logger.info({ expired: result.value }, 'request expiry ran');
+    }),
+  );
 
   return {
     agenda,

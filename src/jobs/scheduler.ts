@@ -51,7 +51,8 @@ export class AgendaScheduler implements Scheduler {
     at: Date,
   ): Promise<void> {
     await this.agenda
-      .create(name, data)
+      // dueAt: when it should run, for mentorbot_job_lag_seconds (Agenda moves nextRunAt on).
+      .create(name, { ...data, dueAt: at.toISOString() })
       .unique({ 'data.sessionId': data.sessionId, 'data.minutesBefore': data.minutesBefore })
       .schedule(at)
       .save();

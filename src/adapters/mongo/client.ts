@@ -57,6 +57,8 @@ export async function connectDatabase(
 
   const client = new MongoClient(uri, {
     appName: 'mentorbot',
+    // Command events feed mentorbot_db_command_duration_seconds (src/metrics.ts).
+    monitorCommands: true,
     // Fail fast at boot and in /readyz instead of the driver's 30 s default.
     serverSelectionTimeoutMS: 5_000,
     connectTimeoutMS: 5_000,

@@ -1,5 +1,6 @@
-import { App } from '@slack/bolt';
+import { App, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { countInteraction } from '../../metrics.js';
 import type { TokenSource } from './auth.js';
 import type { SlackContext } from './context.js';
 import { registerHome } from './features/home/listeners.js';
@@ -8,7 +9,7 @@ import { registerRequests } from './features/requests/listeners.js';
 import { registerSessions } from './features/sessions/listeners.js';
 import { registerSettings } from './features/settings/listeners.js';
 import type { DirectMessages } from './notifier.js';
-import { boltLogger, type NodeReceiver } from './receiver.js';
+import { boltLogger } from './receiver.js';
 import { SlackRouter } from './router.js';
 import { clientOptions } from './web.js';
 
@@ -17,7 +18,7 @@ import { clientOptions } from './web.js';
  * listeners (features/<feature>/listeners.ts), dispatched by one router (router.ts).
  */
 export function createBoltApp(args: {
-  receiver: NodeReceiver;
+  receiver: Receiver;
   tokens: TokenSource;
   slackApiUrl: string | undefined;
   logger: Logger;
@@ -32,6 +33,10 @@ export function createBoltApp(args: {
     // No conversation state is kept between requests.
     convoStore: false,
   });
+  // Every request, over HTTP or Socket Mode, counted by kind and outcome (src/metrics.ts).
+  app.use(({ body, next }) =>
+    countInteraction('slack', kindOfBody(body as unknown as Record<string, unknown>), next),
+  );
   const router = new SlackRouter();
   for (const register of [
     registerHome,
@@ -47,4 +52,13 @@ export function createBoltApp(args: {
     args.logger.error({ err: error }, 'slack: unhandled listener error');
   });
   return app;
+}
+
+/** A request's kind for metrics: the slash command, or the payload or event type. */
+function kindOfBody(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return 'command';
+  const event = body.event as { type?: unknown } | undefined;
+  if (body.type === 'event_callback' && typeof event?.type === 'string')
+    return `event:${event.type}`;
+  return typeof body.type === 'string' ? body.type : 'unknown';
 }

@@ -1,4 +1,5 @@
 import { afterAck } from '../after-ack.js';
+import { CountingNotifier } from '../notify/counting.js';
 import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
@@ -10,6 +11,7 @@ import { MongoInstallationStore } from './installation-store.js';
 import { DirectMessages, SlackNotifier } from './notifier.js';
 import { createOAuthRoutes } from './oauth.js';
 import { boltLogger, NodeReceiver } from './receiver.js';
+import { socketModeReceiver } from './socket.js';
 import { ClientCache, responseUrlHosts } from './web.js';
 
 /**
@@ -25,7 +27,8 @@ export const createSlackAdapter: AdapterFactory = async ({
   server,
 }) => {
   const signingSecret = config.SLACK_SIGNING_SECRET;
-  if (!signingSecret) return undefined;
+  const appToken = config.SLACK_APP_TOKEN;
+  if (!signingSecret && !appToken) return undefined;
   const log = logger.child({ component: 'slack' });
   const apiUrl = config.SLACK_API_URL;
   const oauth =
@@ -55,8 +58,22 @@ export const createSlackAdapter: AdapterFactory = async ({
     responseHosts: responseUrlHosts(apiUrl),
   };
   const dms = new DirectMessages();
-  const receiver = new NodeReceiver({ signingSecret, logger: log });
-  createBoltApp({ receiver, tokens, slackApiUrl: apiUrl, logger: log, ctx, dms });
+  // Socket Mode when an app-level token is set (socket.ts); otherwise HTTP at /slack/events.
+  const socket = appToken
+    ? socketModeReceiver({ appToken, slackApiUrl: apiUrl, logger: log })
+    : undefined;
+  const http = socket
+    ? undefined
+    : new NodeReceiver({ signingSecret: signingSecret ?? '', logger: log });
+  const bolt = createBoltApp({
+    receiver: socket ?? (http as NodeReceiver),
+    tokens,
+    slackApiUrl: apiUrl,
+    logger: log,
+    ctx,
+    dms,
+  });
+  if (socket) await bolt.start();
 
   const routes =
     store && oauth
@@ -75,7 +92,7 @@ export const createSlackAdapter: AdapterFactory = async ({
 
   server.mount('/slack', async (req, res, { path }) => {
     const method = req.method ?? 'GET';
-    if (path === '/slack/events' && method === 'POST') return receiver.handle(req, res);
+    if (http && path === '/slack/events' && method === 'POST') return http.handle(req, res);
     if (routes && method === 'GET' && path === '/slack/install') return routes.install(req, res);
     if (routes && method === 'GET' && path === '/slack/oauth_redirect')
       return routes.callback(req, res);
@@ -84,14 +101,20 @@ export const createSlackAdapter: AdapterFactory = async ({
   });
 
   const slack = new SlackNotifier(tokens, new ClientCache(apiUrl, boltLogger(log)), dms, log);
-  const paced = new PacedNotifier(slack, { perSecond: config.SLACK_MESSAGES_PER_SECOND });
+  const paced = new PacedNotifier(new CountingNotifier('slack', slack), {
+    perSecond: config.SLACK_MESSAGES_PER_SECOND,
+  });
   const notifier = new DeferringNotifier(paced, log);
-  log.info({ mode: store ? 'oauth' : 'single-workspace' }, 'slack adapter ready');
+  log.info(
+    { mode: store ? 'oauth' : 'single-workspace', transport: socket ? 'socket-mode' : 'http' },
+    'slack adapter ready',
+  );
   return {
     platform: 'slack',
     notifier,
     // Work after acks first (it may notify), then the notifications it started.
     stop: async () => {
+      await socket?.stop(); // no new envelopes
       await afterAck.drain(5_000);
       await notifier.drain(5_000);
     },

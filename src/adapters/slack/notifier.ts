@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
+import { markSkipped } from '../notify/counting.js';
 import type { TokenSource } from './auth.js';
 import { renderNotification } from './notifications.js';
 import { type ClientCache, toRateLimitedError, type WebClient } from './web.js';
@@ -44,11 +45,11 @@ export class SlackNotifier implements Notifier {
 
   async notify(notification: Notification): Promise<void> {
     const address = addressOf(notification.recipient);
-    if (!address) return;
+    if (!address) return markSkipped(notification);
     const token = await this.tokens.botTokenFor(address.tenantId);
     if (!token) {
       this.logger.warn({ tenantId: address.tenantId }, 'slack: no bot token for this workspace');
-      return;
+      return markSkipped(notification);
     }
     const client = this.clients.get(token);
     const { text, blocks } = renderNotification(notification);

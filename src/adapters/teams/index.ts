@@ -1,5 +1,7 @@
+import { countInteraction } from '../../metrics.js';
 import { afterAck } from '../after-ack.js';
 import { createDownloadLinks } from '../downloads.js';
+import { CountingNotifier } from '../notify/counting.js';
 import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
 import type { AdapterFactory } from '../platform.js';
@@ -7,7 +9,7 @@ import { createTeamsApp, MentorbotTeamsAdapter } from './app.js';
 import { TeamsAuthentication } from './auth.js';
 import { ConversationStore } from './conversations.js';
 import { messagesRoute } from './http.js';
-import { inlineDialogs } from './inline-dialogs.js';
+import { inlineDialogs, kindOf } from './inline-dialogs.js';
 import { TeamsNotifier } from './notifier.js';
 import { OriginReplies } from './origin.js';
 
@@ -36,6 +38,7 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
   }
 
   const adapter = new MentorbotTeamsAdapter(TeamsAuthentication.fromConfig(config));
+  adapter.use({ onTurn: (context, next) => countInteraction('teams', kindOf(context), next) });
   // Local tools without dialogs (Agents Playground, Emulator) get every form in the chat.
   if (authDisabled) adapter.use(inlineDialogs());
   const conversations = await ConversationStore.create(db);
@@ -62,7 +65,7 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
     logger: log,
   });
   const notifier = new DeferringNotifier(
-    new PacedNotifier(teams, { perSecond: MESSAGES_PER_SECOND }),
+    new PacedNotifier(new CountingNotifier('teams', teams), { perSecond: MESSAGES_PER_SECOND }),
     log,
   );
   return {

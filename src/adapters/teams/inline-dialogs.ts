@@ -128,3 +128,9 @@ export function inlineDialogs(): Middleware {
     },
   };
 }
+
+/** The kind of an activity, for metrics: its type, and an invoke's name. */
+export function kindOf(context: TurnContext): string {
+  const { type, name } = context.activity;
+  return type === 'invoke' && name ? `invoke:${name}` : (type ?? 'unknown');
+}

@@ -2,6 +2,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Clock } from '../../core/time.js';
+import { markSkipped } from '../notify/counting.js';
 import { RateLimitedError } from '../notify/rate-limit.js';
 import type { ConversationStore } from './conversations.js';
 import { attachment } from './kit.js';
@@ -81,10 +82,12 @@ export class TeamsNotifier implements Notifier {
     const target = await conversations.get(notification.recipient);
     if (!target) {
       logger.warn(log, 'teams: no conversation with this person yet; notification not delivered');
+      markSkipped(notification);
       return;
     }
     if (target.unreachable) {
       logger.info(log, 'teams: person unreachable (bot removed or blocked); notification skipped');
+      markSkipped(notification);
       return;
     }
     const content = notificationCard(notification);
@@ -112,6 +115,7 @@ export class TeamsNotifier implements Notifier {
             this.options.clock.now(),
           );
           logger.warn({ ...log, status }, 'teams: person unreachable; marked, will not retry');
+          markSkipped(notification);
           return;
         }
         if (status === 429) throw new RateLimitedError(retryAfterMs(err) ?? this.backoff(attempt));
