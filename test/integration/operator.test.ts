@@ -160,7 +160,7 @@ describe('GET /metrics', () => {
     const before = await scrape();
     // A session whose start is already past: its Live job is due at once, and runs late.
     const now = Date.now();
-    await app.jobs.scheduler.sessionScheduled(
+    await app.core.scheduler.sessionScheduled(
       { id: 'no-such-session', startsAt: new Date(now - 2_000), endsAt: new Date(now + 3_600_000) },
       [],
     );
