@@ -113,7 +113,10 @@ describe('npm run playground', () => {
       .click();
     const form = card(mentee, 'Message (optional)');
     await form.waitFor({ timeout: 30_000 });
-    expect(await form.getByRole('combobox').inputValue()).toMatch(/Priya Raman/);
+    // The mentor named in the command is chosen already (the input fills in once rendered).
+    await expect
+      .poll(() => form.getByRole('combobox').inputValue(), { timeout: 10_000 })
+      .toMatch(/Priya Raman/);
     await form.locator('textarea').fill('Could you help me prepare a system design interview?');
     await form.getByRole('button', { name: 'Send request' }).click();
     await card(mentee, /asked Priya Raman|Priya Raman/)
