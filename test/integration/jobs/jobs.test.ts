@@ -208,7 +208,9 @@ describe('reminders', () => {
     const sessions = await Promise.all(Array.from({ length: 12 }, () => publishedSession()));
     for (const session of sessions) await a.scheduler.sessionScheduled(session, [10]);
     await Promise.all([a.start(), b.start()]);
-    await waitFor(() => notifier.ofKind('sessionReminder').length >= 48);
+    // 48 reminders through two instances polling every 100 ms: about 7 s alone on a busy
+    // 2-core machine, more beside other test files.
+    await waitFor(() => notifier.ofKind('sessionReminder').length >= 48, 25_000);
     await new Promise((r) => setTimeout(r, 500));
     const keys = sessions.flatMap((s) => reminderKeys(notifier, s.id).map((k) => `${s.id}/${k}`));
     expect(keys).toHaveLength(48);
