@@ -19,7 +19,10 @@ describe('ops/grafana/mentorbot.json', () => {
       .filter((name) => name.startsWith('mentorbot_'));
     expect(ours).toHaveLength(8);
     for (const name of ours) {
-      expect(exprs.some((e) => e.includes(name)), name).toBe(true);
+      expect(
+        exprs.some((e) => e.includes(name)),
+        name,
+      ).toBe(true);
     }
   });
 
