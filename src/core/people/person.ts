@@ -1,3 +1,5 @@
+import type { Identity } from '../ports.js';
+
 /** docs/product.md#person: one chat identity, `(platform, tenantId, userId)`. */
 export type Platform = 'slack' | 'teams';
 
@@ -50,16 +52,13 @@ export interface MenteeProfile {
   readonly lookingForMentor: boolean;
 }
 
-export interface Person {
+/**
+ * A person: their identity on the platform (its `timeZone` the IANA zone from Slack's
+ * `users.info` or Teams' `localTimezone`), plus what mentorbot keeps about them.
+ */
+export interface Person extends Identity {
   readonly id: PersonId;
   readonly workspaceId: WorkspaceId;
-  readonly platform: Platform;
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly email?: string;
-  /** IANA zone from the platform (Slack `users.info` tz, Teams `localTimezone`). */
-  readonly timeZone: string;
   /** Everyone is a mentee; the other roles are granted. */
   readonly roles: readonly Role[];
   readonly mentorProfile?: MentorProfile;
