@@ -93,11 +93,6 @@ export function localTimeOf(at: Date, zone: string): string {
   return formatInTimeZone(at, zone, 'HH:mm');
 }
 
-/** ISO weekday in a zone: 1 = Monday ... 7 = Sunday. */
-export function weekdayOf(at: Date, zone: string): number {
-  return Number(formatInTimeZone(at, zone, 'i'));
-}
-
 export function addLocalDays(localDate: string, days: number): string {
   const d = new Date(`${localDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

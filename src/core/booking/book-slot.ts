@@ -16,8 +16,6 @@ const schema = z.object({
   startsAt: z.iso.datetime({ offset: true, error: 'Pick one of the free slots.' }),
 });
 
-export type BookSlotInput = z.input<typeof schema>;
-
 export const slotJustBooked = () =>
   new DomainError(
     ErrorCode.Conflict,

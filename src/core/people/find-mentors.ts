@@ -15,8 +15,6 @@ const schema = z
   })
   .default({ limit: 50 });
 
-export type FindMentorsInput = z.input<typeof schema>;
-
 /** One mentor as a list shows them, with what the viewer may do. */
 export const mentorListItem = (mentor: Person, viewer: Person, switches: Switches) =>
   ({

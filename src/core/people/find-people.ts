@@ -13,8 +13,6 @@ const schema = z
   })
   .default({ text: '', limit: 15 });
 
-export type FindPeopleInput = z.input<typeof schema>;
-
 /**
  * People of the workspace by name, for the invite picker of a session form
  * (docs/product.md#enrolment: mentees are invited to sessions): anyone the product knows in the

@@ -12,8 +12,6 @@ const schema = z.object({
     .default(false),
 });
 
-export type SaveMenteeProfileInput = z.input<typeof schema>;
-
 /**
  * docs/product.md#mentee-profile-and-search: a mentee's interests and *looking for a mentor*,
  * which mentors search by.

@@ -35,8 +35,6 @@ const schema = z.object({
     .transform((url) => (url ? url : undefined)),
 });
 
-export type SaveMentorProfileInput = z.input<typeof schema>;
-
 /** When self-serve mentors is off, the admins (by name when we know one) grant the role. */
 export async function askAnAdmin(deps: CoreDeps, workspace: Workspace): Promise<DomainError> {
   const installer = await deps.people.get(workspace.installedBy);

@@ -20,8 +20,6 @@ const schema = z
   })
   .default({ limit: 25 });
 
-export type SearchMenteesInput = z.input<typeof schema>;
-
 /** How many of the mentor's open requests are read to mark results; more is not expected. */
 const OPEN_REQUESTS_READ = 1000;
 

@@ -50,8 +50,6 @@ const schema = z.discriminatedUnion(
   { error: 'Pick a request form.' },
 );
 
-export type RequestFormInput = z.input<typeof schema>;
-
 export function requestForm(
   deps: CoreDeps,
   request: { actor: Actor; input: unknown },

@@ -20,8 +20,6 @@ const schema = z
   })
   .default({ limit: 50 });
 
-export type ListRequestsInput = z.input<typeof schema>;
-
 /** Pending first (they need an answer), then the newest. */
 const byPendingThenNewest = <T extends { status: RequestStatus; createdAt: Date }>(a: T, b: T) =>
   Number(b.status === 'pending') - Number(a.status === 'pending') ||

@@ -15,8 +15,6 @@ const schema = z.object({
   message: requestMessageSchema,
 });
 
-export type RequestSessionInput = z.input<typeof schema>;
-
 export interface RequestSessionOutcome {
   /** `requested`: a new request is waiting for the mentor. `offerAccepted`: the mentor had
    * already offered to mentor this mentee, so that offer is now accepted instead. */

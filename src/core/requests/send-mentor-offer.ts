@@ -15,8 +15,6 @@ const schema = z.object({
   message: requestMessageSchema,
 });
 
-export type SendMentorOfferInput = z.input<typeof schema>;
-
 /** Mentor requests on, and the actor a mentor: who may offer at all (form and command). */
 export function mayOffer(workspace: Workspace, actor: Person): DomainError | undefined {
   return (

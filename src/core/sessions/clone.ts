@@ -15,8 +15,6 @@ const cloneSchema = z.object({
   end: momentSchema,
 });
 
-export type CloneSessionInput = z.input<typeof cloneSchema>;
-
 /**
  * *Book the next one* (docs/product.md#clone): the same details, mentors and seat limit, with
  * everyone who was invited or enrolled invited again, at a new time checked like a new

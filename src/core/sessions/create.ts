@@ -49,8 +49,6 @@ export const createSessionSchema = z.object({
   requestId: z.string().trim().min(1).optional(),
 });
 
-export type CreateSessionInput = z.input<typeof createSessionSchema>;
-
 /** Validates the form against the workspace and stores a draft. */
 export async function draftSession(
   deps: CoreDeps,

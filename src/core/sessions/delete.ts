@@ -8,8 +8,6 @@ import { notifyEach } from './notify.js';
 
 const deleteSchema = z.object({ sessionId: sessionIdSchema, confirm: confirmSchema });
 
-export type DeleteSessionInput = z.input<typeof deleteSchema>;
-
 /**
  * Deleting (docs/product.md#deleting): only until the start, and only with the confirmation
  * dialog's explicit `confirm: true`. The session is kept as `cancelled` (so links and history

@@ -29,8 +29,6 @@ export interface SessionDetails {
 
 const detailsSchema = z.object({ sessionId: sessionIdSchema });
 
-export type GetSessionDetailsInput = z.input<typeof detailsSchema>;
-
 /** One session as the reader sees it; a private one they are not part of is "not found". */
 export function getSessionDetails(
   deps: CoreDeps,

@@ -19,8 +19,6 @@ const editMeetingSchema = z.object({
   meeting: meetingSchema,
 });
 
-export type EditMeetingInput = z.input<typeof editMeetingSchema>;
-
 /**
  * The meeting link form (docs/product.md#editing): unlike the details, it may change while the
  * session is live, so a broken link can be fixed when people are already trying to join.

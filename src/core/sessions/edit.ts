@@ -56,8 +56,6 @@ const editSchema = z.object({
   menteeIds: menteeIdsSchema.optional(),
 });
 
-export type EditSessionDetailsInput = z.input<typeof editSchema>;
-
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 

@@ -9,8 +9,6 @@ import type { SessionResult } from './results.js';
 
 const sessionOnly = z.object({ sessionId: sessionIdSchema });
 
-export type EnrolInput = z.input<typeof sessionOnly>;
-
 const enrolmentClosed = () =>
   new DomainError(
     ErrorCode.NotEditable,

@@ -108,8 +108,6 @@ const schema = z
     path: ['sessionId'],
   });
 
-export type SessionFormInput = z.input<typeof schema>;
-
 const DETAILS: readonly SessionField[] = [
   'title',
   'description',

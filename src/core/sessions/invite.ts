@@ -21,8 +21,6 @@ const inviteSchema = z.object({
   }),
 });
 
-export type InviteMenteesInput = z.input<typeof inviteSchema>;
-
 /**
  * Mentors and session managers invite mentees until the start (docs/product.md#enrolment). The
  * seats are checked by the repository's one conditional update, so invitations racing

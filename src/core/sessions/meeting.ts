@@ -45,8 +45,6 @@ export const meetingSchema = z.discriminatedUnion(
   { error: 'Choose a meeting platform: BigBlueButton, Google Meet, WhatsApp or Zoom.' },
 );
 
-export type MeetingInput = z.input<typeof meetingSchema>;
-
 export const meetingInfoOf = (input: z.output<typeof meetingSchema>): MeetingInfo => ({ ...input });
 
 /**

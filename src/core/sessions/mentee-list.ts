@@ -27,8 +27,6 @@ export interface MenteeList {
 
 const menteeListSchema = z.object({ sessionId: sessionIdSchema });
 
-export type MenteeListInput = z.input<typeof menteeListSchema>;
-
 const byName = (a: MenteeRow, b: MenteeRow) =>
   a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 

@@ -29,8 +29,6 @@ const mySessionsSchema = z.object({
     .default(10),
 });
 
-export type MySessionsInput = z.input<typeof mySessionsSchema>;
-
 const byStart = (a: Session, b: Session) => a.startsAt.getTime() - b.startsAt.getTime();
 
 /**

@@ -56,8 +56,6 @@ const publishSchema = z.object({
   meeting: meetingSchema.optional(),
 });
 
-export type PublishSessionInput = z.input<typeof publishSchema>;
-
 /** A mentor (or session manager) publishes their draft, optionally choosing the meeting. */
 export function publishSession(
   deps: CoreDeps,
