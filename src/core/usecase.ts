@@ -217,7 +217,7 @@ export async function runCommand<I, O>(
 /** Runs a read: validates input, loads the actor, maps a failing database to "try again". */
 export async function runQuery<I, O>(
   deps: CoreDeps,
-  request: { actor: Actor; input: unknown },
+  request: { actor: Actor; input?: unknown },
   schema: z.ZodType<I>,
   body: (ctx: { actor: Person; workspace: Workspace; input: I; now: Date }) => Promise<Result<O>>,
 ): Promise<Result<O>> {

@@ -33,18 +33,13 @@ export function findMentors(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<{ mentors: MentorListItem[] }>> {
-  return runQuery(
-    deps,
-    { actor: request.actor, input: request.input },
-    schema,
-    async ({ actor, workspace, input }) => {
-      // One more than asked, so leaving the actor out still fills the page.
-      const found = await deps.people.listMentors(workspace.id, input.text, input.limit + 1);
-      const mentors = found
-        .filter((m) => m.id !== actor.id)
-        .slice(0, input.limit)
-        .map((m) => mentorListItem(m, actor, workspace.config));
-      return ok({ mentors });
-    },
-  );
+  return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
+    // One more than asked, so leaving the actor out still fills the page.
+    const found = await deps.people.listMentors(workspace.id, input.text, input.limit + 1);
+    const mentors = found
+      .filter((m) => m.id !== actor.id)
+      .slice(0, input.limit)
+      .map((m) => mentorListItem(m, actor, workspace.config));
+    return ok({ mentors });
+  });
 }

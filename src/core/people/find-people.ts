@@ -23,21 +23,11 @@ export function findPeople(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<{ people: PersonSummary[] }>> {
-  return runQuery(
-    deps,
-    { actor: request.actor, input: request.input },
-    schema,
-    async ({ actor, workspace, input }) => {
-      if (!isMentor(actor) && !isSessionManager(actor)) {
-        return fail(forbidden('Only mentors and session managers can invite people.'));
-      }
-      const people = await deps.people.searchByName(
-        workspace.id,
-        input.text,
-        input.limit,
-        actor.id,
-      );
-      return ok({ people: people.map(summaryOf) });
-    },
-  );
+  return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
+    if (!isMentor(actor) && !isSessionManager(actor)) {
+      return fail(forbidden('Only mentors and session managers can invite people.'));
+    }
+    const people = await deps.people.searchByName(workspace.id, input.text, input.limit, actor.id);
+    return ok({ people: people.map(summaryOf) });
+  });
 }

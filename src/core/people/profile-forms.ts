@@ -39,7 +39,7 @@ export function mentorProfileForm(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<MentorProfileFormView>> {
-  return runQuery(deps, { actor: request.actor, input: request.input }, none, async (ctx) => {
+  return runQuery(deps, request, none, async (ctx) => {
     const { actor, workspace } = ctx;
     if (!mayEditMentorProfile(actor, workspace.config)) {
       return fail(await askAnAdmin(deps, workspace));
@@ -68,7 +68,7 @@ export function menteeProfileForm(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<MenteeProfileFormView>> {
-  return runQuery(deps, { actor: request.actor, input: request.input }, none, async ({ actor }) =>
+  return runQuery(deps, request, none, async ({ actor }) =>
     ok({
       values: {
         interests: actor.menteeProfile.interests,

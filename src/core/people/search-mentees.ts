@@ -32,46 +32,39 @@ export function searchMentees(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<{ results: MenteeSearchResult[] }>> {
-  return runQuery(
-    deps,
-    { actor: request.actor, input: request.input },
-    schema,
-    async ({ actor, workspace, input }) => {
-      if (!isMentor(actor)) {
-        return fail(
-          forbidden('Only mentors can search mentees. Set up your mentor profile first.'),
-        );
-      }
-      const [mentees, open] = await Promise.all([
-        deps.people.searchMentees({
-          workspaceId: workspace.id,
-          ...(input.tag ? { tag: input.tag } : {}),
-          ...(input.text ? { text: input.text } : {}),
-          excludeId: actor.id,
-          limit: input.limit,
+  return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
+    if (!isMentor(actor)) {
+      return fail(forbidden('Only mentors can search mentees. Set up your mentor profile first.'));
+    }
+    const [mentees, open] = await Promise.all([
+      deps.people.searchMentees({
+        workspaceId: workspace.id,
+        ...(input.tag ? { tag: input.tag } : {}),
+        ...(input.text ? { text: input.text } : {}),
+        excludeId: actor.id,
+        limit: input.limit,
+      }),
+      deps.requests.find({
+        workspaceId: workspace.id,
+        mentorId: actor.id,
+        statuses: ['pending'],
+        limit: OPEN_REQUESTS_READ,
+      }),
+    ]);
+    const withOpenRequest = new Set(open.map((r) => r.menteeId));
+    const results = mentees.map(
+      (mentee): MenteeSearchResult => ({
+        mentee: summaryOf(mentee),
+        interests: tagChips(mentee.menteeProfile.interests),
+        timeZone: mentee.timeZone,
+        actions: menteeHitActions({
+          mentee,
+          viewer: actor,
+          switches: workspace.config,
+          openRequest: withOpenRequest.has(mentee.id),
         }),
-        deps.requests.find({
-          workspaceId: workspace.id,
-          mentorId: actor.id,
-          statuses: ['pending'],
-          limit: OPEN_REQUESTS_READ,
-        }),
-      ]);
-      const withOpenRequest = new Set(open.map((r) => r.menteeId));
-      const results = mentees.map(
-        (mentee): MenteeSearchResult => ({
-          mentee: summaryOf(mentee),
-          interests: tagChips(mentee.menteeProfile.interests),
-          timeZone: mentee.timeZone,
-          actions: menteeHitActions({
-            mentee,
-            viewer: actor,
-            switches: workspace.config,
-            openRequest: withOpenRequest.has(mentee.id),
-          }),
-        }),
-      );
-      return ok({ results });
-    },
-  );
+      }),
+    );
+    return ok({ results });
+  });
 }

@@ -35,28 +35,23 @@ export function myMentorshipRequests(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<{ requests: MyRequestItem[] }>> {
-  return runQuery(
-    deps,
-    { actor: request.actor, input: request.input },
-    schema,
-    async ({ actor, input }) => {
-      const requests = await deps.requests.find({
-        workspaceId: actor.workspaceId,
-        menteeId: actor.id,
-        ...(input.statuses ? { statuses: input.statuses } : {}),
-        limit: input.limit,
+  return runQuery(deps, request, schema, async ({ actor, input }) => {
+    const requests = await deps.requests.find({
+      workspaceId: actor.workspaceId,
+      menteeId: actor.id,
+      ...(input.statuses ? { statuses: input.statuses } : {}),
+      limit: input.limit,
+    });
+    const people = await peopleOfRequests(deps, requests);
+    const items = requests
+      .filter((r) => r.menteeId === actor.id)
+      .sort(byPendingThenNewest)
+      .map((r): MyRequestItem => {
+        const view = requestView(r, people, actor);
+        return { request: view, actions: view.actions };
       });
-      const people = await peopleOfRequests(deps, requests);
-      const items = requests
-        .filter((r) => r.menteeId === actor.id)
-        .sort(byPendingThenNewest)
-        .map((r): MyRequestItem => {
-          const view = requestView(r, people, actor);
-          return { request: view, actions: view.actions };
-        });
-      return ok({ requests: items });
-    },
-  );
+    return ok({ requests: items });
+  });
 }
 
 /**
@@ -67,29 +62,24 @@ export function incomingRequests(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<{ requests: IncomingRequestItem[] }>> {
-  return runQuery(
-    deps,
-    { actor: request.actor, input: request.input },
-    schema,
-    async ({ actor, input }) => {
-      if (!isMentor(actor)) {
-        return fail(
-          forbidden('Only mentors receive session requests. Set up your mentor profile first.'),
-        );
-      }
-      const requests = await deps.requests.find({
-        workspaceId: actor.workspaceId,
-        mentorId: actor.id,
-        kind: 'menteeToMentor',
-        statuses: input.statuses ?? ['pending'],
-        limit: input.limit,
-      });
-      const people = await peopleOfRequests(deps, requests);
-      const items = requests.sort(byPendingThenNewest).map((r): IncomingRequestItem => {
-        const view = requestView(r, people, actor);
-        return { request: view, actions: view.actions };
-      });
-      return ok({ requests: items });
-    },
-  );
+  return runQuery(deps, request, schema, async ({ actor, input }) => {
+    if (!isMentor(actor)) {
+      return fail(
+        forbidden('Only mentors receive session requests. Set up your mentor profile first.'),
+      );
+    }
+    const requests = await deps.requests.find({
+      workspaceId: actor.workspaceId,
+      mentorId: actor.id,
+      kind: 'menteeToMentor',
+      statuses: input.statuses ?? ['pending'],
+      limit: input.limit,
+    });
+    const people = await peopleOfRequests(deps, requests);
+    const items = requests.sort(byPendingThenNewest).map((r): IncomingRequestItem => {
+      const view = requestView(r, people, actor);
+      return { request: view, actions: view.actions };
+    });
+    return ok({ requests: items });
+  });
 }
