@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, notFound } from '../errors.js';
+import { DomainError, ErrorCode, fail, notFound, ok, type Result } from '../errors.js';
 import type { Person } from '../people/person.js';
 import type { CoreDeps } from '../usecase.js';
 import type { MentorshipRequest, RequestKind, RequestStatus } from './request.js';
@@ -16,26 +16,35 @@ const ANSWERED: Record<RequestStatus, string> = {
 export const alreadyAnswered = (request: Pick<MentorshipRequest, 'status'>) =>
   new DomainError(ErrorCode.AlreadyDone, `This request ${ANSWERED[request.status]}.`);
 
+/** How a request is answered: which kind it must be, and the status it moves to. */
+export interface Answer {
+  readonly kind: RequestKind;
+  readonly status: RequestStatus;
+}
+
 /**
- * The request the actor answers, when they are its receiving side: the mentor for a
- * mentee's request, the mentee for a mentor's offer. Anyone else is told it does not exist,
- * so request ids reveal nothing.
+ * The actor answers a pending request they are the receiving side of (the mentor for a
+ * mentee's request, the mentee for a mentor's offer): it moves to the answer's status once.
+ * Anyone else is told it does not exist, so request ids reveal nothing; a second answer is
+ * told how the request was answered.
  */
-export async function loadAnswerable(
+export async function answerRequest(
   deps: CoreDeps,
-  actor: Person,
+  { actor, now }: { actor: Person; now: Date },
   requestId: string,
-  kind: RequestKind,
-): Promise<MentorshipRequest | DomainError> {
+  answer: Answer,
+): Promise<Result<MentorshipRequest>> {
   const request = await deps.requests.get(requestId);
-  const receiver = kind === 'menteeToMentor' ? request?.mentorId : request?.menteeId;
+  const receiver = answer.kind === 'menteeToMentor' ? request?.mentorId : request?.menteeId;
   if (
     !request ||
     request.workspaceId !== actor.workspaceId ||
-    request.kind !== kind ||
+    request.kind !== answer.kind ||
     receiver !== actor.id
   ) {
-    return notFound('request');
+    return fail(notFound('request'));
   }
-  return request;
+  const answered = await deps.requests.transition(request.id, ['pending'], answer.status, now);
+  if (answered) return ok(answered);
+  return fail(alreadyAnswered((await deps.requests.get(request.id)) ?? request));
 }

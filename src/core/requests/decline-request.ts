@@ -1,9 +1,11 @@
-import { DomainError, fail, ok, type Result } from '../errors.js';
+import { ok, type Result } from '../errors.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
 import type { RequestView } from '../views.js';
-import { alreadyAnswered, loadAnswerable } from './answer.js';
+import { type Answer, answerRequest } from './answer.js';
 import { peopleOfRequests, requestView } from './request.view.js';
 import { requestIdSchema } from './schemas.js';
+
+const DECLINE: Answer = { kind: 'menteeToMentor', status: 'declined' };
 
 /**
  * docs/product.md#mentee-asks-a-mentor: the mentor presses *Decline* on a mentee's request; the
@@ -14,12 +16,9 @@ export function declineRequest(
   request: { actor: Actor; input: unknown; idempotencyKey?: string },
 ): Promise<Result<{ request: RequestView }>> {
   return runCommand(deps, request, requestIdSchema, async ({ actor, input, now, effects }) => {
-    const found = await loadAnswerable(deps, actor, input.requestId, 'menteeToMentor');
-    if (found instanceof DomainError) return fail(found);
-    const declined = await deps.requests.transition(found.id, ['pending'], 'declined', now);
-    if (!declined) {
-      return fail(alreadyAnswered((await deps.requests.get(found.id)) ?? found));
-    }
+    const answered = await answerRequest(deps, { actor, now }, input.requestId, DECLINE);
+    if (!answered.ok) return answered;
+    const declined = answered.value;
     const people = await peopleOfRequests(deps, [declined]);
     const mentee = people.get(declined.menteeId);
     if (mentee) {
