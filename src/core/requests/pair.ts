@@ -1,6 +1,7 @@
+import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
 import type { Person } from '../people/person.js';
 import type { CommandContext, CoreDeps } from '../usecase.js';
-import type { MentorshipRequest } from './request.js';
+import { expiresAtFrom, type MentorshipRequest } from './request.js';
 import { peopleMap, requestView } from './request.view.js';
 
 /**
@@ -37,3 +38,32 @@ export async function acceptPendingOffer(
 /** "Ada" for the other person of a pair, in Conflict messages. */
 export const openRequestConflictMessage = (other: Pick<Person, 'displayName'>) =>
   `You already have an open request with ${other.displayName}. Wait for an answer, or look under My mentorship requests.`;
+
+/**
+ * Opens a pending request between a mentee and a mentor (either side sends it), expiring
+ * after the workspace's configured age. The unique index on open pairs decides, so two
+ * requests sent at the same moment cannot both open: the second is told, naming `other`.
+ */
+export async function openRequest(
+  deps: CoreDeps,
+  { workspace, now }: Pick<CommandContext<unknown>, 'workspace' | 'now'>,
+  pair: Pick<MentorshipRequest, 'kind' | 'menteeId' | 'mentorId'> & { message?: string },
+  other: Pick<Person, 'displayName'>,
+): Promise<Result<MentorshipRequest>> {
+  const request: MentorshipRequest = {
+    id: deps.ids.next(),
+    workspaceId: workspace.id,
+    kind: pair.kind,
+    menteeId: pair.menteeId,
+    mentorId: pair.mentorId,
+    ...(pair.message ? { message: pair.message } : {}),
+    status: 'pending',
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: expiresAtFrom(now, workspace.config.requestExpiryDays),
+  };
+  if ((await deps.requests.insert(request)) === 'duplicate') {
+    return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(other)));
+  }
+  return ok(request);
+}

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { DomainError, ErrorCode, fail, ok, type Result, validation } from '../errors.js';
+import { fail, ok, type Result, validation } from '../errors.js';
 import { isMentor } from '../people/person.js';
 import type { CoreDeps } from '../usecase.js';
 import { type Actor, runCommand } from '../usecase.js';
 import type { RequestView } from '../views.js';
 import { requireFeature } from '../workspaces/features.js';
-import { acceptPendingOffer, openRequestConflictMessage } from './pair.js';
-import { expiresAtFrom, type MentorshipRequest } from './request.js';
+import { acceptPendingOffer, openRequest } from './pair.js';
 import { peopleMap, requestView } from './request.view.js';
 import { requestMessageSchema } from './schemas.js';
 
@@ -49,22 +48,14 @@ export function requestSession(
         request: requestView(offer, peopleMap([actor, mentor]), actor),
       });
     }
-    const created: MentorshipRequest = {
-      id: deps.ids.next(),
-      workspaceId: workspace.id,
-      kind: 'menteeToMentor',
-      menteeId: actor.id,
-      mentorId: mentor.id,
-      ...(input.message ? { message: input.message } : {}),
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: expiresAtFrom(now, workspace.config.requestExpiryDays),
-    };
-    // The unique index decides, so two requests sent at the same moment cannot both open.
-    if ((await deps.requests.insert(created)) === 'duplicate') {
-      return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentor)));
-    }
+    const opened = await openRequest(
+      deps,
+      { workspace, now },
+      { kind: 'menteeToMentor', menteeId: actor.id, mentorId: mentor.id, message: input.message },
+      mentor,
+    );
+    if (!opened.ok) return opened;
+    const created = opened.value;
     const people = peopleMap([actor, mentor]);
     effects.notify({
       kind: 'requestReceived',

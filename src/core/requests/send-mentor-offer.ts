@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { DomainError, ErrorCode, fail, forbidden, ok, type Result, validation } from '../errors.js';
+import { type DomainError, fail, forbidden, ok, type Result, validation } from '../errors.js';
 import { isMentor, type Person } from '../people/person.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
 import type { RequestView } from '../views.js';
 import { requireFeature } from '../workspaces/features.js';
 import type { Workspace } from '../workspaces/workspace.js';
-import { openRequestConflictMessage } from './pair.js';
-import { expiresAtFrom, type MentorshipRequest } from './request.js';
+import { openRequest } from './pair.js';
 import { peopleMap, requestView } from './request.view.js';
 import { requestMessageSchema } from './schemas.js';
 
@@ -51,21 +50,14 @@ export function sendMentorOffer(
         validation({ menteeId: `${mentee.displayName} is not looking for a mentor right now.` }),
       );
     }
-    const offer: MentorshipRequest = {
-      id: deps.ids.next(),
-      workspaceId: workspace.id,
-      kind: 'mentorToMentee',
-      menteeId: mentee.id,
-      mentorId: actor.id,
-      ...(input.message ? { message: input.message } : {}),
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: expiresAtFrom(now, workspace.config.requestExpiryDays),
-    };
-    if ((await deps.requests.insert(offer)) === 'duplicate') {
-      return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentee)));
-    }
+    const opened = await openRequest(
+      deps,
+      { workspace, now },
+      { kind: 'mentorToMentee', menteeId: mentee.id, mentorId: actor.id, message: input.message },
+      mentee,
+    );
+    if (!opened.ok) return opened;
+    const offer = opened.value;
     const people = peopleMap([actor, mentee]);
     effects.notify({
       kind: 'mentorOffer',
