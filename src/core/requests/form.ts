@@ -50,6 +50,9 @@ const schema = z.discriminatedUnion(
   { error: 'Pick a request form.' },
 );
 
+/** Which request form to prepare: asking a mentor for a session, or offering to mentor. */
+export type RequestFormInput = z.input<typeof schema>;
+
 export function requestForm(
   deps: CoreDeps,
   request: { actor: Actor; input: unknown },

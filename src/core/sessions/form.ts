@@ -108,6 +108,9 @@ const schema = z
     path: ['sessionId'],
   });
 
+/** Which form to prepare: a new session, or the edit, clone or meeting form of one. */
+export type SessionFormInput = z.input<typeof schema>;
+
 const DETAILS: readonly SessionField[] = [
   'title',
   'description',
