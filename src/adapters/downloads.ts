@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Mentorship } from '../core/api.js';
 import type { PersonId } from '../core/people/person.js';
-import { menteeListCsv } from '../core/sessions/index.js';
-import type { CoreDeps } from '../core/usecase.js';
+import type { Clock } from '../core/time.js';
 import type { HttpServer } from '../server.js';
 
 /**
@@ -32,7 +32,8 @@ interface MenteeCsvClaims {
 }
 
 export interface DownloadLinkOptions {
-  readonly core: CoreDeps;
+  readonly mentorship: Pick<Mentorship, 'menteeListCsv'>;
+  readonly clock: Clock;
   /** The service's public origin, e.g. https://mentorbot.example.com. */
   readonly baseUrl: string;
   /** At least 32 characters; unset: random per process (links die on restart). */
@@ -51,7 +52,7 @@ export function createDownloadLinks(
   const secret = options.secret ?? b64(randomBytes(32));
   const ttl = options.ttlSeconds ?? 15 * 60;
   const base = options.baseUrl.replace(/\/+$/, '');
-  const now = () => Math.floor(options.core.clock.now().getTime() / 1000);
+  const now = () => Math.floor(options.clock.now().getTime() / 1000);
   const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest();
 
   const links: DownloadLinks = {
@@ -92,7 +93,7 @@ export function createDownloadLinks(
     const claims = links.verify(token);
     if (!claims)
       return send(res, 403, 'This download link is invalid or has expired. Ask for a new one.');
-    const csv = await menteeListCsv(options.core, {
+    const csv = await options.mentorship.menteeListCsv({
       actor: { personId: claims.p },
       input: { sessionId: claims.s },
     });

@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Mentorship } from '../../core/api.js';
 import type { Person } from '../../core/people/person.js';
-import type { CoreDeps } from '../../core/usecase.js';
+import type { Clock } from '../../core/time.js';
 import type { Logger } from '../../logger.js';
 import type { DownloadLinks } from '../downloads.js';
 import type { ConversationStore } from './conversations.js';
@@ -10,7 +11,9 @@ import type { OriginReplies } from './origin.js';
 
 /** What every handler needs; built once by the adapter. */
 export interface TeamsContext {
-  readonly core: CoreDeps;
+  readonly mentorship: Mentorship;
+  /** For the adapter's own timestamps (stored conversations, the recently-seen cache). */
+  readonly clock: Clock;
   readonly conversations: ConversationStore;
   readonly downloads: DownloadLinks;
   readonly logger: Logger;

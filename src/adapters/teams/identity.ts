@@ -1,9 +1,8 @@
 import { type Activity, TurnContext as Turn, type TurnContext } from 'botbuilder';
-import { DomainError, tryAgain } from '../../core/errors.js';
 import type { Person } from '../../core/people/person.js';
-import { workspaceIdOf } from '../../core/people/person.js';
-import type { CoreDeps } from '../../core/usecase.js';
-import { type IdentityInput, identify, installWorkspace } from '../../core/workspaces/install.js';
+import type { IdentityInput } from '../../core/workspaces/install.js';
+import { RecentArrivals } from '../arrival.js';
+import { TRY_AGAIN } from '../forms/index.js';
 import { answer, type TeamsContext } from './context.js';
 
 const PERSON = 'mentorbot.person';
@@ -45,77 +44,47 @@ export function identityOf(
 
 export const personOf = (context: TurnContext): Person | undefined => context.turnState.get(PERSON);
 
-/**
- * `identify` on every activity, without writing the same identity again and again: a person
- * seen with the same name and zone within the last minute is taken from memory. Use cases
- * load the actor from the database themselves, so this copy only feeds rendering choices.
- */
-class RecentPeople {
-  private readonly seen = new Map<string, { key: string; person: Person; at: number }>();
-  private static readonly TTL_MS = 60_000;
-  private static readonly LIMIT = 50_000;
-
-  constructor(private readonly core: CoreDeps) {}
-
-  async identify(identity: IdentityInput): Promise<Person> {
-    const id = `${identity.tenantId}:${identity.userId}`;
-    const key = JSON.stringify([
-      identity.displayName,
-      identity.timeZone ?? '',
-      identity.email ?? '',
-    ]);
-    const now = this.core.clock.now().getTime();
-    const hit = this.seen.get(id);
-    if (hit && hit.key === key && now - hit.at < RecentPeople.TTL_MS) return hit.person;
-    const person = await identify(this.core, identity);
-    if (!person.ok) throw person.error;
-    if (this.seen.size >= RecentPeople.LIMIT) this.seen.clear();
-    this.seen.set(id, { key, person: person.value, at: now });
-    return person.value;
-  }
-}
+/** The workspace a Teams tenant becomes when its first person talks to the bot. */
+export const workspaceNameOf = (tenantId: string) => `Microsoft Teams ${tenantId}`;
 
 /**
- * Runs before every route: identifies the person (created on first sight, name and zone
- * refreshed), installs the workspace if nobody did yet (a personal-scope bot is installed
- * by the person talking to it), and stores the conversation reference for proactive DMs.
- * Answers and stops the turn when the database is down.
+ * Runs before every route: the person arrives (created on first sight, name and zone
+ * refreshed; a personal-scope bot's workspace is installed by the person talking to it),
+ * through the recently-seen cache, and their personal chat's reference is stored for
+ * proactive DMs. Answers and stops the turn when that fails (the database is down).
  */
-export function createBeforeTurn(deps: TeamsContext) {
-  const knownWorkspaces = new Set<string>();
-  const people = new RecentPeople(deps.core);
+export function createBeforeTurn(ctx: TeamsContext) {
+  const arrivals = new RecentArrivals(ctx.mentorship, { clock: ctx.clock });
   return async (context: TurnContext): Promise<boolean> => {
-    const identity = identityOf(context.activity, deps.authDisabled);
+    const identity = identityOf(context.activity, ctx.authDisabled);
     if (!identity) return true; // handlers answer "we could not tell who you are"
     try {
-      const workspaceId = workspaceIdOf('teams', identity.tenantId);
-      if (!knownWorkspaces.has(workspaceId)) {
-        if (!(await deps.core.workspaces.get(workspaceId))) {
-          const installed = await installWorkspace(deps.core, {
-            installer: identity,
-            workspaceName: `Microsoft Teams ${identity.tenantId}`,
-          });
-          if (!installed.ok) throw installed.error;
-        }
-        knownWorkspaces.add(workspaceId);
+      const arrived = await arrivals.arrive({
+        identity,
+        install: { workspaceName: workspaceNameOf(identity.tenantId) },
+      });
+      if (!arrived.ok) {
+        ctx.logger.warn({ code: arrived.error.code }, 'teams: could not identify the person');
+        await answer(context, arrived.error.message);
+        return false;
       }
-      const person = await people.identify(identity);
+      if (!arrived.value.installed) return true; // not reached: arriving installs
+      const { person } = arrived.value;
       context.turnState.set(PERSON, person);
-      const reference = Turn.getConversationReference(context.activity);
       const kind = context.activity.conversation?.conversationType;
       if (kind === undefined || kind === 'personal') {
-        await deps.conversations.save(
+        await ctx.conversations.save(
           person.id,
           person.workspaceId,
-          reference,
+          Turn.getConversationReference(context.activity),
           context.activity.localTimezone,
-          deps.core.clock.now(),
+          ctx.clock.now(),
         );
       }
       return true;
     } catch (err) {
-      deps.logger.warn({ err }, 'teams: could not identify the person');
-      await answer(context, err instanceof DomainError ? err.message : tryAgain().message);
+      ctx.logger.warn({ err }, 'teams: could not identify the person');
+      await answer(context, TRY_AGAIN);
       return false;
     }
   };

@@ -26,7 +26,14 @@ const TEAMS_MESSAGES_PATH = '/api/messages';
  * outside production: config refuses production with a half-configured Teams app, and in
  * production without any MICROSOFT_APP_* setting the adapter does not start at all.
  */
-export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, logger, server }) => {
+export const createTeamsAdapter: AdapterFactory = async ({
+  config,
+  mentorship,
+  clock,
+  db,
+  logger,
+  server,
+}) => {
   const log = logger.child({ component: 'teams' });
   const appId = config.MICROSOFT_APP_ID ?? '';
   if (!appId && config.NODE_ENV === 'production') return undefined;
@@ -43,12 +50,14 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
   if (authDisabled) adapter.use(inlineDialogs());
   const conversations = await ConversationStore.create(db);
   const downloads = createDownloadLinks(server, {
-    core,
+    mentorship,
+    clock,
     baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
     secret: config.LINK_SIGNING_SECRET,
   });
   const app = createTeamsApp(adapter, appId, {
-    core,
+    mentorship,
+    clock,
     conversations,
     downloads,
     logger: log,
@@ -61,7 +70,7 @@ export const createTeamsAdapter: AdapterFactory = async ({ config, core, db, log
     adapter,
     appId,
     conversations,
-    clock: core.clock,
+    clock,
     logger: log,
   });
   const notifier = new DeferringNotifier(

@@ -1,4 +1,5 @@
 import type { Notification } from '../../core/notifications.js';
+import { buttonsFor } from './actions.js';
 import {
   incomingActions,
   offerActions,
@@ -6,8 +7,7 @@ import {
   requestCard,
 } from './features/requests/cards.js';
 import { sessionActionRows, sessionBody, sessionCard } from './features/sessions/cards.js';
-import { DialogVerb } from './ids.js';
-import { type AdaptiveCard, card, heading, openDialog, text } from './kit.js';
+import { type AdaptiveCard, card, heading, text } from './kit.js';
 
 const hoursOrMinutes = (minutes: number) =>
   minutes % (24 * 60) === 0
@@ -63,11 +63,13 @@ export function notificationCard(n: Notification): AdaptiveCard {
     case 'sessionCompleted': {
       const s = n.session;
       const mentor = s.mentors[0];
-      const next = s.actions.includes('cloneSession')
-        ? openDialog('Book the next one', DialogVerb.cloneSession, { sessionId: s.id })
-        : s.actions.includes('requestAnother') && mentor
-          ? openDialog('Book the next one', DialogVerb.requestSession, { mentorId: mentor.id })
-          : undefined;
+      // The session's managers clone it; its mentees ask its mentor for another.
+      const [next] = buttonsFor(
+        s.actions,
+        ['cloneSession', 'requestAnother'],
+        { sessionId: s.id, ...(mentor ? { mentorId: mentor.id } : {}) },
+        { cloneSession: 'Book the next one' },
+      );
       return card(
         `${s.title} has ended.`,
         [heading('Session completed'), text(`${s.title} has ended. Thank you for taking part!`)],

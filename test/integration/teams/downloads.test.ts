@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDownloadLinks } from '../../../src/adapters/downloads.js';
-import type { CoreDeps } from '../../../src/core/usecase.js';
+import { tryAgain } from '../../../src/core/errors.js';
 import type { HttpServer, RouteHandler } from '../../../src/server.js';
 import { FixedClock } from '../../helpers/core.js';
 
@@ -12,7 +12,8 @@ describe('signed download links', () => {
     } as unknown as HttpServer;
     const clock = new FixedClock(new Date('2027-01-11T09:00:00Z'));
     const links = createDownloadLinks(server, {
-      core: { clock } as unknown as CoreDeps,
+      mentorship: { menteeListCsv: async () => ({ ok: false, error: tryAgain() }) },
+      clock,
       baseUrl: 'https://mentorbot.test/',
       secret: 'x'.repeat(40),
       ttlSeconds: 900,

@@ -1,8 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { installWorkspace } from '../../../../core/workspaces/install.js';
 import { type Feature, replyCard, type TeamsContext } from '../../context.js';
-import { identityOf, personOf } from '../../identity.js';
+import { identityOf, personOf, workspaceNameOf } from '../../identity.js';
 import { ShowVerb } from '../../ids.js';
 import { helpCard } from './cards.js';
 
@@ -25,9 +24,9 @@ export function registerInstall(app: Application, ctx: TeamsContext): void {
   const install = async (context: TurnContext): Promise<boolean> => {
     const identity = identityOf(context.activity, ctx.authDisabled);
     if (!identity) return false;
-    const installed = await installWorkspace(ctx.core, {
+    const installed = await ctx.mentorship.install({
       installer: identity,
-      workspaceName: `Microsoft Teams ${identity.tenantId}`,
+      workspaceName: workspaceNameOf(identity.tenantId),
     });
     if (!installed.ok) {
       ctx.logger.warn({ code: installed.error.code }, 'teams: install failed');
@@ -46,7 +45,7 @@ export function registerInstall(app: Application, ctx: TeamsContext): void {
         await install(context);
       } else if (action.startsWith('remove')) {
         const person = personOf(context);
-        if (person) await ctx.conversations.markUnreachable(person.id, 410, ctx.core.clock.now());
+        if (person) await ctx.conversations.markUnreachable(person.id, 410, ctx.clock.now());
       }
     } catch (err) {
       ctx.logger.error({ err, action }, 'teams: installationUpdate failed');

@@ -7,19 +7,16 @@ import type {
 } from '../../../../core/people/profile.views.js';
 import { formatRange } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
+import { buttonsFor } from '../../actions.js';
 import {
   type AdaptiveCard,
-  type CardAction,
+  actionSet,
   card,
   chipsText,
   choiceSet,
   container,
-  execute,
   facts,
   heading,
-  openDialog,
-  submit,
   text,
 } from '../../kit.js';
 import { sessionItem } from '../sessions/cards.js';
@@ -67,7 +64,7 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
               ),
               {
                 type: 'ActionSet',
-                actions: [execute('Book', ActionVerb.book, { mentorId }, true)],
+                actions: buttonsFor(p.actions, ['bookSlot'], { mentorId }),
               },
             ],
             true,
@@ -81,10 +78,7 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
             )
           : text('No free slots to book in the next 14 days.', { subtle: true }),
     ],
-    [
-      p.actions.includes('requestSession') &&
-        openDialog('Request a Session', DialogVerb.requestSession, { mentorId }),
-    ],
+    [...buttonsFor(p.actions, ['requestSession'], { mentorId })],
   );
 }
 
@@ -101,13 +95,11 @@ export function mentorListCard(items: readonly MentorListItem[], query?: string)
           chipsText(m.expertise) !== ''
             ? text(chipsText(m.expertise), { subtle: true })
             : undefined,
-          {
-            type: 'ActionSet',
-            actions: [
-              submit('View profile', ShowVerb.mentorProfile, { mentorId: m.mentor.id }),
-              openDialog('Request a Session', DialogVerb.requestSession, { mentorId: m.mentor.id }),
-            ],
-          },
+          actionSet(
+            buttonsFor(m.actions, ['viewMentorProfile', 'requestSession'], {
+              mentorId: m.mentor.id,
+            }),
+          ),
         ],
         true,
       ),
@@ -136,15 +128,12 @@ export function menteeSearchCard(
             : undefined,
           text(`Time zone: ${r.timeZone}`, { subtle: true, spacing: 'none' }),
           r.actions.includes('offerMentoring')
-            ? {
-                type: 'ActionSet',
-                actions: [
-                  openDialog('I want to mentor you!', DialogVerb.sendOffer, {
-                    menteeId: r.mentee.id,
-                    menteeName: r.mentee.name,
-                  }),
-                ],
-              }
+            ? actionSet(
+                buttonsFor(r.actions, ['offerMentoring'], {
+                  menteeId: r.mentee.id,
+                  menteeName: r.mentee.name,
+                }),
+              )
             : text('You already have an open request with this mentee.', { subtle: true }),
         ],
         true,
@@ -156,14 +145,12 @@ export function menteeSearchCard(
 /** The acting person's own profile, with the buttons to edit each part. */
 export function myProfileCard(p: MyProfileView): AdaptiveCard {
   const mentor = p.mentorProfile;
-  const actions: (CardAction | false)[] = [
-    openDialog('Edit mentee profile', DialogVerb.menteeProfile),
-    p.actions.includes('editMentorProfile') &&
-      openDialog(mentor ? 'Edit mentor profile' : 'Become a mentor', DialogVerb.mentorProfile),
-    p.actions.includes('previewMentorProfile') &&
-      submit('Preview my mentor profile', ShowVerb.mentorProfile, { mentorId: p.person.id }),
-    p.actions.includes('editSettings') && openDialog('Workspace settings', DialogVerb.settings),
-  ];
+  const actions = buttonsFor(
+    p.actions,
+    ['editMenteeProfile', 'editMentorProfile', 'previewMentorProfile', 'editSettings'],
+    { personId: p.person.id },
+    mentor ? {} : { editMentorProfile: 'Become a mentor' },
+  );
   return card(
     `Profile of ${p.person.name}`,
     [
@@ -194,6 +181,6 @@ export function myProfileCard(p: MyProfileView): AdaptiveCard {
           )
         : undefined,
     ],
-    actions.filter((a): a is CardAction => a !== false),
+    actions,
   );
 }

@@ -12,7 +12,7 @@ import {
   textInput,
   toggle,
 } from '../../kit.js';
-import { MEETING_CHOICES } from '../sessions/forms.js';
+import { meetingChoices } from '../sessions/forms.js';
 
 /**
  * The mentee profile (docs/product.md#mentee-profile-and-search): interests and *looking for a
@@ -48,7 +48,11 @@ export function menteeProfileForm(state: FormState): DialogInfo {
  * The mentor profile (docs/product.md#mentor-profile) and weekly availability (in the mentor's
  * own zone).
  */
-export function mentorProfileForm(timeZone: string, state: FormState): DialogInfo {
+export function mentorProfileForm(
+  timeZone: string,
+  state: FormState,
+  platforms?: readonly string[],
+): DialogInfo {
   const v = (id: string) => state.values[id];
   return dialog(
     'Mentor profile',
@@ -79,9 +83,14 @@ export function mentorProfileForm(timeZone: string, state: FormState): DialogInf
         ),
         ...field(
           state,
-          choiceSet('meetingPlatform', 'Meeting platform for booked sessions', MEETING_CHOICES, {
-            value: v('meetingPlatform') ?? 'bigbluebutton',
-          }),
+          choiceSet(
+            'meetingPlatform',
+            'Meeting platform for booked sessions',
+            meetingChoices(platforms),
+            {
+              value: v('meetingPlatform'),
+            },
+          ),
         ),
         ...field(
           state,

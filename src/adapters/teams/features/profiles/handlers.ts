@@ -1,14 +1,5 @@
-import { bookSlot } from '../../../../core/booking/book-slot.js';
-import type { Result } from '../../../../core/errors.js';
-import { findMentors } from '../../../../core/people/find-mentors.js';
-import { getMentorProfile } from '../../../../core/people/mentor-profile.js';
-import { getMyProfile } from '../../../../core/people/my-profile.js';
-import { saveMenteeProfile } from '../../../../core/people/save-mentee-profile.js';
-import { saveMentorProfile } from '../../../../core/people/save-mentor-profile.js';
-import { searchMentees } from '../../../../core/people/search-mentees.js';
-import type { SessionCard } from '../../../../core/views.js';
 import { availabilityOf, availabilityText, commaList } from '../../../forms/index.js';
-import { buttonFailure, showing } from '../../buttons.js';
+import { buttonFailure, commandOf, showing } from '../../buttons.js';
 import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
 import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
@@ -32,19 +23,18 @@ const search = (personId: string, data: Data) => {
  * *Book*, the person's own profile and its two dialogs.
  */
 export function profilesFeature(ctx: TeamsContext): Feature {
-  const { core } = ctx;
+  const { mentorship } = ctx;
   return {
     buttons: {
       [ActionVerb.book]: {
         working: 'Booking the session…',
-        async run({ person, data, key }) {
-          const r: Result<{ session: SessionCard; acceptedOfferId?: string }> = await bookSlot(
-            core,
-            {
-              actor: { personId: person.id },
-              input: { mentorId: textIn(data, 'mentorId'), startsAt: textIn(data, 'startsAt') },
-              idempotencyKey: key,
-            },
+        async run(turn) {
+          const { data } = turn;
+          const r = await mentorship.bookSlot(
+            commandOf(turn, {
+              mentorId: textIn(data, 'mentorId'),
+              startsAt: textIn(data, 'startsAt'),
+            }),
           );
           if (!r.ok) {
             const field = Object.values(r.error.fields)[0];
@@ -62,21 +52,21 @@ export function profilesFeature(ctx: TeamsContext): Feature {
 
     shows: {
       [ShowVerb.findMentors]: showing(
-        ({ person, data }) => findMentors(core, search(person.id, data)),
+        ({ person, data }) => mentorship.findMentors(search(person.id, data)),
         ({ mentors }, { data }) => mentorListCard(mentors, textIn(data, 'text', 100) || undefined),
       ),
       [ShowVerb.findMentees]: showing(
-        ({ person, data }) => searchMentees(core, search(person.id, data)),
+        ({ person, data }) => mentorship.searchMentees(search(person.id, data)),
         ({ results }, { data }) =>
           menteeSearchCard(results, textIn(data, 'text', 100) || undefined),
       ),
       [ShowVerb.myProfile]: showing(
-        ({ person }) => getMyProfile(core, { actor: { personId: person.id } }),
+        ({ person }) => mentorship.myProfile({ actor: { personId: person.id } }),
         myProfileCard,
       ),
       [ShowVerb.mentorProfile]: showing(
         ({ person, data }) =>
-          getMentorProfile(core, {
+          mentorship.mentorProfile({
             actor: { personId: person.id },
             input: { mentorId: textIn(data, 'mentorId', 100) },
           }),
@@ -87,19 +77,16 @@ export function profilesFeature(ctx: TeamsContext): Feature {
     dialogs: {
       [DialogVerb.menteeProfile]: {
         async fetch({ actor }) {
-          const profile = await getMyProfile(core, { actor });
-          if (!profile.ok) return profile.error.message;
-          const p = profile.value.menteeProfile;
+          const form = await mentorship.menteeProfileForm({ actor });
+          if (!form.ok) return form.error.message;
+          const { interests, lookingForMentor } = form.value.values;
           return menteeProfileForm({
-            values: {
-              interests: p.interests.join(', '),
-              lookingForMentor: String(p.lookingForMentor),
-            },
+            values: { interests: interests.join(', '), lookingForMentor: String(lookingForMentor) },
             errors: {},
           });
         },
         async submit({ context, actor, values, key }) {
-          const result = await saveMenteeProfile(core, {
+          const result = await mentorship.saveMenteeProfile({
             actor,
             input: {
               interests: commaList(values.interests),
@@ -115,28 +102,34 @@ export function profilesFeature(ctx: TeamsContext): Feature {
       },
 
       [DialogVerb.mentorProfile]: {
-        async fetch({ person, actor }) {
-          const profile = await getMyProfile(core, { actor });
-          if (!profile.ok) return profile.error.message;
-          const m = profile.value.mentorProfile;
-          return mentorProfileForm(person.timeZone, {
-            values: {
-              headline: m?.headline ?? '',
-              bio: m?.bio ?? '',
-              expertise: m?.expertise.join(', ') ?? '',
-              availability: availabilityText(m?.availability ?? []),
-              meetingPlatform: m?.meetingPlatform ?? 'bigbluebutton',
-              meetingUrl: m?.meetingUrl ?? '',
+        // The core's form: the same permission check as saving, the workspace's default
+        // meeting platform, the mentor's own zone.
+        async fetch({ actor }) {
+          const form = await mentorship.mentorProfileForm({ actor });
+          if (!form.ok) return form.error.message;
+          const m = form.value.values;
+          return mentorProfileForm(
+            form.value.timeZone,
+            {
+              values: {
+                headline: m.headline,
+                bio: m.bio,
+                expertise: m.expertise.join(', '),
+                availability: availabilityText(m.availability),
+                meetingPlatform: m.meetingPlatform,
+                meetingUrl: m.meetingUrl,
+              },
+              errors: {},
             },
-            errors: {},
-          });
+            form.value.choices.meetingPlatforms,
+          );
         },
         async submit({ context, person, actor, values, key }) {
           const render = (state: FormState) => mentorProfileForm(person.timeZone, state);
           const availability = availabilityOf(values.availability);
           if ('error' in availability)
             return render({ values, errors: { availability: availability.error } });
-          const result = await saveMentorProfile(core, {
+          const result = await mentorship.saveMentorProfile({
             actor,
             input: {
               headline: values.headline ?? '',

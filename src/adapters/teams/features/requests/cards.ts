@@ -2,18 +2,15 @@ import type { ActionKind } from '../../../../core/actions.js';
 import type { IncomingRequestItem, MyRequestItem } from '../../../../core/requests/request.view.js';
 import { formatTime } from '../../../../core/time.js';
 import type { RequestView } from '../../../../core/views.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
+import { buttonsFor } from '../../actions.js';
 import {
   type AdaptiveCard,
   type CardAction,
   type CardElement,
   card,
   container,
-  execute,
   facts,
   heading,
-  openDialog,
-  submit,
   text,
 } from '../../kit.js';
 
@@ -46,21 +43,14 @@ export function requestBody(r: RequestView): CardElement[] {
 
 /** The mentor's buttons on a mentee's request: *Schedule session* and *Decline*. */
 export const incomingActions = (r: RequestView, allowed: readonly ActionKind[] = r.actions) =>
-  [
-    allowed.includes('scheduleRequest') &&
-      openDialog('Schedule session', DialogVerb.createSession, { requestId: r.id }),
-    allowed.includes('declineRequest') &&
-      execute('Decline', ActionVerb.declineRequest, { requestId: r.id }),
-  ].filter((a): a is CardAction => a !== false);
+  buttonsFor(allowed, ['scheduleRequest', 'declineRequest'], { requestId: r.id });
 
 /** The mentee's buttons on a mentor's offer: *View profile* (to book or request) and *Dismiss*. */
 export const offerActions = (r: RequestView, allowed: readonly ActionKind[] = r.actions) =>
-  [
-    allowed.includes('viewMentorProfile') &&
-      submit('View profile', ShowVerb.mentorProfile, { mentorId: r.mentor.id }),
-    allowed.includes('dismissOffer') &&
-      execute('Dismiss', ActionVerb.dismissOffer, { requestId: r.id }),
-  ].filter((a): a is CardAction => a !== false);
+  buttonsFor(allowed, ['viewMentorProfile', 'dismissOffer'], {
+    requestId: r.id,
+    mentorId: r.mentor.id,
+  });
 
 /** A request as a card of its own, with no buttons (after an answer). */
 export const requestCard = (r: RequestView, intro?: string, actions: CardAction[] = []) =>
@@ -93,9 +83,7 @@ export function myRequestsCard(items: readonly MyRequestItem[]): AdaptiveCard {
       const actions =
         item.request.kind === 'mentorToMentee'
           ? offerActions(item.request, item.actions)
-          : item.actions.includes('viewMentorProfile')
-            ? [submit('View profile', ShowVerb.mentorProfile, { mentorId: item.request.mentor.id })]
-            : [];
+          : buttonsFor(item.actions, ['viewMentorProfile'], { mentorId: item.request.mentor.id });
       return container(
         [
           ...requestBody(item.request),

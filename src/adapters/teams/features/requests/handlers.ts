@@ -1,12 +1,6 @@
-import { findMentors } from '../../../../core/people/find-mentors.js';
-import { declineRequest } from '../../../../core/requests/decline-request.js';
-import { dismissOffer } from '../../../../core/requests/dismiss-offer.js';
-import { incomingRequests, myMentorshipRequests } from '../../../../core/requests/list-requests.js';
-import { requestSession } from '../../../../core/requests/request-session.js';
-import { sendMentorOffer } from '../../../../core/requests/send-mentor-offer.js';
-import { requireFeature } from '../../../../core/workspaces/features.js';
+import { TRY_AGAIN } from '../../../forms/index.js';
 import { button, commandOf, showing } from '../../buttons.js';
-import { type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
+import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
 import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
 import { answerOnOrigin } from '../../origin.js';
@@ -20,60 +14,60 @@ import { OFFER_SLOTS, REQUEST_SLOTS } from './parse.js';
  * of requests on both sides.
  */
 export function requestsFeature(ctx: TeamsContext): Feature {
-  const { core } = ctx;
+  const { mentorship } = ctx;
+  const requestOf = (data: Data) => ({ requestId: textIn(data, 'requestId') });
   return {
     buttons: {
       [ActionVerb.declineRequest]: button(
         'Declining the request…',
-        (turn) =>
-          declineRequest(core, commandOf(turn, { requestId: textIn(turn.data, 'requestId') })),
+        (turn) => mentorship.declineRequest(commandOf(turn, requestOf(turn.data))),
         ({ request }) => requestCard(request, 'You declined this request. The mentee was told.'),
       ),
       [ActionVerb.dismissOffer]: button(
         'Dismissing the offer…',
-        (turn) =>
-          dismissOffer(core, commandOf(turn, { requestId: textIn(turn.data, 'requestId') })),
+        (turn) => mentorship.dismissOffer(commandOf(turn, requestOf(turn.data))),
         ({ request }) => requestCard(request, 'You dismissed this offer.'),
       ),
     },
 
     shows: {
       [ShowVerb.myRequests]: showing(
-        ({ person }) => myMentorshipRequests(core, { actor: { personId: person.id } }),
+        ({ person }) => mentorship.myRequests({ actor: { personId: person.id } }),
         ({ requests }) => myRequestsCard(requests),
       ),
       [ShowVerb.incomingRequests]: showing(
-        ({ person }) => incomingRequests(core, { actor: { personId: person.id } }),
+        ({ person }) => mentorship.incomingRequests({ actor: { personId: person.id } }),
         ({ requests }) => incomingRequestsCard(requests),
       ),
     },
 
     dialogs: {
       [DialogVerb.requestSession]: {
-        async fetch({ person, actor, data }) {
-          const workspace = await core.workspaces.get(person.workspaceId);
-          const off = workspace && requireFeature(workspace, 'menteeRequests');
-          if (off) return off.message;
+        async fetch({ actor, data }) {
+          const mentorId = textIn(data, 'mentorId');
           const query = textIn(data, 'mentorQuery');
-          const mentors = await findMentors(core, {
+          const form = await mentorship.requestForm({
             actor,
-            input: { limit: 100, ...(query ? { text: query } : {}) },
+            input: {
+              kind: 'session',
+              ...(mentorId ? { mentorId } : query ? { mentorQuery: query } : {}),
+            },
           });
-          if (!mentors.ok) return mentors.error.message;
-          const list = mentors.value.mentors;
-          const mentorId =
-            textIn(data, 'mentorId') || (list.length === 1 ? (list[0]?.mentor.id ?? '') : '');
-          return requestSessionForm(list, { values: { mentorId }, errors: {} });
+          if (!form.ok) return form.error.message;
+          if (form.value.kind !== 'session') return TRY_AGAIN;
+          const list = form.value.mentors;
+          const picked = form.value.mentor?.id ?? (list.length === 1 ? list[0]?.mentor.id : '');
+          return requestSessionForm(list, { values: { mentorId: picked ?? '' }, errors: {} });
         },
         async submit({ context, actor, values, key }) {
-          const result = await requestSession(core, {
+          const result = await mentorship.requestSession({
             actor,
             input: { mentorId: values.mentorId ?? '', message: values.message ?? '' },
             idempotencyKey: key,
           });
           if (!result.ok) {
-            const mentors = await findMentors(core, { actor, input: { limit: 100 } });
-            const list = mentors.ok ? mentors.value.mentors : [];
+            const form = await mentorship.requestForm({ actor, input: { kind: 'session' } });
+            const list = form.ok && form.value.kind === 'session' ? form.value.mentors : [];
             return again(
               (state) => requestSessionForm(list, state),
               values,
@@ -96,20 +90,17 @@ export function requestsFeature(ctx: TeamsContext): Feature {
       },
 
       [DialogVerb.sendOffer]: {
-        async fetch({ person, data }) {
-          const workspace = await core.workspaces.get(person.workspaceId);
-          const off = workspace && requireFeature(workspace, 'mentorRequests');
-          if (off) return off.message;
-          return sendOfferForm(
-            textIn(data, 'menteeId'),
-            textIn(data, 'menteeName') || 'this mentee',
-            { values: {}, errors: {} },
-          );
+        async fetch({ actor, data }) {
+          const menteeId = textIn(data, 'menteeId');
+          const form = await mentorship.requestForm({ actor, input: { kind: 'offer', menteeId } });
+          if (!form.ok) return form.error.message;
+          if (form.value.kind !== 'offer') return TRY_AGAIN;
+          return sendOfferForm(menteeId, form.value.mentee.name, { values: {}, errors: {} });
         },
         async submit(turn) {
           const { actor, data, values, key } = turn;
           const menteeId = textIn(data, 'menteeId');
-          const result = await sendMentorOffer(core, {
+          const result = await mentorship.sendMentorOffer({
             actor,
             input: { menteeId, message: values.message ?? '' },
             idempotencyKey: key,

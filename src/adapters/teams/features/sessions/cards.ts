@@ -1,8 +1,7 @@
-import type { ActionKind } from '../../../../core/actions.js';
 import type { MySessions } from '../../../../core/sessions/index.js';
 import { formatRange } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
-import { ActionVerb, DialogVerb } from '../../ids.js';
+import { buttonsFor } from '../../actions.js';
 import {
   type AdaptiveCard,
   actionSet,
@@ -11,11 +10,8 @@ import {
   card,
   chipsText,
   container,
-  execute,
   facts,
   heading,
-  openDialog,
-  openUrl,
   text,
 } from '../../kit.js';
 
@@ -69,23 +65,14 @@ export function sessionBody(s: SessionCard): CardElement[] {
  * five): joining and enrolling first, then the manager's buttons.
  */
 export function sessionButtons(s: SessionCard): { primary: CardAction[]; manage: CardAction[] } {
-  const id = { sessionId: s.id };
-  const keep = (actions: (CardAction | false)[]) =>
-    actions.filter((a): a is CardAction => a !== false);
-  const a = (kind: ActionKind) => s.actions.includes(kind);
+  const target = { sessionId: s.id, joinUrl: s.joinUrl };
   return {
-    primary: keep([
-      a('join') && s.joinUrl !== undefined && openUrl('Join', s.joinUrl),
-      a('enrol') && execute('Enroll', ActionVerb.enrol, id, true),
-      a('publish') && execute('Publish', ActionVerb.publish, id, true),
-    ]),
-    manage: keep([
-      a('editSession') && openDialog('Edit', DialogVerb.editSession, id),
-      a('editMeeting') && openDialog('Meeting link', DialogVerb.editMeeting, id),
-      a('viewMentees') && openDialog('Mentee list', DialogVerb.menteeList, id),
-      a('cloneSession') && openDialog('Clone', DialogVerb.cloneSession, id),
-      a('deleteSession') && openDialog('Delete', DialogVerb.deleteSession, id),
-    ]),
+    primary: buttonsFor(s.actions, ['join', 'enrol', 'publish'], target),
+    manage: buttonsFor(
+      s.actions,
+      ['editSession', 'editMeeting', 'viewMentees', 'cloneSession', 'deleteSession'],
+      target,
+    ),
   };
 }
 
@@ -123,6 +110,6 @@ export function mySessionsCard(s: MySessions): AdaptiveCard {
       ...section('Upcoming', s.upcoming, 'No upcoming sessions.'),
       ...section('Completed', s.completed, 'No completed sessions yet.'),
     ],
-    [openDialog('Create session', DialogVerb.createSession)],
+    buttonsFor(s.actions, ['createSession'], {}),
   );
 }

@@ -1,3 +1,4 @@
+import { MEETING_PLATFORMS } from '../../../../core/people/person.js';
 import type { MenteeList } from '../../../../core/sessions/index.js';
 import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
 import { DialogVerb } from '../../ids.js';
@@ -23,12 +24,16 @@ import {
 } from '../../kit.js';
 import { sessionWhen } from './cards.js';
 
-export const MEETING_CHOICES = [
-  { title: 'BigBlueButton (no link needed)', value: 'bigbluebutton' },
-  { title: 'Google Meet', value: 'gmeet' },
-  { title: 'WhatsApp', value: 'whatsapp' },
-  { title: 'Zoom', value: 'zoom' },
-];
+const MEETING_TITLES: Readonly<Record<string, string>> = {
+  bigbluebutton: 'BigBlueButton (no link needed)',
+  gmeet: 'Google Meet',
+  whatsapp: 'WhatsApp',
+  zoom: 'Zoom',
+};
+
+/** The meeting platforms the core offers, as a choice set's choices. */
+export const meetingChoices = (platforms: readonly string[] = MEETING_PLATFORMS): Choice[] =>
+  platforms.map((value) => ({ title: MEETING_TITLES[value] ?? value, value }));
 
 const VOCABULARY_LABELS: Record<VocabularyName, string> = {
   recommendedFor: 'Recommended for',
@@ -37,13 +42,13 @@ const VOCABULARY_LABELS: Record<VocabularyName, string> = {
 };
 
 /** The meeting of a session: platform, link, and Zoom's id and passcode. */
-function meetingInputs(state: FormState): CardElement[] {
+function meetingInputs(state: FormState, platforms?: readonly string[]): CardElement[] {
   const v = (id: string) => state.values[id];
   return [
     ...field(
       state,
-      choiceSet('meetingPlatform', 'Meeting platform', MEETING_CHOICES, {
-        value: v('meetingPlatform') ?? 'bigbluebutton',
+      choiceSet('meetingPlatform', 'Meeting platform', meetingChoices(platforms), {
+        value: v('meetingPlatform'),
       }),
     ),
     ...field(state, textInput('meetingUrl', 'Meeting link', { value: v('meetingUrl') })),
@@ -63,6 +68,8 @@ export interface SessionFormContext {
   /** For a session answering a request: whose request it is. */
   readonly forMentee?: string | undefined;
   readonly defaultSeatLimit?: number | undefined;
+  /** The meeting platforms offered (all of them unless said). */
+  readonly meetingPlatforms?: readonly string[];
   /**
    * Who may be invited: those invited already, mentees looking for a mentor, then the rest
    * of the workspace by name (at most INVITE_CHOICES in all).
@@ -158,7 +165,10 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
         )
       : []),
     ...(create
-      ? [text('Meeting (used when you publish)', { weight: 'bolder' }), ...meetingInputs(state)]
+      ? [
+          text('Meeting (used when you publish)', { weight: 'bolder' }),
+          ...meetingInputs(state, ctx.meetingPlatforms),
+        ]
       : []),
   ];
   const verb = create ? DialogVerb.createSession : DialogVerb.editSession;
@@ -176,12 +186,17 @@ export function meetingForm(
   hidden: Readonly<Record<string, string>>,
   sessionTitle: string,
   state: FormState,
+  platforms?: readonly string[],
 ): DialogInfo {
   return dialog(
     'Meeting link',
     card(
       'Meeting link',
-      [heading(`Meeting link: ${sessionTitle}`), ...bannerOf(state), ...meetingInputs(state)],
+      [
+        heading(`Meeting link: ${sessionTitle}`),
+        ...bannerOf(state),
+        ...meetingInputs(state, platforms),
+      ],
       [submitDialog('Save', DialogVerb.editMeeting, hidden, true)],
     ),
     { height: 'medium' },

@@ -1,18 +1,5 @@
-import { incomingRequests } from '../../../../core/requests/list-requests.js';
-import {
-  cloneSession,
-  createAndPublishSession,
-  createSession,
-  deleteSession,
-  editMeeting,
-  editSessionDetails,
-  enrol,
-  getSessionDetails,
-  menteeList,
-  mySessions,
-  publishSession,
-} from '../../../../core/sessions/index.js';
-import { addLocalDays, localDateOf, localTimeOf } from '../../../../core/time.js';
+import type { SessionFormInput } from '../../../../core/sessions/form.js';
+import type { Actor } from '../../../../core/usecase.js';
 import { button, commandOf, showing } from '../../buttons.js';
 import {
   type DialogTurn,
@@ -21,9 +8,9 @@ import {
   type TeamsContext,
   textIn,
 } from '../../context.js';
-import { again, type Values } from '../../form-input.js';
+import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
-import type { AdaptiveCard } from '../../kit.js';
+import type { AdaptiveCard, DialogInfo, FormState } from '../../kit.js';
 import { answerOnOrigin } from '../../origin.js';
 import { noticeCard } from '../home/cards.js';
 import { mySessionsCard, sessionCard, sessionWhen } from './cards.js';
@@ -42,75 +29,105 @@ import {
   sessionInputOf,
   sessionValuesOf,
 } from './parse.js';
-import { formContext } from './prepare.js';
+import { bareFormContext, formContext, meetingValuesOf } from './prepare.js';
 
 /**
  * Sessions (docs/product.md#sessions): *Enroll* and *Publish*, the create, edit, meeting,
- * delete, clone and mentee-list dialogs, and *My sessions*.
+ * delete, clone and mentee-list dialogs, and *My sessions*. The forms are the core's
+ * (`sessionForm`): its values, defaults, the fields the person may change and its checks.
  */
 export function sessionsFeature(ctx: TeamsContext): Feature {
-  const { core } = ctx;
-
+  const { mentorship } = ctx;
   const answerOn = (turn: DialogTurn, content: AdaptiveCard) =>
     answerOnOrigin(turn, content, ctx.logger);
+  const sessionOf = (turn: { data: DialogTurn['data'] }) => ({
+    sessionId: textIn(turn.data, 'sessionId'),
+  });
 
-  const details = (actor: DialogTurn['actor'], data: DialogTurn['data']) =>
-    getSessionDetails(core, { actor, input: { sessionId: textIn(data, 'sessionId') } });
+  /**
+   * The create or edit form drawn from the core's form (its refusal as a sentence), with
+   * the data its buttons carry back.
+   */
+  async function sessionDialog(
+    actor: Actor,
+    input: SessionFormInput,
+    hidden: Record<string, string | number>,
+  ): Promise<string | ((state?: FormState) => DialogInfo)> {
+    const view = await mentorship.sessionForm({ actor, input });
+    if (!view.ok) return view.error.message;
+    const v = view.value;
+    // A form sent back after a refusal keeps the version it was opened with.
+    const form = await formContext(mentorship, actor, v, {
+      ...(v.version !== undefined ? { version: v.version } : {}),
+      ...hidden,
+    });
+    const values = {
+      ...(v.mode === 'create' ? { type: v.values.type } : sessionValuesOf(v.values)),
+      meetingPlatform: v.values.meeting.platform,
+    };
+    return (state = { values, errors: {} }) => sessionForm(form, state);
+  }
 
   return {
     buttons: {
       [ActionVerb.enrol]: button(
         'Enrolling you…',
-        (turn) => enrol(core, commandOf(turn, { sessionId: textIn(turn.data, 'sessionId') })),
+        (turn) => mentorship.enrol(commandOf(turn, sessionOf(turn))),
         ({ session }) => sessionCard(session, 'You are enrolled.'),
       ),
       [ActionVerb.publish]: button(
         'Publishing the session…',
-        (turn) =>
-          publishSession(core, commandOf(turn, { sessionId: textIn(turn.data, 'sessionId') })),
+        (turn) => mentorship.publishSession(commandOf(turn, sessionOf(turn))),
         ({ session }) => sessionCard(session, 'Published. Invited mentees were told.'),
       ),
     },
 
     shows: {
       [ShowVerb.mySessions]: showing(
-        ({ person }) => mySessions(core, { actor: { personId: person.id }, input: {} }),
+        ({ person }) => mentorship.mySessions({ actor: { personId: person.id } }),
         mySessionsCard,
       ),
     },
 
     dialogs: {
       [DialogVerb.createSession]: {
-        async fetch({ person, actor, data }) {
+        async fetch({ actor, data }) {
           const requestId = textIn(data, 'requestId');
-          let forMentee: string | undefined;
-          if (requestId) {
-            const inbox = await incomingRequests(core, { actor });
-            if (!inbox.ok) return inbox.error.message;
-            const request = inbox.value.requests.find((r) => r.request.id === requestId);
-            if (!request)
-              return 'This request was already answered, so there is nothing to schedule.';
-            forMentee = request.request.mentee.name;
-          }
-          const form = await formContext(core, person, 'create', requestId ? { requestId } : {}, {
-            forMentee,
-          });
-          return sessionForm(form, { values: {}, errors: {} });
+          const dialog = await sessionDialog(
+            actor,
+            { mode: 'create', ...(requestId ? { requestId } : {}) },
+            requestId ? { requestId } : {},
+          );
+          return typeof dialog === 'string' ? dialog : dialog();
         },
         async submit(turn) {
           const { context, person, actor, data, values, key } = turn;
           const requestId = textIn(data, 'requestId');
+          const hidden: Record<string, string> = requestId ? { requestId } : {};
           const publish = data.publish === 'yes';
           const input = {
             ...sessionInputOf(values, 'create'),
             ...(requestId ? { requestId } : {}),
             ...(publish ? { meeting: meetingOf(values) } : {}),
           };
-          const run = publish ? createAndPublishSession : createSession;
-          const result = await run(core, { actor, input, idempotencyKey: key });
+          const args = { actor, input, idempotencyKey: key };
+          const result = publish
+            ? await mentorship.createAndPublishSession(args)
+            : await mentorship.createSession(args);
           if (!result.ok) {
-            const form = await formContext(core, person, 'create', requestId ? { requestId } : {});
-            return again((state) => sessionForm(form, state), values, result.error, SESSION_SLOTS);
+            const dialog = await sessionDialog(
+              actor,
+              { mode: 'create', ...(requestId ? { requestId } : {}) },
+              hidden,
+            );
+            return again(
+              typeof dialog === 'string'
+                ? (state) => sessionForm(bareFormContext('create', hidden, person.timeZone), state)
+                : dialog,
+              values,
+              result.error,
+              SESSION_SLOTS,
+            );
           }
           const created = sessionCard(
             result.value.session,
@@ -126,43 +143,37 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
       },
 
       [DialogVerb.editSession]: {
-        async fetch({ person, actor, data }) {
-          const found = await details(actor, data);
-          if (!found.ok) return found.error.message;
-          const { form, session, version } = found.value;
-          if (!form || !session.actions.includes('editSession')) {
-            return 'This session can no longer be edited (it started, ended or you do not manage it).';
-          }
-          const context = await formContext(
-            core,
-            person,
-            'edit',
-            { sessionId: session.id, version },
-            {
-              canChooseType: person.roles.includes('sessionManager') && session.status === 'draft',
-            },
-          );
-          return sessionForm(context, { values: sessionValuesOf(form), errors: {} });
+        async fetch({ actor, data }) {
+          const { sessionId } = sessionOf({ data });
+          const dialog = await sessionDialog(actor, { mode: 'edit', sessionId }, { sessionId });
+          return typeof dialog === 'string' ? dialog : dialog();
         },
         async submit(turn) {
-          const { person, actor, data, values, key } = turn;
-          const sessionId = textIn(data, 'sessionId');
+          const { actor, data, values, key } = turn;
+          const { sessionId } = sessionOf(turn);
           const version = Number(data.version);
           const input = {
             sessionId,
             ...(Number.isInteger(version) ? { version } : {}),
             ...sessionInputOf(values, 'edit'),
           };
-          const result = await editSessionDetails(core, { actor, input, idempotencyKey: key });
+          const result = await mentorship.editSession({ actor, input, idempotencyKey: key });
           if (!result.ok) {
-            const form = await formContext(
-              core,
-              person,
-              'edit',
-              { sessionId, version },
-              { canChooseType: values.type !== undefined },
+            const dialog = await sessionDialog(
+              actor,
+              { mode: 'edit', sessionId },
+              {
+                sessionId,
+                version,
+              },
             );
-            return again((state) => sessionForm(form, state), values, result.error, SESSION_SLOTS);
+            const bare = bareFormContext('edit', { sessionId, version }, turn.person.timeZone);
+            return again(
+              typeof dialog === 'string' ? (state) => sessionForm(bare, state) : dialog,
+              values,
+              result.error,
+              SESSION_SLOTS,
+            );
           }
           return answerOn(turn, sessionCard(result.value.session, 'Session saved.'));
         },
@@ -170,27 +181,25 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
 
       [DialogVerb.editMeeting]: {
         async fetch({ actor, data }) {
-          const found = await details(actor, data);
-          if (!found.ok) return found.error.message;
-          const { session, meeting } = found.value;
-          if (!session.actions.includes('editMeeting'))
-            return 'The meeting link of this session can no longer change.';
-          const values: Values = {
-            meetingPlatform: meeting?.platform ?? 'bigbluebutton',
-            meetingUrl: meeting?.url ?? '',
-            meetingId: meeting?.meetingId ?? '',
-            passcode: meeting?.passcode ?? '',
-          };
-          return meetingForm({ sessionId: session.id, title: session.title }, session.title, {
-            values,
-            errors: {},
+          const { sessionId } = sessionOf({ data });
+          const view = await mentorship.sessionForm({
+            actor,
+            input: { mode: 'meeting', sessionId },
           });
+          if (!view.ok) return view.error.message;
+          const title = view.value.session?.title ?? 'this session';
+          return meetingForm(
+            { sessionId, title },
+            title,
+            { values: meetingValuesOf(view.value), errors: {} },
+            view.value.choices.meetingPlatforms,
+          );
         },
         async submit(turn) {
           const { actor, data, values, key } = turn;
-          const sessionId = textIn(data, 'sessionId');
+          const { sessionId } = sessionOf(turn);
           const title = textIn(data, 'title');
-          const result = await editMeeting(core, {
+          const result = await mentorship.editMeeting({
             actor,
             input: { sessionId, meeting: meetingOf(values) },
             idempotencyKey: key,
@@ -209,7 +218,7 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
 
       [DialogVerb.deleteSession]: {
         async fetch({ actor, data }) {
-          const found = await details(actor, data);
+          const found = await mentorship.sessionDetails({ actor, input: sessionOf({ data }) });
           if (!found.ok) return found.error.message;
           const { session } = found.value;
           if (!session.actions.includes('deleteSession'))
@@ -218,9 +227,9 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
         },
         async submit(turn) {
           const { actor, data, key } = turn;
-          const result = await deleteSession(core, {
+          const result = await mentorship.deleteSession({
             actor,
-            input: { sessionId: textIn(data, 'sessionId'), confirm: data.confirm === 'yes' },
+            input: { ...sessionOf(turn), confirm: data.confirm === 'yes' },
             idempotencyKey: key,
           });
           if (!result.ok) return result.error.message;
@@ -232,31 +241,29 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
       },
 
       [DialogVerb.cloneSession]: {
-        async fetch({ person, actor, data }) {
-          const found = await details(actor, data);
-          if (!found.ok) return found.error.message;
-          const { session } = found.value;
-          if (!session.actions.includes('cloneSession'))
-            return "Only this session's mentors can book the next one.";
-          // A week later, at the same wall-clock time, as a starting point.
-          const zone = person.timeZone;
-          const at = (utc: string) => new Date(utc);
-          const values: Values = {
-            startDate: addLocalDays(localDateOf(at(session.start.utc), zone), 7),
-            startTime: localTimeOf(at(session.start.utc), zone),
-            endDate: addLocalDays(localDateOf(at(session.end.utc), zone), 7),
-            endTime: localTimeOf(at(session.end.utc), zone),
+        async fetch({ actor, data }) {
+          const { sessionId } = sessionOf({ data });
+          const view = await mentorship.sessionForm({ actor, input: { mode: 'clone', sessionId } });
+          if (!view.ok) return view.error.message;
+          // The core's next-week times (docs/product.md#clone), in the reader's zone.
+          const { start, end } = view.value.values;
+          const values = {
+            startDate: start?.date ?? '',
+            startTime: start?.time ?? '',
+            endDate: end?.date ?? '',
+            endTime: end?.time ?? '',
           };
-          return cloneForm(session.id, session.title, zone, { values, errors: {} });
+          const title = view.value.session?.title ?? 'this session';
+          return cloneForm(sessionId, title, view.value.timeZone, { values, errors: {} });
         },
         async submit(turn) {
-          const { person, actor, data, values, key } = turn;
-          const sessionId = textIn(data, 'sessionId');
+          const { person, actor, values, key } = turn;
+          const { sessionId } = sessionOf(turn);
           const moment = (w: 'start' | 'end') => ({
             date: values[`${w}Date`] ?? '',
             time: values[`${w}Time`] ?? '',
           });
-          const result = await cloneSession(core, {
+          const result = await mentorship.cloneSession({
             actor,
             input: { sessionId, start: moment('start'), end: moment('end') },
             idempotencyKey: key,
@@ -275,10 +282,13 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
 
       [DialogVerb.menteeList]: {
         async fetch({ person, actor, data }) {
-          const sessionId = textIn(data, 'sessionId');
-          const list = await menteeList(core, { actor, input: { sessionId } });
+          const { sessionId } = sessionOf({ data });
+          const list = await mentorship.menteeList({ actor, input: { sessionId } });
           if (!list.ok) return list.error.message;
-          return menteeListDialog(list.value, ctx.downloads.menteeListCsvUrl(person.id, sessionId));
+          const csv = list.value.actions.includes('downloadMentees')
+            ? ctx.downloads.menteeListCsvUrl(person.id, sessionId)
+            : undefined;
+          return menteeListDialog(list.value, csv);
         },
       },
     },

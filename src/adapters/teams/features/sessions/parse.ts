@@ -1,4 +1,4 @@
-import type { SessionForm } from '../../../../core/sessions/index.js';
+import type { SessionFormValues } from '../../../../core/sessions/form.js';
 import { VOCABULARY_NAMES } from '../../../../core/workspaces/workspace.js';
 import { commaList } from '../../../forms/index.js';
 import type { Slots, Values } from '../../form-input.js';
@@ -51,17 +51,15 @@ export function sessionInputOf(v: Values, mode: 'create' | 'edit') {
   };
 }
 
-/** A stored session as the edit form's values, times in the reader's zone. */
-export function sessionValuesOf(form: SessionForm): Values {
+/** The core's form values as the dialog's inputs, times in the reader's zone. */
+export function sessionValuesOf(form: SessionFormValues): Values {
   const values: Values = {
     title: form.title,
     description: form.description,
     imageUrl: form.imageUrl,
     type: form.type,
-    startDate: form.start.date,
-    startTime: form.start.time,
-    endDate: form.end.date,
-    endTime: form.end.time,
+    ...(form.start ? { startDate: form.start.date, startTime: form.start.time } : {}),
+    ...(form.end ? { endDate: form.end.date, endTime: form.end.time } : {}),
     seatLimit: String(form.seatLimit),
     menteeIds: form.menteeIds.join(','),
   };

@@ -1,33 +1,22 @@
-import { findPeople } from '../../../../core/people/find-people.js';
-import type { Person } from '../../../../core/people/person.js';
-import { searchMentees } from '../../../../core/people/search-mentees.js';
-import { menteeList } from '../../../../core/sessions/index.js';
-import type { CoreDeps } from '../../../../core/usecase.js';
+import type { Mentorship } from '../../../../core/api.js';
+import type { SessionFormView } from '../../../../core/sessions/form.js';
+import type { Actor } from '../../../../core/usecase.js';
+import type { Values } from '../../form-input.js';
 import type { SessionFormContext } from './forms.js';
 
 /** People listed in a session form's invite picker (a card stays small enough to send). */
 const INVITE_CHOICES = 100;
 
-/** What the create and edit session forms show besides the values: choices and defaults. */
-export async function formContext(
-  core: CoreDeps,
-  person: Person,
-  mode: 'create' | 'edit',
-  hidden: Record<string, string | number>,
-  extra: Partial<SessionFormContext> = {},
-): Promise<SessionFormContext> {
-  // The vocabulary and default seat limit are workspace data the form shows, not rules.
-  const workspace = await core.workspaces.get(person.workspaceId);
-  const actor = { personId: person.id };
+/**
+ * Who may be invited: those invited already (kept selected), then mentees looking for a
+ * mentor, then anyone else of the workspace by name: one list the mentor filters by typing.
+ */
+async function inviteChoices(mentorship: Mentorship, actor: Actor, sessionId?: string) {
   const [looking, invited, everyone] = await Promise.all([
-    searchMentees(core, { actor, input: { limit: 50 } }),
-    typeof hidden.sessionId === 'string'
-      ? menteeList(core, { actor, input: { sessionId: hidden.sessionId } })
-      : Promise.resolve(undefined),
-    findPeople(core, { actor, input: { limit: INVITE_CHOICES } }),
+    mentorship.searchMentees({ actor, input: { limit: 50 } }),
+    sessionId ? mentorship.menteeList({ actor, input: { sessionId } }) : undefined,
+    mentorship.findPeople({ actor, input: { limit: INVITE_CHOICES } }),
   ]);
-  // Invited already first (kept selected), then mentees looking for a mentor, then anyone
-  // else of the workspace by name: one list the mentor filters by typing.
   const choices = new Map<string, string>();
   if (invited?.ok) {
     for (const m of invited.value.mentees) if (m.status === 'invited') choices.set(m.id, m.name);
@@ -36,18 +25,56 @@ export async function formContext(
   if (everyone.ok)
     for (const p of everyone.value.people)
       if (choices.size < INVITE_CHOICES) choices.set(p.id, p.name);
+  return [...choices].map(([value, title]) => ({ title, value }));
+}
+
+/** The core's session form (create or edit) as the dialog draws it. */
+export async function formContext(
+  mentorship: Mentorship,
+  actor: Actor,
+  view: SessionFormView,
+  hidden: Record<string, string | number>,
+): Promise<SessionFormContext> {
   return {
-    menteeChoices: [...choices].map(([value, title]) => ({ title, value })),
-    mode,
-    vocabularies: workspace?.config.vocabularies ?? {
-      recommendedFor: [],
-      categories: [],
-      medium: [],
-    },
-    canChooseType: person.roles.includes('sessionManager'),
+    mode: view.mode === 'create' ? 'create' : 'edit',
+    vocabularies: view.vocabularies,
+    canChooseType: view.editable.includes('type') && view.choices.types.length > 1,
     hidden,
-    timeZone: person.timeZone,
-    defaultSeatLimit: workspace?.config.defaultSeatLimit,
-    ...extra,
+    timeZone: view.timeZone,
+    forMentee: view.request?.mentee.name,
+    defaultSeatLimit: view.defaults.seatLimit,
+    meetingPlatforms: view.choices.meetingPlatforms,
+    menteeChoices: view.editable.includes('menteeIds')
+      ? await inviteChoices(mentorship, actor, view.session?.id)
+      : [],
   };
 }
+
+/** The meeting of the form's values as the meeting inputs show it. */
+export const meetingValuesOf = (view: SessionFormView): Values => {
+  const m = view.values.meeting;
+  return {
+    meetingPlatform: m.platform,
+    meetingUrl: m.url ?? '',
+    meetingId: m.meetingId ?? '',
+    passcode: m.passcode ?? '',
+  };
+};
+
+/**
+ * The form with nothing from the core but the person's zone: how a refused submission is
+ * sent back when the core's form cannot be had either (the person may not create sessions
+ * at all), so they still see what they typed and why it was refused.
+ */
+export const bareFormContext = (
+  mode: 'create' | 'edit',
+  hidden: Record<string, string | number>,
+  timeZone: string,
+): SessionFormContext => ({
+  mode,
+  vocabularies: { recommendedFor: [], categories: [], medium: [] },
+  canChooseType: false,
+  hidden,
+  timeZone,
+  menteeChoices: [],
+});

@@ -13,10 +13,14 @@ import {
   textInput,
   toggle,
 } from '../../kit.js';
-import { MEETING_CHOICES } from '../sessions/forms.js';
+import { meetingChoices } from '../sessions/forms.js';
 
 /** The admin settings (docs/product.md#workspace-settings). */
-export function settingsForm(workspaceName: string, state: FormState): DialogInfo {
+export function settingsForm(
+  workspaceName: string,
+  state: FormState,
+  platforms?: readonly string[],
+): DialogInfo {
   const v = (id: string) => state.values[id];
   const on = (id: string) => v(id) === 'true';
   return dialog(
@@ -49,9 +53,14 @@ export function settingsForm(workspaceName: string, state: FormState): DialogInf
         ),
         ...field(
           state,
-          choiceSet('defaultMeetingPlatform', 'Default meeting platform', MEETING_CHOICES, {
-            value: v('defaultMeetingPlatform'),
-          }),
+          choiceSet(
+            'defaultMeetingPlatform',
+            'Default meeting platform',
+            meetingChoices(platforms),
+            {
+              value: v('defaultMeetingPlatform'),
+            },
+          ),
         ),
         ...field(
           state,

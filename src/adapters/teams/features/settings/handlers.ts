@@ -1,7 +1,3 @@
-import {
-  getWorkspaceSettings,
-  updateWorkspaceSettings,
-} from '../../../../core/workspaces/settings.js';
 import { type Feature, replyCard, type TeamsContext } from '../../context.js';
 import { again } from '../../form-input.js';
 import { DialogVerb } from '../../ids.js';
@@ -12,25 +8,28 @@ import { SETTINGS_SLOTS, settingsInputOf, settingsValuesOf } from './parse.js';
 
 /** The workspace settings dialog, for admins (docs/product.md#workspace-settings). */
 export function settingsFeature(ctx: TeamsContext): Feature {
-  const { core } = ctx;
+  const { mentorship } = ctx;
   return {
     dialogs: {
       [DialogVerb.settings]: {
         async fetch({ actor }) {
-          const settings = await getWorkspaceSettings(core, { actor });
+          const settings = await mentorship.settingsForm({ actor });
           if (!settings.ok) return settings.error.message;
-          return settingsForm(settings.value.workspaceName, {
-            values: settingsValuesOf(settings.value.config),
-            errors: {},
-          });
+          return settingsForm(
+            settings.value.workspaceName,
+            { values: settingsValuesOf(settings.value.config), errors: {} },
+            settings.value.choices.meetingPlatforms,
+          );
         },
-        async submit({ context, person, actor, values, key }) {
-          const workspace = await core.workspaces.get(person.workspaceId);
+        async submit({ context, actor, values, key }) {
+          const settings = await mentorship.settingsForm({ actor });
+          if (!settings.ok) return settings.error.message;
+          const { workspaceName, choices } = settings.value;
           const render = (state: FormState) =>
-            settingsForm(workspace?.name ?? 'this workspace', state);
+            settingsForm(workspaceName, state, choices.meetingPlatforms);
           const parsed = settingsInputOf(values);
           if ('errors' in parsed) return render({ values, errors: parsed.errors });
-          const result = await updateWorkspaceSettings(core, {
+          const result = await mentorship.updateSettings({
             actor,
             input: parsed.input,
             idempotencyKey: key,
