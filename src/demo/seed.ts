@@ -53,7 +53,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
   const workspaceId = workspaceIdOf('teams', DEMO_TENANT);
   if (await deps.workspaces.get(workspaceId)) return undefined; // seeded already
 
-  // The first person to install the app is the workspace's admin (M1).
+  // The first person to install the app is the workspace's admin
+  // (docs/product.md#installation).
   const installed = must(
     await installWorkspace(deps, { installer: ADMIN.identity, workspaceName: DEMO_WORKSPACE_NAME }),
     'install',
@@ -66,7 +67,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
   const actor = (handle: string) => ({ personId: (people.get(handle) as Person).id });
   const id = (handle: string) => (people.get(handle) as Person).id;
 
-  // Mentor profiles: availability is weekly, in each mentor's own zone (M3, M6).
+  // Mentor profiles: availability is weekly, in each mentor's own zone
+  // (docs/product.md#mentor-profile, #booking).
   must(
     await saveMentorProfile(deps, {
       actor: actor(MENTORS.james.handle),
@@ -115,7 +117,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     'mentor profile priya',
   );
 
-  // Mentee profiles: two of them are looking for a mentor, so mentors find them (M3).
+  // Mentee profiles: two of them are looking for a mentor, so mentors find them
+  // (docs/product.md#mentee-profile-and-search).
   const mentees: Array<[string, string[], boolean]> = [
     [MENTEES.megan.handle, ['Design', 'Career'], true],
     [MENTEES.diego.handle, ['Engineering', 'Databases'], true],
@@ -194,7 +197,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     must(await enrol(deps, { actor: actor(handle), input: { sessionId } }), `enrol ${handle}`);
   }
 
-  // An open request (mentee -> mentor) and a pending offer (mentor -> mentee), M5.
+  // An open request (mentee -> mentor) and a pending offer (mentor -> mentee):
+  // docs/product.md#mentorship-requests.
   must(
     await requestSession(deps, {
       actor: actor(MENTEES.diego.handle),

@@ -67,7 +67,10 @@ export const settingsSchema = z.object({
   }),
 });
 
-/** The admin settings form (M2): the current settings are its values. */
+/**
+ * The admin settings form (docs/product.md#workspace-settings): the current settings are its
+ * values.
+ */
 export interface WorkspaceSettingsView {
   readonly workspaceName: string;
   readonly config: WorkspaceConfig;
