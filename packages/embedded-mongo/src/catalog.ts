@@ -50,6 +50,11 @@ export class Catalog {
   private history: HistoryEntry[] = [];
   private readonly transactions = new Set<SnapshotHolder>();
 
+  /** How many writes the catalog has seen (the cluster time moves on with it). */
+  get writes(): number {
+    return this.clock;
+  }
+
   /** Starts tracking a transaction; its snapshot is now. */
   begin(): number {
     return this.clock;

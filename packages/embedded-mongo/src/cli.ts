@@ -4,10 +4,14 @@ import { startEmbeddedMongo } from './index.js';
 
 /**
  * `npm run mongo:embedded -- --port 27018`: the embedded server on its own, for mongosh,
- * Compass or a test run. In memory only; not for production.
+ * Compass or a test run. In memory only; not for production. `--enable-test-commands`
+ * (mongod's `--setParameter enableTestCommands=1`) accepts `configureFailPoint`.
  */
 const { values } = parseArgs({
-  options: { port: { type: 'string', short: 'p', default: '27018' } },
+  options: {
+    port: { type: 'string', short: 'p', default: '27018' },
+    'enable-test-commands': { type: 'boolean', default: false },
+  },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -17,9 +21,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const logger = pino({ name: 'embedded-mongo' });
-const server = await startEmbeddedMongo({ port, logger });
+const enableTestCommands = values['enable-test-commands'] === true;
+const server = await startEmbeddedMongo({ port, logger, enableTestCommands });
 logger.info(
-  { uri: server.uri },
+  { uri: server.uri, enableTestCommands },
   'embedded MongoDB-compatible server listening (in memory, for development and tests only; not for production)',
 );
 const stop = async () => {

@@ -1,6 +1,6 @@
 import { type Document, UUID } from 'bson';
 import { CommandError } from './errors.js';
-import { compileFilter } from './mingo.js';
+import { compileFilter, type QueryOptions } from './mingo.js';
 import { firstValueAtPath, isPlainObject, keyString, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
@@ -268,6 +268,7 @@ export class Collection {
 
   /** Candidates for a filter: from an index when one answers its equality conditions. */
   candidates(filter: Document, collation?: Document): Iterable<Document> {
+    // Indexes hold binary keys: a collated query reads every document.
     if (collation) return this.docs.values();
     const plan = this.plan(filter);
     if (!plan) return this.docs.values();
@@ -283,10 +284,10 @@ export class Collection {
     return docs;
   }
 
-  find(filter: Document, collation?: Document): Document[] {
-    const matches = compileFilter(filter, collation ? { collation } : undefined);
+  find(filter: Document, opts?: QueryOptions): Document[] {
+    const matches = compileFilter(filter, opts);
     const out: Document[] = [];
-    for (const doc of this.candidates(filter, collation)) if (matches(doc)) out.push(doc);
+    for (const doc of this.candidates(filter, opts?.collation)) if (matches(doc)) out.push(doc);
     return out;
   }
 

@@ -4,31 +4,86 @@ import type { Document } from 'bson';
 export const ErrorCode = {
   InternalError: 1,
   BadValue: 2,
+  HostUnreachable: 6,
+  HostNotFound: 7,
   FailedToParse: 9,
+  Unauthorized: 13,
   TypeMismatch: 14,
   InvalidLength: 16,
+  LockTimeout: 24,
   NamespaceNotFound: 26,
   PathNotViable: 28,
   IndexNotFound: 27,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  DollarPrefixedFieldName: 52,
   CommandNotFound: 59,
+  WriteConcernFailed: 64,
   ConflictingUpdateOperators: 40,
   ImmutableField: 66,
   InvalidOptions: 72,
   InvalidNamespace: 73,
+  UnknownReplWriteConcern: 79,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  NetworkTimeout: 89,
+  ShutdownInProgress: 91,
+  UnsatisfiableWriteConcern: 100,
   WriteConflict: 112,
   CommandNotSupported: 115,
+  PrimarySteppedDown: 189,
   TransactionTooOld: 225,
   NotImplemented: 238,
+  SnapshotTooOld: 239,
   NoSuchTransaction: 251,
   TransactionCommitted: 256,
+  ExceededTimeLimit: 262,
   OperationNotSupportedInTransaction: 263,
   UnsupportedOpQueryCommand: 352,
+  SocketException: 9001,
+  NotWritablePrimary: 10107,
+  InterruptedAtShutdown: 11600,
+  Interrupted: 11601,
+  InterruptedDueToReplStateChange: 11602,
+  NotPrimaryNoSecondaryOk: 13435,
+  NotPrimaryOrSecondary: 13436,
   DuplicateKey: 11000,
 } as const;
+
+/** Errors after which a retryable write (or a commit) may be sent again. */
+const RETRYABLE_WRITE_CODES = new Set<number>([
+  6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436,
+]);
+/** Not-primary, shutdown and network errors: a transaction statement failing so may be redone. */
+const TRANSIENT_IN_TRANSACTION = new Set<number>([
+  ...RETRYABLE_WRITE_CODES,
+  ErrorCode.WriteConflict,
+  ErrorCode.LockTimeout,
+  ErrorCode.NoSuchTransaction,
+]);
+
+export interface LabelContext {
+  /** A write with a txnNumber outside a transaction. */
+  retryableWrite: boolean;
+  inTransaction: boolean;
+  /** commitTransaction or abortTransaction. */
+  commitOrAbort: boolean;
+}
+
+/** The error labels mongod attaches to an error of this code (driver wire version 9+). */
+export function labelsFor(code: number, context: LabelContext): string[] {
+  const labels: string[] = [];
+  if (context.inTransaction && !context.commitOrAbort && TRANSIENT_IN_TRANSACTION.has(code)) {
+    labels.push('TransientTransactionError');
+  }
+  if (context.commitOrAbort && code === ErrorCode.NoSuchTransaction) {
+    labels.push('TransientTransactionError');
+  }
+  if ((context.retryableWrite || context.commitOrAbort) && RETRYABLE_WRITE_CODES.has(code)) {
+    labels.push('RetryableWriteError');
+  }
+  return labels;
+}
 
 export type ErrorCodeName = keyof typeof ErrorCode;
 
@@ -44,11 +99,24 @@ export class CommandError extends Error {
     name: ErrorCodeName,
     message: string,
     readonly extra: Document = {},
-    readonly labels: string[] = [],
+    public labels: string[] = [],
   ) {
     super(message);
     this.code = ErrorCode[name];
     this.codeName = name;
+  }
+
+  /** An error with any code (a fail point's), not only the ones named above. */
+  static withCode(
+    code: number,
+    codeName: string,
+    message: string,
+    labels: string[] = [],
+  ): CommandError {
+    const error = new CommandError('InternalError', message, {}, labels);
+    (error as { code: number }).code = code;
+    (error as { codeName: string }).codeName = codeName;
+    return error;
   }
 
   toReply(): Document {

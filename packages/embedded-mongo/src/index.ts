@@ -18,6 +18,11 @@ export interface EmbeddedMongoOptions {
    * event loop (what the service does). Default: in this thread, which starts faster (tests).
    */
   thread?: boolean;
+  /**
+   * mongod's `enableTestCommands`: accept `configureFailPoint` (fail points for tests).
+   * Without it the command does not exist, as on a production mongod.
+   */
+  enableTestCommands?: boolean;
 }
 
 export interface EmbeddedMongo {

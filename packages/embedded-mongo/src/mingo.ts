@@ -11,6 +11,7 @@ import { Query } from 'mingo/query';
 import type { CollationSpec, CollectionResolver, Options } from 'mingo/types';
 import { updateOne } from 'mingo/updater';
 import { hasType, typeNames } from './bson-types.js';
+import { type Collator, collatorFor } from './collation.js';
 import { toCommandError } from './errors.js';
 import { compareBson, isSimpleSort, rank, sortDocuments } from './sort.js';
 import { isPlainObject, keyString, valuesAtPath } from './values.js';
@@ -40,15 +41,51 @@ function $type(selector: string, value: unknown) {
  * documents only with the same fields in the same order, and an array matches when it or
  * one of its elements equals the value. The library ignores field order, so it is replaced.
  */
-function $eq(selector: string, value: unknown) {
+function $eq(selector: string, value: unknown, options?: OperatorOptions) {
   if (value instanceof RegExp) return queryOperators.$regex(selector, value, undefined as never);
+  const collator = collatorOf(options);
+  if (collator) {
+    return (doc: Document) => valuesAtPath(doc, selector).some((v) => collator.equal(v, value));
+  }
   const key = keyString(value);
   return (doc: Document) => valuesAtPath(doc, selector).some((v) => keyString(v) === key);
 }
 
-function $ne(selector: string, value: unknown) {
-  const equal = $eq(selector, value);
+function $ne(selector: string, value: unknown, options?: OperatorOptions) {
+  const equal = $eq(selector, value, options);
   return (doc: Document) => !equal(doc);
+}
+
+/** The options mingo hands an operator: the query's, with the command's collation. */
+type OperatorOptions = { collation?: unknown };
+
+function collatorOf(options: OperatorOptions | undefined): Collator | undefined {
+  const collation = options?.collation;
+  // The library's updater passes `{}` when there is none; commands are checked earlier.
+  if (!isPlainObject(collation) || Object.keys(collation).length === 0) return undefined;
+  return collatorFor(collation);
+}
+
+/** `$in` / `$nin` under a collation: strings compare collated; without one, the library's. */
+function $in(selector: string, value: unknown, options?: OperatorOptions) {
+  const collator = collatorOf(options);
+  if (!collator || !Array.isArray(value))
+    return queryOperators.$in(selector, value, options as never);
+  const tests = value.map((candidate) =>
+    candidate instanceof RegExp
+      ? (v: unknown) => typeof v === 'string' && candidate.test(v)
+      : (v: unknown) => collator.equal(v, candidate),
+  );
+  return (doc: Document) => {
+    // A missing field (undefined) matches a null in the list, as in MongoDB.
+    return valuesAtPath(doc, selector).some((v) => tests.some((test) => test(v ?? null)));
+  };
+}
+
+function $nin(selector: string, value: unknown, options?: OperatorOptions) {
+  if (!collatorOf(options)) return queryOperators.$nin(selector, value, options as never);
+  const inside = $in(selector, value, options);
+  return (doc: Document) => !inside(doc);
 }
 
 /**
@@ -57,12 +94,14 @@ function $ne(selector: string, value: unknown) {
  * library does not compare Decimal128 or Long with plain numbers.
  */
 function comparison(accept: (order: number) => boolean) {
-  return (selector: string, value: unknown) => {
+  return (selector: string, value: unknown, options?: OperatorOptions) => {
     const bracket = rank(value);
+    const collator = typeof value === 'string' ? collatorOf(options) : undefined;
+    const order = collator
+      ? (v: unknown) => collator.compareStrings(v as string, value as string)
+      : (v: unknown) => compareBson(v === undefined ? null : v, value);
     return (doc: Document) =>
-      valuesAtPath(doc, selector).some(
-        (v) => rank(v) === bracket && accept(compareBson(v === undefined ? null : v, value)),
-      );
+      valuesAtPath(doc, selector).some((v) => rank(v) === bracket && accept(order(v)));
   };
 }
 
@@ -71,6 +110,8 @@ const QUERY_OPERATORS = {
   $type,
   $eq,
   $ne,
+  $in,
+  $nin,
   $gt: comparison((order) => order > 0),
   $gte: comparison((order) => order >= 0),
   $lt: comparison((order) => order < 0),
@@ -124,7 +165,7 @@ function equalityOnly(filter: Document): ((doc: Document) => boolean) | undefine
 /** Compiles a filter; unknown operators throw a BadValue that names them. */
 export function compileFilter(filter: Document, opts?: QueryOptions): (doc: Document) => boolean {
   if (Object.keys(filter).length === 0) return () => true;
-  if (!opts?.collation) {
+  if (!opts?.collation && !opts?.variables) {
     const fast = equalityOnly(filter);
     if (fast) return fast;
   }

@@ -4,8 +4,9 @@ import { Catalog } from './catalog.js';
 import { helloReply } from './commands/admin.js';
 import type { ServerInfo } from './commands/context.js';
 import { Cursors } from './cursors.js';
-import { execute, type Shared } from './dispatch.js';
+import { type Client, ClusterClock, execute, type Shared } from './dispatch.js';
 import { CommandError } from './errors.js';
+import { FailPoints } from './failpoints.js';
 import type { EmbeddedMongo, EmbeddedMongoLogger, EmbeddedMongoOptions } from './index.js';
 import { Sessions } from './transactions.js';
 import { expireDocuments } from './ttl.js';
@@ -31,18 +32,25 @@ const silent: EmbeddedMongoLogger = { info() {}, warn() {}, error() {} };
 
 const LEGACY_HANDSHAKE = new Set(['hello', 'isMaster', 'ismaster']);
 
-/** One client connection: buffers bytes into frames and answers each in order. */
+/**
+ * One client connection: buffers bytes into frames and answers each in order. A fail point
+ * may hold a command back (`blockConnection`): the frames after it wait their turn.
+ */
 class Connection {
   private chunks: Buffer[] = [];
   private buffered = 0;
   private nextRequestId = 1;
+  private readonly frames: Buffer[] = [];
+  private blocked = false;
+  private readonly client: Client;
 
   constructor(
     private readonly socket: net.Socket,
     private readonly shared: Shared,
-    private readonly id: number,
+    id: number,
     private readonly logger: EmbeddedMongoLogger,
   ) {
+    this.client = { id };
     socket.setNoDelay(true);
     socket.on('data', (chunk) => this.receive(chunk));
     socket.on('error', (err) =>
@@ -62,22 +70,33 @@ class Connection {
         if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
           throw new ProtocolError(`invalid message length ${length}`);
         }
-        if (this.buffered < length) return;
-        const frame = head.subarray(0, length);
+        if (this.buffered < length) break;
+        // A copy: the frame may wait in the queue while the socket's buffer is reused.
+        this.frames.push(Buffer.from(head.subarray(0, length)));
         const rest = head.subarray(length);
         this.chunks = rest.length > 0 ? [rest] : [];
         this.buffered = rest.length;
-        this.handle(frame);
-        if (this.socket.destroyed) return;
       }
+      this.drain();
     } catch (err) {
-      this.logger.warn(
-        { connection: this.id, reason: (err as Error).message },
-        'embedded mongo closed a connection that sent a malformed message',
-      );
-      this.chunks = [];
-      this.buffered = 0;
-      this.socket.destroy();
+      this.malformed(err);
+    }
+  }
+
+  private malformed(err: unknown): void {
+    this.logger.warn(
+      { connection: this.client.id, reason: (err as Error).message },
+      'embedded mongo closed a connection that sent a malformed message',
+    );
+    this.chunks = [];
+    this.buffered = 0;
+    this.frames.length = 0;
+    this.socket.destroy();
+  }
+
+  private drain(): void {
+    while (!this.blocked && this.frames.length > 0 && !this.socket.destroyed) {
+      this.handle(this.frames.shift() as Buffer);
     }
   }
 
@@ -85,9 +104,38 @@ class Connection {
     const header = readHeader(frame);
     if (header.opCode === OP_MSG) {
       const { flags, command } = parseOpMsg(frame);
-      const reply = execute(this.shared, command, this.id);
-      if (flags & MORE_TO_COME) return; // unacknowledged write: no reply is expected
-      this.send(encodeOpMsg(this.nextRequestId++, header.requestId, reply));
+      this.noteHandshake(command);
+      const fault = this.shared.failPoints.commandFault(
+        Object.keys(command)[0] ?? '',
+        this.client.appName,
+      );
+      if (fault?.closeConnection) {
+        this.socket.destroy();
+        return;
+      }
+      const answer = () => {
+        const { reply, close } = execute(this.shared, command, this.client, fault);
+        if (close) this.socket.destroy();
+        else if (!(flags & MORE_TO_COME)) {
+          // MORE_TO_COME: an unacknowledged write, no reply is expected.
+          this.send(encodeOpMsg(this.nextRequestId++, header.requestId, reply));
+        }
+      };
+      if (fault && fault.blockTimeMS > 0) {
+        this.blocked = true;
+        setTimeout(() => {
+          this.blocked = false;
+          if (this.socket.destroyed) return;
+          answer();
+          try {
+            this.drain();
+          } catch (err) {
+            this.malformed(err);
+          }
+        }, fault.blockTimeMS);
+        return;
+      }
+      answer();
       return;
     }
     if (header.opCode === OP_QUERY) {
@@ -95,20 +143,8 @@ class Connection {
       const name = Object.keys(query)[0] ?? '';
       let reply: Document;
       if (collection.endsWith('.$cmd') && LEGACY_HANDSHAKE.has(name)) {
-        reply = helloReply(
-          {
-            db: collection.slice(0, -'.$cmd'.length),
-            command: query,
-            catalog: this.shared.catalog,
-            view: this.shared.catalog,
-            inTransaction: false,
-            cursors: this.shared.cursors,
-            server: this.shared.server,
-            connectionId: this.id,
-            endSessions: () => {},
-          },
-          true,
-        );
+        this.noteHandshake(query);
+        reply = helloReply(this.shared.server, this.client.id, true);
       } else {
         reply = new CommandError(
           'UnsupportedOpQueryCommand',
@@ -125,6 +161,12 @@ class Connection {
     throw new ProtocolError(
       `unsupported ${what}; the embedded server speaks OP_MSG and the OP_QUERY handshake only`,
     );
+  }
+
+  /** The driver names its application in the handshake; `failCommand` can filter on it. */
+  private noteHandshake(command: Document): void {
+    const name = (command.client as Document | undefined)?.application?.name;
+    if (typeof name === 'string') this.client.appName = name;
   }
 
   private send(buf: Buffer): void {
@@ -148,6 +190,9 @@ export async function startEmbeddedMongo(
     cursors: new Cursors(),
     sessions: new Sessions(),
     server: info as ServerInfo,
+    failPoints: new FailPoints(),
+    testCommands: options.enableTestCommands === true,
+    clock: new ClusterClock(),
   };
   const server = net.createServer((socket) => {
     sockets.add(socket);

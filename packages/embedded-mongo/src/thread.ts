@@ -11,7 +11,7 @@ export function startEmbeddedMongoThread(options: EmbeddedMongoOptions): Promise
   // pathname: tsx's scoped loader (tsImport, used by the built app) adds a query to the URL.
   const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
   const url = new URL(typescript ? './worker.ts' : './worker.js', import.meta.url);
-  const workerData = { port: options.port ?? 0 };
+  const workerData = { port: options.port ?? 0, enableTestCommands: options.enableTestCommands };
   // Under tsx (development, tests, benchmarks) the worker registers the same TypeScript
   // loader before it imports the entry; the built service runs the compiled .js directly.
   const worker = typescript

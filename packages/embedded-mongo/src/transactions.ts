@@ -1,9 +1,9 @@
-import type { Document } from 'bson';
+import type { Document, Timestamp } from 'bson';
 import type { Catalog } from './catalog.js';
 import { validateNames } from './catalog.js';
 import { Collection, type Index, type IndexSpec } from './collection.js';
 import { CommandError } from './errors.js';
-import { compileFilter } from './mingo.js';
+import { compileFilter, type QueryOptions } from './mingo.js';
 import { keyString } from './values.js';
 
 /** The collection operations commands use, live or inside a transaction. */
@@ -13,7 +13,7 @@ export interface CollectionLike {
   readonly ns: string;
   readonly indexes: ReadonlyMap<string, Index>;
   documents(): Iterable<Document>;
-  find(filter: Document, collation?: Document): Document[];
+  find(filter: Document, opts?: QueryOptions): Document[];
   insert(doc: Document): void;
   replace(before: Document, after: Document): void;
   remove(doc: Document): void;
@@ -77,11 +77,11 @@ class TransactionCollection implements CollectionLike {
     for (const doc of this.overlay.values()) if (doc) yield doc;
   }
 
-  find(filter: Document, collation?: Document): Document[] {
-    const matches = compileFilter(filter, collation ? { collation } : undefined);
+  find(filter: Document, opts?: QueryOptions): Document[] {
+    const matches = compileFilter(filter, opts);
     const changed = this.changed();
     const out: Document[] = [];
-    for (const doc of this.base.candidates(filter, collation)) {
+    for (const doc of this.base.candidates(filter, opts?.collation)) {
       const id = keyString(doc._id);
       if (!this.overlay.has(id) && !changed.has(id) && matches(doc)) out.push(doc);
     }
@@ -302,11 +302,22 @@ export function noSuchTransaction(txnNumber: number): CommandError {
   );
 }
 
-/** Per logical session: its transaction and the reply of its last retryable write. */
+/**
+ * Per logical session: its transaction, the reply of its last retryable write, and the
+ * snapshot its snapshot reads (readConcern 'snapshot' outside a transaction) share.
+ */
 export class SessionState {
   transaction: Transaction | undefined;
   lastWrite: { txnNumber: number; reply: Document } | undefined;
+  snapshot: { view: Transaction; time: Timestamp } | undefined;
   lastUsed = Date.now();
+
+  /** Ends the open transaction and releases the snapshot; the write history stays. */
+  kill(): void {
+    this.transaction?.abort();
+    this.snapshot?.view.abort();
+    this.snapshot = undefined;
+  }
 }
 
 export class Sessions {
@@ -323,8 +334,13 @@ export class Sessions {
   }
 
   end(key: string): void {
-    this.states.get(key)?.transaction?.abort();
+    this.states.get(key)?.kill();
     this.states.delete(key);
+  }
+
+  /** `killSessions` / `killAllSessions`: open transactions end, retryable-write history stays. */
+  kill(keys?: string[]): void {
+    for (const [key, state] of this.states) if (!keys || keys.includes(key)) state.kill();
   }
 
   /** Sessions expire after MongoDB's logicalSessionTimeoutMinutes (30). */

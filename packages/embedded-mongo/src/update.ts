@@ -1,6 +1,6 @@
 import { BSON, Decimal128, type Document, Long, ObjectId } from 'bson';
 import { CommandError } from './errors.js';
-import { applyModifier, type QueryOptions } from './mingo.js';
+import { applyModifier, type QueryOptions, runPipeline } from './mingo.js';
 import { cloneValue, firstValueAtPath, isPlainObject, sameValue, setPath } from './values.js';
 
 /** `true` for `{ $set: ... }`-style updates, `false` for replacements; mixing is an error. */
@@ -53,6 +53,15 @@ function immutableId(): CommandError {
 /** `_id` first, as MongoDB stores it; a new ObjectId when the document has none. */
 function withIdFirst(doc: Document): Document {
   const { _id, ...rest } = doc;
+  if (isPlainObject(_id)) {
+    const dollar = Object.keys(_id).find((key) => key.startsWith('$'));
+    if (dollar) {
+      throw new CommandError(
+        'DollarPrefixedFieldName',
+        `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+      );
+    }
+  }
   return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
 }
 
@@ -181,6 +190,34 @@ function orderLikeMongo(before: Document, after: Document): Document {
   return out;
 }
 
+/** The stages an update pipeline may use (mongod's list). */
+const UPDATE_STAGES = new Set([
+  '$addFields',
+  '$set',
+  '$project',
+  '$unset',
+  '$replaceRoot',
+  '$replaceWith',
+]);
+
+/** An update pipeline runs as an aggregation over the one document. */
+function pipelineUpdate(doc: Document, pipeline: unknown[], opts?: QueryOptions): Document {
+  for (const stage of pipeline) {
+    const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
+    if (!name || !UPDATE_STAGES.has(name)) {
+      throw new CommandError(
+        'InvalidOptions',
+        `${name ?? JSON.stringify(stage)} is not allowed to be used within an update`,
+      );
+    }
+  }
+  const [result] = runPipeline([doc], pipeline as Document[], opts);
+  if (!isPlainObject(result)) {
+    throw new CommandError('BadValue', 'an update pipeline must produce a document');
+  }
+  return result;
+}
+
 /**
  * The new version of `before` under `update` (operators, pipeline or replacement). On an
  * upsert (`inserting`) `$setOnInsert` applies too. `before` itself is never changed.
@@ -195,7 +232,9 @@ export function updatedDocument(
 ): Document {
   let after: Document;
   if (Array.isArray(update)) {
-    after = applyModifier(cloneValue(before), update, undefined, opts);
+    after = pipelineUpdate(cloneValue(before), update, opts);
+    // A pipeline that replaces the root without `_id` keeps the document's (mongod does).
+    if (after._id === undefined && before._id !== undefined) after = { _id: before._id, ...after };
   } else if (isOperatorUpdate(update)) {
     const { $setOnInsert, ...modifier } = update;
     if (inserting && isPlainObject($setOnInsert)) {

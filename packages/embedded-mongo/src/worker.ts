@@ -14,8 +14,10 @@ const log =
   (obj: object, msg?: string): void =>
     port.postMessage({ type: 'log', level, obj, msg });
 
+const data = workerData as { port?: number; enableTestCommands?: boolean };
 const server = await startEmbeddedMongo({
-  port: (workerData as { port?: number }).port ?? 0,
+  port: data.port ?? 0,
+  enableTestCommands: data.enableTestCommands === true,
   logger: { info: log('info'), warn: log('warn'), error: log('error') },
 });
 port.on('message', async (message: { type: string }) => {

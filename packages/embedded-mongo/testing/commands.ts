@@ -72,3 +72,30 @@ export async function supportsTransactions(db: Db): Promise<boolean> {
   const hello: Document = await db.admin().command({ hello: 1 });
   return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
 }
+
+/**
+ * Fail points (`configureFailPoint`) exist only on a server started with test commands
+ * enabled: the embedded server of the test harness always is; a real MONGODB_URI server
+ * may not be (then the tests that need them are skipped). Turns `failCommand` off.
+ */
+export async function supportsFailPoints(client: MongoClient, embedded: boolean): Promise<boolean> {
+  try {
+    await client.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' });
+    return true;
+  } catch (error) {
+    if (embedded) throw error;
+    return false;
+  }
+}
+
+/** Sets `failCommand` for the test; returns the command that turns it off again. */
+export async function failCommand(
+  client: MongoClient,
+  mode: 'alwaysOn' | { times: number } | { skip: number },
+  data: Document,
+): Promise<() => Promise<void>> {
+  await client.db('admin').command({ configureFailPoint: 'failCommand', mode, data });
+  return async () => {
+    await client.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' });
+  };
+}

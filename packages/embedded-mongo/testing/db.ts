@@ -54,7 +54,7 @@ export async function startTestMongo(): Promise<TestMongo> {
     embeddedStarting ??= (async () => {
       // Imported lazily so that runs against MONGODB_URI never load the embedded server.
       const { startEmbeddedMongo } = await import('../src/index.js');
-      return startEmbeddedMongo();
+      return startEmbeddedMongo({ enableTestCommands: true });
     })();
     try {
       embedded = await embeddedStarting;

@@ -1,7 +1,12 @@
 import os from 'node:os';
 import { type Document, Long, ObjectId, Timestamp } from 'bson';
 import { CommandError } from '../errors.js';
-import { type CommandContext, type CommandHandler, requireArray } from './context.js';
+import {
+  type CommandContext,
+  type CommandHandler,
+  requireArray,
+  type ServerInfo,
+} from './context.js';
 
 /** The MongoDB release whose wire protocol and behaviour the server follows. */
 export const COMPATIBLE_VERSION = '7.0.0';
@@ -13,8 +18,8 @@ export const REPLICA_SET = 'rs0';
  * A single-node replica-set primary: drivers then use sessions, retryable writes and
  * transactions as they would against a real replica set.
  */
-export function helloReply(ctx: CommandContext, legacy: boolean): Document {
-  const me = `${ctx.server.host}:${ctx.server.port}`;
+export function helloReply(server: ServerInfo, connectionId: number, legacy: boolean): Document {
+  const me = `${server.host}:${server.port}`;
   const now = new Date();
   const opTime = {
     ts: Timestamp.fromBits(0, Math.floor(now.getTime() / 1000)),
@@ -36,7 +41,7 @@ export function helloReply(ctx: CommandContext, legacy: boolean): Document {
     maxWriteBatchSize: 100_000,
     localTime: now,
     logicalSessionTimeoutMinutes: 30,
-    connectionId: ctx.connectionId,
+    connectionId,
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
@@ -68,9 +73,9 @@ const getParameter: CommandHandler = (ctx) => {
 };
 
 export const adminCommands: Record<string, CommandHandler> = {
-  hello: (ctx) => helloReply(ctx, false),
-  isMaster: (ctx) => helloReply(ctx, true),
-  ismaster: (ctx) => helloReply(ctx, true),
+  hello: (ctx) => helloReply(ctx.server, ctx.connectionId, false),
+  isMaster: (ctx) => helloReply(ctx.server, ctx.connectionId, true),
+  ismaster: (ctx) => helloReply(ctx.server, ctx.connectionId, true),
   ping: () => ({ ok: 1 }),
   buildInfo: () => ({
     version: COMPATIBLE_VERSION,
@@ -90,9 +95,33 @@ export const adminCommands: Record<string, CommandHandler> = {
     return getParameter(ctx);
   },
   endSessions: (ctx) => {
-    const ids = requireArray(ctx.command.endSessions, 'endSessions');
-    ctx.endSessions(ids.map((lsid) => lsidKey(lsid)).filter((key): key is string => !!key));
+    for (const key of sessionKeys(ctx.command.endSessions, 'endSessions')) ctx.sessions.end(key);
     return { ok: 1 };
+  },
+  // mongod has these without test commands: they end open transactions (tests reset so).
+  killSessions: (ctx) => {
+    ctx.sessions.kill(sessionKeys(ctx.command.killSessions, 'killSessions'));
+    return { ok: 1 };
+  },
+  killAllSessions: (ctx) => {
+    const users = requireArray(ctx.command.killAllSessions, 'killAllSessions');
+    if (users.length > 0) {
+      throw new CommandError(
+        'NotImplemented',
+        'The embedded MongoDB server has no users: killAllSessions takes an empty list',
+      );
+    }
+    ctx.sessions.kill();
+    return { ok: 1 };
+  },
+  configureFailPoint: (ctx) => {
+    if (ctx.db !== 'admin') {
+      throw new CommandError(
+        'Unauthorized',
+        'configureFailPoint may only be run against the admin database.',
+      );
+    }
+    return ctx.failPoints.configure(ctx.command);
   },
   connectionStatus: () => ({
     authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] },
@@ -119,6 +148,12 @@ function requireAdminDb(ctx: CommandContext): void {
   if (ctx.db !== 'admin') {
     throw new CommandError('BadValue', 'getParameter may only be run against the admin database.');
   }
+}
+
+function sessionKeys(value: unknown, field: string): string[] {
+  return requireArray(value, field)
+    .map((lsid) => lsidKey(lsid))
+    .filter((key): key is string => !!key);
 }
 
 /** The key a logical session is tracked under: the hex of its UUID. */

@@ -1,9 +1,10 @@
-import type { Document } from 'bson';
+import type { Document, Timestamp } from 'bson';
 import type { Catalog } from '../catalog.js';
 
 import type { Cursors } from '../cursors.js';
 import { CommandError } from '../errors.js';
-import type { CollectionLike, CollectionView } from '../transactions.js';
+import type { FailPoints } from '../failpoints.js';
+import type { CollectionLike, CollectionView, Sessions } from '../transactions.js';
 import { isPlainObject, keyString } from '../values.js';
 
 export interface ServerInfo {
@@ -22,7 +23,15 @@ export interface CommandContext {
   readonly cursors: Cursors;
   readonly server: ServerInfo;
   readonly connectionId: number;
-  readonly endSessions: (keys: string[]) => void;
+  readonly sessions: Sessions;
+  readonly failPoints: FailPoints;
+  /** The key of the command's logical session, when it has one. */
+  readonly lsid: string | undefined;
+  /**
+   * Where a `readConcern: { level: 'snapshot' }` read outside a transaction reads, and the
+   * cluster time it reads at (`atClusterTime` given, or now).
+   */
+  readonly snapshotRead: (atClusterTime: unknown) => { view: CollectionView; time: Timestamp };
 }
 
 export type CommandHandler = (ctx: CommandContext) => Document;

@@ -1,7 +1,8 @@
-import type { Document } from 'bson';
+import type { Document, Timestamp } from 'bson';
+import { collatorFor } from '../collation.js';
 import { CommandError } from '../errors.js';
 import { type QueryOptions, runPipeline, shape } from '../mingo.js';
-import type { CollectionLike } from '../transactions.js';
+import type { CollectionLike, CollectionView } from '../transactions.js';
 import { cloneValue, isPlainObject, keyString, valuesAtPath } from '../values.js';
 import {
   type CommandContext,
@@ -15,12 +16,26 @@ import {
   requireDocument,
 } from './context.js';
 
-/** Options for mingo: collation, `let` variables and `$lookup` into sibling collections. */
-export function queryOptions(ctx: CommandContext): QueryOptions {
-  const collation = optionalDocument(ctx, 'collation');
+/**
+ * Options for mingo: the collation (the command's, or a write statement's own), the
+ * command's `let` variables and `$lookup` into sibling collections.
+ */
+export function queryOptions(ctx: CommandContext, collation = ctx.command.collation): QueryOptions {
   const variables = optionalDocument(ctx, 'let');
+  if (variables) {
+    for (const name of Object.keys(variables)) {
+      if (!/^[a-z\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*$/.test(name)) {
+        throw new CommandError(
+          'FailedToParse',
+          `'${name}' starts with an invalid character for a user variable name`,
+        );
+      }
+    }
+  }
+  // A 'simple' collation is binary comparison: the same as none.
+  const collated = collatorFor(collation) ? (collation as Document) : undefined;
   return {
-    ...(collation ? { collation } : {}),
+    ...(collated ? { collation: collated } : {}),
     ...(variables ? { variables } : {}),
     collectionResolver: (name: string) => [...(ctx.view.get(ctx.db, name)?.documents() ?? [])],
   };
@@ -28,7 +43,21 @@ export function queryOptions(ctx: CommandContext): QueryOptions {
 
 function matching(ctx: CommandContext, collection: CollectionLike | undefined, filter: Document) {
   if (!collection) return [];
-  return collection.find(filter, optionalDocument(ctx, 'collation'));
+  return collection.find(filter, queryOptions(ctx));
+}
+
+/**
+ * What a read sees: the command's view (the catalog, or its transaction), or for
+ * `readConcern: { level: 'snapshot' }` outside a transaction the session's snapshot, whose
+ * cluster time the reply names (`atClusterTime`) so the driver reads at it again.
+ */
+function readView(ctx: CommandContext): { view: CollectionView; atClusterTime?: Timestamp } {
+  const readConcern = ctx.command.readConcern;
+  if (ctx.inTransaction || !isPlainObject(readConcern) || readConcern.level !== 'snapshot') {
+    return { view: ctx.view };
+  }
+  const { view, time } = ctx.snapshotRead(readConcern.atClusterTime);
+  return { view, atClusterTime: time };
 }
 
 const find: CommandHandler = (ctx) => {
@@ -45,7 +74,8 @@ const find: CommandHandler = (ctx) => {
     'hint',
   ]);
   const name = collectionName(ctx);
-  checkHint(ctx.view.get(ctx.db, name), ctx.command.hint);
+  const { view, atClusterTime } = readView(ctx);
+  checkHint(view.get(ctx.db, name), ctx.command.hint);
   const filter = optionalDocument(ctx, 'filter') ?? {};
   const skip = optionalNumber(ctx, 'skip') ?? 0;
   const limit = optionalNumber(ctx, 'limit') ?? 0;
@@ -58,16 +88,17 @@ const find: CommandHandler = (ctx) => {
   const sort = optionalDocument(ctx, 'sort');
   const projection = optionalDocument(ctx, 'projection');
   const docs = shape(
-    matching(ctx, ctx.view.get(ctx.db, name), filter),
+    matching(ctx, view.get(ctx.db, name), filter),
     { ...(sort ? { sort } : {}), skip, limit, ...(projection ? { projection } : {}), filter },
     queryOptions(ctx),
   );
-  const cursor = ctx.cursors.start(
+  const cursor: Document = ctx.cursors.start(
     `${ctx.db}.${name}`,
     docs,
     batchSize ?? 101,
     ctx.command.singleBatch === true,
   );
+  if (atClusterTime) cursor.atClusterTime = atClusterTime;
   return { cursor, ok: 1 };
 };
 
@@ -113,21 +144,26 @@ const distinct: CommandHandler = (ctx) => {
   if (typeof key !== 'string' || key.length === 0) {
     throw new CommandError('TypeMismatch', "BSON field 'distinct.key' must be a non-empty string");
   }
+  const { view, atClusterTime } = readView(ctx);
   const docs = matching(
     ctx,
-    ctx.view.get(ctx.db, collectionName(ctx)),
+    view.get(ctx.db, collectionName(ctx)),
     optionalDocument(ctx, 'query') ?? {},
   );
   const seen = new Map<string, unknown>();
+  const collator = collatorFor(ctx.command.collation);
   for (const doc of docs) {
     for (const value of valuesAtPath(doc, key)) {
       // An array contributes its elements, not itself; missing values are not listed.
       if (value === undefined || Array.isArray(value)) continue;
       const k = keyString(value);
-      if (!seen.has(k)) seen.set(k, value);
+      if (seen.has(k)) continue;
+      // Under a collation, values it holds equal are one value (the first one met).
+      if (collator && [...seen.values()].some((other) => collator.equal(other, value))) continue;
+      seen.set(k, value);
     }
   }
-  return { values: [...seen.values()], ok: 1 };
+  return { values: [...seen.values()], ...(atClusterTime ? { atClusterTime } : {}), ok: 1 };
 };
 
 /** Stages that need more than a query library: a change stream, server state or writes. */
@@ -164,7 +200,8 @@ const aggregate: CommandHandler = (ctx) => {
     );
   }
   const name = collectionName(ctx);
-  checkHint(ctx.view.get(ctx.db, name), ctx.command.hint);
+  const { view, atClusterTime } = readView(ctx);
+  checkHint(view.get(ctx.db, name), ctx.command.hint);
   const pipeline = requireArray(ctx.command.pipeline, 'pipeline').map((stage, i) =>
     requireDocument(stage, `pipeline.${i}`),
   );
@@ -191,7 +228,7 @@ const aggregate: CommandHandler = (ctx) => {
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
   }
-  const collection = ctx.view.get(ctx.db, name);
+  const collection = view.get(ctx.db, name);
   // A leading $match can use an index; the rest of the pipeline runs over its result.
   const first = stages[0];
   let input: Document[];
@@ -206,7 +243,9 @@ const aggregate: CommandHandler = (ctx) => {
   const docs =
     rest.length > 0 ? runPipeline(input.map(cloneValue), rest, queryOptions(ctx)) : input;
   const batchSize = typeof cursorSpec.batchSize === 'number' ? cursorSpec.batchSize : 101;
-  return { cursor: ctx.cursors.start(`${ctx.db}.${name}`, docs, batchSize), ok: 1 };
+  const cursor: Document = ctx.cursors.start(`${ctx.db}.${name}`, docs, batchSize);
+  if (atClusterTime) cursor.atClusterTime = atClusterTime;
+  return { cursor, ok: 1 };
 };
 
 export const readCommands: Record<string, CommandHandler> = {

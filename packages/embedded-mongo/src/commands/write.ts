@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { CommandError, toCommandError } from '../errors.js';
-import { shape } from '../mingo.js';
+import { type QueryOptions, shape } from '../mingo.js';
 import type { CollectionLike } from '../transactions.js';
 import {
   documentToInsert,
@@ -67,15 +67,14 @@ const insert: CommandHandler = (ctx) => {
 };
 
 function firstMatch(
-  ctx: CommandContext,
   collection: CollectionLike,
   filter: Document,
   sort: Document | undefined,
-  collation: Document | undefined,
+  opts: QueryOptions,
 ): Document | undefined {
-  const matches = collection.find(filter, collation);
+  const matches = collection.find(filter, opts);
   if (!sort || matches.length < 2) return matches[0];
-  return shape(matches, { sort, limit: 1 }, queryOptions(ctx))[0];
+  return shape(matches, { sort, limit: 1 }, opts)[0];
 }
 
 const update: CommandHandler = (ctx) => {
@@ -85,16 +84,15 @@ const update: CommandHandler = (ctx) => {
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
-  const opts = queryOptions(ctx);
   const writeErrors = runBatch(ctx, statements, (raw, index) => {
     const statement = requireDocument(raw, `updates.${index}`);
+    const opts = queryOptions(ctx, statement.collation);
     const filter = requireDocument(statement.q ?? {}, `updates.${index}.q`);
     const change = statement.u;
     if (!Array.isArray(change) && !isPlainObject(change)) {
       throw new CommandError('FailedToParse', `updates.${index}.u must be an object or an array`);
     }
     const arrayFilters = statement.arrayFilters as Document[] | undefined;
-    const collation = statement.collation as Document | undefined;
     if (statement.multi === true && !Array.isArray(change) && !isOperatorUpdate(change)) {
       throw new CommandError(
         'InvalidOptions',
@@ -105,9 +103,9 @@ const update: CommandHandler = (ctx) => {
     checkHint(collection, statement.hint);
     let targets: Document[] = [];
     if (collection) {
-      if (statement.multi === true) targets = collection.find(filter, collation);
+      if (statement.multi === true) targets = collection.find(filter, opts);
       else {
-        const first = firstMatch(ctx, collection, filter, statement.sort, collation);
+        const first = firstMatch(collection, filter, statement.sort, opts);
         targets = first ? [first] : [];
       }
     }
@@ -150,7 +148,7 @@ const remove: CommandHandler = (ctx) => {
     const collection = ctx.view.get(ctx.db, name);
     if (!collection) return;
     checkHint(collection, statement.hint);
-    const matches = collection.find(filter, statement.collation as Document | undefined);
+    const matches = collection.find(filter, queryOptions(ctx, statement.collation));
     for (const doc of limit === 1 ? matches.slice(0, 1) : matches) {
       collection.remove(doc);
       n++;
@@ -178,7 +176,6 @@ const findAndModify: CommandHandler = (ctx) => {
   const filter = optionalDocument(ctx, 'query') ?? {};
   const sort = optionalDocument(ctx, 'sort');
   const fields = optionalDocument(ctx, 'fields');
-  const collation = optionalDocument(ctx, 'collation');
   const change = ctx.command.update as Document | Document[] | undefined;
   const arrayFilters = ctx.command.arrayFilters as Document[] | undefined;
   const opts = queryOptions(ctx);
@@ -196,7 +193,7 @@ const findAndModify: CommandHandler = (ctx) => {
       ? (shape([doc], { projection: fields, filter }, opts)[0] ?? null)
       : (doc ?? null);
   const collection = ctx.view.get(ctx.db, name);
-  const target = collection ? firstMatch(ctx, collection, filter, sort, collation) : undefined;
+  const target = collection ? firstMatch(collection, filter, sort, opts) : undefined;
 
   if (ctx.command.remove === true) {
     if (!target || !collection) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };

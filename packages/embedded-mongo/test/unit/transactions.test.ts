@@ -2,7 +2,8 @@ import { Binary, type Document, Long } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/catalog.js';
 import { Cursors } from '../../src/cursors.js';
-import { execute, type Shared } from '../../src/dispatch.js';
+import { ClusterClock, execute, type Shared } from '../../src/dispatch.js';
+import { FailPoints } from '../../src/failpoints.js';
 import { Sessions } from '../../src/transactions.js';
 
 function server(): Shared {
@@ -11,6 +12,9 @@ function server(): Shared {
     cursors: new Cursors(),
     sessions: new Sessions(),
     server: { host: '127.0.0.1', port: 1, startedAt: new Date() },
+    failPoints: new FailPoints(),
+    testCommands: false,
+    clock: new ClusterClock(),
   };
 }
 
@@ -21,7 +25,8 @@ function lsid() {
   return { id: new Binary(bytes, 4) };
 }
 
-const run = (shared: Shared, command: Document) => execute(shared, { ...command, $db: 'test' }, 1);
+const run = (shared: Shared, command: Document) =>
+  execute(shared, { ...command, $db: 'test' }, 1).reply;
 const names = (shared: Shared) =>
   [...(shared.catalog.get('test', 'c')?.docs.values() ?? [])].map((d) => d._id).sort();
 
@@ -69,7 +74,7 @@ describe('transactions', () => {
     });
     run(shared, { delete: 'c', deletes: [{ q: { _id: 'x' }, limit: 1 }], ...begin(session, 1) });
     expect(names(shared)).toEqual(['x']);
-    expect(run(shared, { commitTransaction: 1, ...begin(session, 1) })).toEqual({ ok: 1 });
+    expect(run(shared, { commitTransaction: 1, ...begin(session, 1) })).toMatchObject({ ok: 1 });
     expect(names(shared)).toEqual(['a', 'b']);
   });
 
@@ -118,7 +123,7 @@ describe('transactions', () => {
       ok: 0,
       code: 251,
     });
-    expect(run(shared, { commitTransaction: 1, ...begin(first, 1) })).toEqual({ ok: 1 });
+    expect(run(shared, { commitTransaction: 1, ...begin(first, 1) })).toMatchObject({ ok: 1 });
     expect(names(shared)).toEqual(['seat']);
     expect(shared.catalog.get('test', 'c')?.docs.get('sseat')?.left).toBe(0);
   });
