@@ -63,16 +63,20 @@ class Connection {
     this.buffered += chunk.length;
     try {
       while (this.buffered >= 4) {
-        const head =
-          this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
-        this.chunks = [head];
-        const length = head.readInt32LE(0);
+        // Read the length first and join the chunks only once the whole frame is here: a
+        // large message arrives in hundreds of chunks, and joining at each one is quadratic.
+        let first = this.chunks[0] as Buffer;
+        if (first.length < 4) {
+          first = Buffer.concat(this.chunks);
+          this.chunks = [first];
+        }
+        const length = first.readInt32LE(0);
         if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
           throw new ProtocolError(`invalid message length ${length}`);
         }
         if (this.buffered < length) break;
-        // A copy: the frame may wait in the queue while the socket's buffer is reused.
-        this.frames.push(Buffer.from(head.subarray(0, length)));
+        const head = this.chunks.length === 1 ? first : Buffer.concat(this.chunks);
+        this.frames.push(head.subarray(0, length));
         const rest = head.subarray(length);
         this.chunks = rest.length > 0 ? [rest] : [];
         this.buffered = rest.length;
