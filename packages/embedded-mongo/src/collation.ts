@@ -68,7 +68,8 @@ function build(spec: Document): Collator | undefined {
     }
     return undefined;
   }
-  if (locale === '' || Intl.Collator.supportedLocalesOf([locale]).length === 0) {
+  const tag = bcp47(locale);
+  if (!tag) {
     throw new CommandError('BadValue', `Field 'locale' is invalid in: { locale: "${locale}" }`);
   }
   const strength = spec.strength === undefined ? 3 : Number(spec.strength);
@@ -82,7 +83,7 @@ function build(spec: Document): Collator | undefined {
   if (caseFirst !== 'off' && caseFirst !== 'upper' && caseFirst !== 'lower') {
     throw new CommandError('BadValue', `caseFirst must be 'upper', 'lower' or 'off'`);
   }
-  const intl = new Intl.Collator(locale, {
+  const intl = new Intl.Collator(tag, {
     usage: 'sort',
     sensitivity: SENSITIVITY[strength as 1 | 2 | 3],
     caseFirst: caseFirst === 'off' ? 'false' : caseFirst,
@@ -107,6 +108,20 @@ function build(spec: Document): Collator | undefined {
     return keyString(a) === keyString(b);
   };
   return { equal, compareStrings };
+}
+
+/**
+ * MongoDB names locales the ICU way (`en_US`, `de@collation=phonebook`); `Intl` wants
+ * BCP 47 (`en-US`). Undefined when the platform does not know the locale.
+ */
+export function bcp47(locale: string): string | undefined {
+  if (locale === '' || locale.includes('@')) return undefined;
+  const tag = locale.replace(/_/g, '-');
+  try {
+    return Intl.Collator.supportedLocalesOf([tag]).length > 0 ? tag : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The collator of a command's `collation`; undefined for none or for `simple`. */

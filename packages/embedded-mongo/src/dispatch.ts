@@ -140,7 +140,9 @@ export function execute(
     outcome = run(shared, command, from, labels, fault);
   } catch (err) {
     const error = toCommandError(err);
-    if (error.labels.length === 0) error.labels = labelsFor(error.code, labels);
+    if (error.labels.length === 0 && !error.fixedLabels) {
+      error.labels = labelsFor(error.code, labels);
+    }
     outcome = { reply: error.toReply() };
   }
   const time = shared.clock.now(shared.catalog.writes);
@@ -257,7 +259,8 @@ function run(
   };
   const fail = () => {
     if (fault?.errorCode === undefined) return;
-    throw faultError(fault.errorCode, fault.errorLabels ?? labelsFor(fault.errorCode, labels));
+    const given = fault.errorLabels;
+    throw faultError(fault.errorCode, given ?? labelsFor(fault.errorCode, labels), !!given);
   };
   // A fail point's write concern error comes after the command ran; so does one for a `w`
   // the set cannot satisfy (the write is applied, its durability is what failed).
@@ -267,7 +270,9 @@ function run(
     if (!spec || outcome.reply.ok !== 1) return outcome;
     const wce = writeConcernErrorOf(spec);
     const reply: Document = { ...outcome.reply, writeConcernError: wce };
-    const wceLabels = fault?.errorLabels ?? labelsFor(wce.code, labels);
+    // A write concern error is about durability: never a transient transaction error.
+    const wceLabels =
+      fault?.errorLabels ?? labelsFor(wce.code, { ...labels, inTransaction: false });
     if (wceLabels.length > 0) reply.errorLabels = wceLabels;
     return { ...outcome, reply };
   };
@@ -301,6 +306,10 @@ function run(
     }
     fail();
     const transactional = shared.failPoints.transactionalWriteFault();
+    // mongod ends the connection first, then fails the write: the client sees the close.
+    if (transactional?.errorCode !== undefined && transactional.closeConnection) {
+      return { reply: {}, close: true };
+    }
     if (transactional?.errorCode !== undefined) {
       const code = transactional.errorCode;
       throw CommandError.withCode(
@@ -365,8 +374,10 @@ function runInTransaction(
       `Cannot run '${name}' in a multi-document transaction.`,
     );
   }
+  // A fail point's error comes before the statement runs and leaves the transaction open
+  // (the specification's backpressure tests retry the statement in the same transaction).
+  fail();
   try {
-    fail();
     const reply = handler({ ...base, view: txn, inTransaction: true });
     // A write error inside a transaction aborts it, as on a real server.
     if (Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0) txn.abort();

@@ -106,6 +106,9 @@ export class CommandError extends Error {
     this.codeName = name;
   }
 
+  /** Labels set on purpose (a fail point's `errorLabels`, even empty): not recomputed. */
+  fixedLabels = false;
+
   /** An error with any code (a fail point's), not only the ones named above. */
   static withCode(
     code: number,

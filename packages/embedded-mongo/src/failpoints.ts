@@ -166,13 +166,15 @@ function checkFailCommandData(data: Document): void {
 }
 
 /** The error a fault's `errorCode` produces, as mongod words it. */
-export function faultError(code: number, labels: string[] | undefined): CommandError {
-  return CommandError.withCode(
+export function faultError(code: number, labels: string[], fixed: boolean): CommandError {
+  const error = CommandError.withCode(
     code,
     codeNameOf(code),
     "Failing command via 'failCommand' failpoint",
     labels,
   );
+  error.fixedLabels = fixed;
+  return error;
 }
 
 /** `writeConcernError` of a reply, from a fault's data (codeName filled in when absent). */

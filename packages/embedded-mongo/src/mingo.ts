@@ -289,3 +289,14 @@ export function applyModifier(
   }
   return docs[0] as Document;
 }
+
+/**
+ * `let` values are expressions (`{ $literal: '$x' }`, `{ $add: [1, 2] }`), evaluated once
+ * before the command runs, as mongod does.
+ */
+export function evaluateVariables(variables: Document): Document {
+  const names = Object.keys(variables);
+  const fields = Object.fromEntries(names.map((name, i) => [`v${i}`, variables[name]]));
+  const [values] = runPipeline([{}], [{ $replaceWith: { $literal: {} } }, { $set: fields }]);
+  return Object.fromEntries(names.map((name, i) => [name, (values as Document)[`v${i}`]]));
+}

@@ -1,7 +1,7 @@
 import type { Document, Timestamp } from 'bson';
-import { collatorFor } from '../collation.js';
+import { bcp47, collatorFor } from '../collation.js';
 import { CommandError } from '../errors.js';
-import { type QueryOptions, runPipeline, shape } from '../mingo.js';
+import { evaluateVariables, type QueryOptions, runPipeline, shape } from '../mingo.js';
 import type { CollectionLike, CollectionView } from '../transactions.js';
 import { cloneValue, isPlainObject, keyString, valuesAtPath } from '../values.js';
 import {
@@ -32,11 +32,14 @@ export function queryOptions(ctx: CommandContext, collation = ctx.command.collat
       }
     }
   }
-  // A 'simple' collation is binary comparison: the same as none.
-  const collated = collatorFor(collation) ? (collation as Document) : undefined;
+  // A 'simple' collation is binary comparison: the same as none. The library sorts with
+  // `Intl`, which wants the locale in BCP 47.
+  const collated = collatorFor(collation)
+    ? { ...(collation as Document), locale: bcp47((collation as Document).locale) }
+    : undefined;
   return {
     ...(collated ? { collation: collated } : {}),
-    ...(variables ? { variables } : {}),
+    ...(variables ? { variables: evaluateVariables(variables) } : {}),
     collectionResolver: (name: string) => [...(ctx.view.get(ctx.db, name)?.documents() ?? [])],
   };
 }

@@ -49,6 +49,38 @@ function runBatch(
   return writeErrors;
 }
 
+/** The fields a 7.0 server knows in update and delete statements (`sort` came in 8.0). */
+const STATEMENT_FIELDS = {
+  updates: [
+    'q',
+    'u',
+    'c',
+    'multi',
+    'upsert',
+    'upsertSupplied',
+    'arrayFilters',
+    'collation',
+    'hint',
+  ],
+  deletes: ['q', 'limit', 'collation', 'hint'],
+} as const;
+
+/** mongod parses the whole command first: an unknown statement field fails all of it. */
+function checkStatements(command: string, field: 'updates' | 'deletes', statements: unknown[]) {
+  for (const statement of statements) {
+    if (!isPlainObject(statement)) continue;
+    const known: readonly string[] = STATEMENT_FIELDS[field];
+    const unknown = Object.keys(statement).find((key) => !known.includes(key));
+    if (unknown) {
+      throw CommandError.withCode(
+        40415,
+        'Location40415',
+        `BSON field '${command}.${field}.${unknown}' is an unknown field.`,
+      );
+    }
+  }
+}
+
 function reply(base: Document, writeErrors: Document[]): Document {
   return writeErrors.length > 0 ? { ...base, writeErrors, ok: 1 } : { ...base, ok: 1 };
 }
@@ -81,6 +113,7 @@ const update: CommandHandler = (ctx) => {
   checkFields(ctx, ['updates', ...BATCH_FIELDS]);
   const name = collectionName(ctx);
   const statements = requireArray(ctx.command.updates, 'updates');
+  checkStatements('update', 'updates', statements);
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
@@ -105,7 +138,7 @@ const update: CommandHandler = (ctx) => {
     if (collection) {
       if (statement.multi === true) targets = collection.find(filter, opts);
       else {
-        const first = firstMatch(collection, filter, statement.sort, opts);
+        const first = firstMatch(collection, filter, undefined, opts);
         targets = first ? [first] : [];
       }
     }
@@ -134,6 +167,7 @@ const remove: CommandHandler = (ctx) => {
   checkFields(ctx, ['deletes', ...BATCH_FIELDS]);
   const name = collectionName(ctx);
   const statements = requireArray(ctx.command.deletes, 'deletes');
+  checkStatements('delete', 'deletes', statements);
   let n = 0;
   const writeErrors = runBatch(ctx, statements, (raw, index) => {
     const statement = requireDocument(raw, `deletes.${index}`);
