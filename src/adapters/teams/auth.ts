@@ -160,6 +160,12 @@ async function authenticated<T>(outcome: Promise<T>): Promise<T> {
     if (err instanceof jwt.JsonWebTokenError) {
       throw new AuthenticationError(err.message, 401);
     }
+    // The OpenID metadata or signing keys could not be fetched: node-fetch's FetchError (a
+    // refused connection, a body that is not JSON), or a TypeError for a metadata document
+    // without `jwks_uri`. Nobody can be authenticated just now: 503, not a bug's 500.
+    if (err instanceof Error && (err.name === 'FetchError' || /absolute URL/i.test(err.message))) {
+      throw new AuthenticationError(`Bot Framework keys unavailable: ${err.message}`, 503);
+    }
     throw err;
   }
 }

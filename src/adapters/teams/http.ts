@@ -12,6 +12,9 @@ import { authStatus } from './auth.js';
 /** Teams activities are small; anything near this is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The only Bot Framework channel this bot serves once an app id is configured. */
+export const TEAMS_CHANNEL_ID = 'msteams';
+
 function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
     res.writeHead(status, { 'content-length': 0 });
@@ -82,6 +85,7 @@ export function messagesRoute(
   adapter: MentorbotTeamsAdapter,
   app: Application,
   log: Logger,
+  options: { readonly authDisabled: boolean },
 ): RouteHandler {
   // Every turn is a person's request: notifications it sends do not hold it up.
   const logic = (context: TurnContext) =>
@@ -98,6 +102,15 @@ export function messagesRoute(
     if (raw === 'too_large') return sendJson(res, 413, { error: 'payload_too_large' });
     const activity = parseActivity(raw);
     if (!activity) return sendJson(res, 400, { error: 'not_an_activity' });
+    // Another Bot Framework channel (Web Chat, Direct Line, ...) signs its activities with
+    // its own endorsed key and may name any AAD ids: with an app id, only Teams is served.
+    if (!options.authDisabled && activity.channelId !== TEAMS_CHANNEL_ID) {
+      ctx.log.warn(
+        { channelId: String(activity.channelId).slice(0, 64) },
+        'teams: activity from another channel',
+      );
+      return sendJson(res, 403, { error: 'channel_not_served' });
+    }
     const header = req.headers.authorization;
     let auth: AuthenticateRequestResult;
     try {

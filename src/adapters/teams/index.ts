@@ -64,7 +64,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
     replies: new OriginReplies(adapter, appId, log),
     authDisabled,
   });
-  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log));
+  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log, { authDisabled }));
 
   const teams = new TeamsNotifier({
     adapter,

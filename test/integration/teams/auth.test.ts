@@ -6,6 +6,8 @@ import { startTeams, type TeamsHarness } from './harness.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const KID = 'test-key-1';
+/** A key the Bot Framework publishes for another channel (Web Chat), not for Teams. */
+const WEBCHAT_KID = 'webchat-key-1';
 const OPENID = 'https://login.botframework.com';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
@@ -13,6 +15,7 @@ type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 let h: TeamsHarness;
 let trusted: PrivateKey;
 let forger: PrivateKey;
+let webchat: PrivateKey;
 
 /** A Bot Framework channel token as Teams sends it: issuer, audience = our app id, serviceurl. */
 async function token(
@@ -36,6 +39,14 @@ beforeAll(async () => {
   trusted = pair.privateKey;
   forger = (await generateKeyPair('RS256')).privateKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: KID, use: 'sig', alg: 'RS256' };
+  const webchatPair = await generateKeyPair('RS256', { extractable: true });
+  webchat = webchatPair.privateKey;
+  const webchatJwk: JWK = {
+    ...(await exportJWK(webchatPair.publicKey)),
+    kid: WEBCHAT_KID,
+    use: 'sig',
+    alg: 'RS256',
+  };
   // The OpenID metadata and the signing keys of the Bot Framework, served by nock.
   nock(OPENID)
     .persist()
@@ -48,7 +59,12 @@ beforeAll(async () => {
       token_endpoint_auth_methods_supported: ['private_key_jwt'],
     })
     .get('/v1/.well-known/keys')
-    .reply(200, { keys: [{ ...jwk, endorsements: ['msteams'] }] });
+    .reply(200, {
+      keys: [
+        { ...jwk, endorsements: ['msteams'] },
+        { ...webchatJwk, endorsements: ['webchat'] },
+      ],
+    });
   h = await startTeams({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'app-password' });
 });
 afterAll(() => h?.stop());
@@ -81,5 +97,15 @@ describe('Bot Framework authentication (an app id is configured)', () => {
     expect(res.status).toBe(200);
     expect(res.body.task.type).toBe('continue');
     expect((await h.app.core.people.get(personIdOf(ada)))?.displayName).toBe('Ada Lovelace');
+  });
+
+  it('refuses an activity from another Bot Framework channel, even signed by its own key', async () => {
+    const before = await h.app.core.people.get(personIdOf(ada));
+    const fromWebChat = { ...fetchProfile(), channelId: 'webchat' };
+    const res = await h.post(fromWebChat, {
+      authorization: `Bearer ${await token(webchat, {}, WEBCHAT_KID)}`,
+    });
+    expect(res.status).toBe(403);
+    expect(await h.app.core.people.get(personIdOf(ada))).toEqual(before);
   });
 });
