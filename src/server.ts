@@ -37,10 +37,18 @@ export interface CloseOptions {
   forceAfterMs: number;
 }
 
+export interface MountOptions {
+  /**
+   * The path as logs show it, for routes whose path is a secret (a signed download link is
+   * its own credential): logs get what this returns instead.
+   */
+  readonly logPath?: (path: string) => string;
+}
+
 export interface HttpServer {
   readonly server: Server;
   /** Routes every request whose path is `prefix` or starts with `prefix/` to `handler`. */
-  mount(prefix: string, handler: RouteHandler): void;
+  mount(prefix: string, handler: RouteHandler, options?: MountOptions): void;
   /** Resolves with the bound port (useful when `port` is 0). */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
@@ -52,7 +60,7 @@ const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { logger, ping, readinessTimeoutMs = 1_000, onResponse } = options;
-  const mounts: { prefix: string; handler: RouteHandler }[] = [];
+  const mounts: ({ prefix: string; handler: RouteHandler } & MountOptions)[] = [];
   const inFlight = new Set<ServerResponse>();
   let closing: Promise<void> | undefined;
 
@@ -97,6 +105,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const method = req.method ?? 'GET';
     // Only the path is ever logged: query strings may carry codes or tokens (OAuth callbacks).
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const handler = route(method, path);
+    const logPath = builtIn.has(path) ? undefined : mountFor(path)?.logPath;
+    const shownPath = logPath ? logPath(path) : path;
     // The child logger is made on first use: most requests never log below info.
     let child: Logger | undefined;
     const log = () => {
@@ -124,12 +135,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       const isProbe = builtIn.has(path) && status < 500;
       const level = status >= 500 ? 'error' : isProbe ? 'debug' : 'info';
       if (!logger.isLevelEnabled(level)) return;
-      const line = { method, path, status, ms: Math.round(performance.now() - started) };
+      const line = {
+        method,
+        path: shownPath,
+        status,
+        ms: Math.round(performance.now() - started),
+      };
       log()[level](line, 'request');
     });
 
     try {
-      await route(method, path)(req, res, {
+      await handler(req, res, {
         requestId,
         get log() {
           return log();
@@ -137,7 +153,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         path,
       });
     } catch (err) {
-      log().error({ err, method, path }, 'request handler failed');
+      log().error({ err, method, path: shownPath }, 'request handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error', requestId });
       else res.destroy();
     }
@@ -153,12 +169,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   return {
     server,
-    mount(prefix, handler) {
+    mount(prefix, handler, options = {}) {
       const normalized = `/${prefix.replace(/^\/+|\/+$/g, '')}`;
       if (normalized === '/' || builtIn.has(normalized)) {
         throw new Error(`cannot mount a handler on ${prefix}`);
       }
-      mounts.push({ prefix: normalized, handler });
+      mounts.push({ prefix: normalized, handler, ...options });
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {

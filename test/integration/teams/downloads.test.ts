@@ -1,7 +1,9 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createDownloadLinks } from '../../../src/adapters/downloads.js';
+import { createDownloadLinks, tokenId } from '../../../src/adapters/downloads.js';
 import { tryAgain } from '../../../src/core/errors.js';
-import type { HttpServer, RouteHandler } from '../../../src/server.js';
+import { createLogger } from '../../../src/logger.js';
+import { createHttpServer, type HttpServer, type RouteHandler } from '../../../src/server.js';
 import { FixedClock } from '../../helpers/core.js';
 
 describe('signed download links', () => {
@@ -35,5 +37,42 @@ describe('signed download links', () => {
 
     clock.advance(901 * 1000);
     expect(links.verify(token)).toBeUndefined();
+  });
+});
+
+describe('download links in logs', () => {
+  it('the access log names a link by a hash of its token, never the token itself', async () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { LOG_LEVEL: 'debug' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const server = createHttpServer({ logger, ping: async () => true });
+    const clock = new FixedClock(new Date('2027-01-11T09:00:00Z'));
+    const links = createDownloadLinks(server, {
+      mentorship: { menteeListCsv: async () => ({ ok: false, error: tryAgain() }) },
+      clock,
+      baseUrl: 'https://mentorbot.test',
+      secret: 'x'.repeat(40),
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    try {
+      const token = links.menteeListCsvUrl('teams:t:grace', 'session-1').split('/').at(-1) ?? '';
+      clock.advance(3_600_000); // expired: answered 403 without touching the core
+      const res = await fetch(`http://127.0.0.1:${port}/downloads/${token}`);
+      expect(res.status).toBe(403);
+      await expect.poll(() => lines.some((l) => l.includes('"msg":"request"'))).toBe(true);
+      const all = lines.join('\n');
+      expect(all).not.toContain(token);
+      expect(all).not.toContain(token.split('.')[1]);
+      expect(all).toContain(`/downloads/${tokenId(token)}`);
+    } finally {
+      await server.close({ forceAfterMs: 100 });
+    }
   });
 });
