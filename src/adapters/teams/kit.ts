@@ -61,9 +61,25 @@ interface TextOptions {
   readonly spacing?: 'none' | 'small' | 'medium';
 }
 
+/**
+ * Text as Teams shows it, not as markdown: TextBlocks and facts render a markdown subset
+ * (links, emphasis, lists), and titles, descriptions, names and messages are written by
+ * people, so `[Verify](https://evil.example)` must stay those characters. None of the
+ * service's own sentences use markdown, so every TextBlock and fact goes through here.
+ * Backslash escapes are what the Adaptive Card markdown parser honours; line-start markers
+ * (lists, headings, quotes) are escaped where they would start a block.
+ */
+export function plainText(value: string): string {
+  return value
+    .replace(/[\\`*_~[\]]/g, '\\$&')
+    .replace(/^(\s*)([-+#>]|\d+\.)/gm, (_m, space: string, marker: string) =>
+      marker.endsWith('.') ? `${space}${marker.slice(0, -1)}\\.` : `${space}\\${marker}`,
+    );
+}
+
 export const text = (value: string, options: TextOptions = {}): CardElement => ({
   type: 'TextBlock',
-  text: value,
+  text: plainText(value),
   wrap: true,
   ...options,
 });
@@ -77,7 +93,10 @@ const errorText = (message: string): CardElement =>
 
 export const facts = (pairs: readonly (readonly [string, string] | Falsy)[]): CardElement => ({
   type: 'FactSet',
-  facts: present(pairs).map(([title, value]) => ({ title, value })),
+  facts: present(pairs).map(([title, value]) => ({
+    title: plainText(title),
+    value: plainText(value),
+  })),
 });
 
 export const container = (

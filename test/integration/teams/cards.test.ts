@@ -13,12 +13,16 @@ import {
 import {
   incomingRequestsCard,
   myRequestsCard,
+  requestCard,
 } from '../../../src/adapters/teams/features/requests/cards.js';
 import {
   requestSessionForm,
   sendOfferForm,
 } from '../../../src/adapters/teams/features/requests/forms.js';
-import { mySessionsCard } from '../../../src/adapters/teams/features/sessions/cards.js';
+import {
+  mySessionsCard,
+  sessionCard,
+} from '../../../src/adapters/teams/features/sessions/cards.js';
 import {
   cloneForm,
   deleteConfirmation,
@@ -175,5 +179,53 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
     expect(
       cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Nope' }] }),
     ).not.toEqual([]);
+  });
+});
+
+describe('text people wrote is shown as written, never as markdown', () => {
+  const link = '[Verify](https://evil.example)';
+  /** The texts Teams runs through its markdown: TextBlocks and facts. */
+  const markdownTexts = (node: unknown): string[] => {
+    if (Array.isArray(node)) return node.flatMap(markdownTexts);
+    if (!node || typeof node !== 'object') return [];
+    const o = node as Record<string, unknown>;
+    const own = o.type === 'TextBlock' ? [String(o.text)] : [];
+    const facts = o.type === 'FactSet' ? (o.facts as { title: string; value: string }[]) : [];
+    return [
+      ...own,
+      ...facts.flatMap((f) => [f.title, f.value]),
+      ...Object.values(o).flatMap(markdownTexts),
+    ];
+  };
+  // A markdown link, emphasis, or a block marker that no backslash escapes.
+  const live = /(^|[^\\])\[[^\]]*\]\(|(^|[^\\])\*\*|(^|[^\\])_[^_]+_|^\s*[-#>]/m;
+
+  it('titles, descriptions, names and messages become no links, emphasis or lists', () => {
+    const hostile = { id: 'teams:t:eve', name: `_Eve_ ${link}` };
+    const session = sessionView({
+      title: link,
+      description: `**Urgent**: click ${link}\n- now`,
+      mentors: [hostile],
+    });
+    const request = requestViewOf({ message: `# ${link}`, mentee: hostile, mentor: hostile });
+    const cards = [
+      sessionCard(session),
+      mySessionsCard({ upcoming: [session], live: [], completed: [], actions: [] }),
+      requestCard(request),
+      notificationCard({
+        recipient: 'teams:t:ada',
+        workspaceId: 'teams:t',
+        kind: 'sessionInvited',
+        session,
+        by: hostile,
+      }),
+    ];
+    for (const c of cards) {
+      expectValidCard(c);
+      const texts = markdownTexts(c);
+      expect(texts.join('\n')).toContain('Verify');
+      for (const t of texts) expect(t, t).not.toMatch(live);
+    }
+    expect(markdownTexts(sessionCard(session))).toContain('\\[Verify\\](https://evil.example)');
   });
 });
