@@ -225,8 +225,15 @@ export function modal(args: {
   };
 }
 
+/**
+ * A message; `text` is the push notification and screen-reader line, which Slack reads as
+ * mrkdwn too, so it is escaped like the blocks: a title `<!channel>` pings nobody.
+ */
 export function message(text: string, blocks: Block[]): Message {
-  return { text: clip(text, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+  return {
+    text: esc(clip(text, LIMITS.fallbackText)),
+    blocks: blocks.slice(0, LIMITS.messageBlocks),
+  };
 }
 
 // People, times and tags as Slack shows them.
