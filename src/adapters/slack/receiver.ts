@@ -15,6 +15,7 @@ import { afterAck } from '../after-ack.js';
 const MAX_SKEW_SECONDS = 5 * 60;
 /** Slack payloads are small; a modal submission with every field full is far below this. */
 const BODY_LIMIT = 1024 * 1024;
+const SIGNATURE = /^v0=([0-9a-f]{64})$/;
 
 export interface ReceiverOptions {
   readonly signingSecret: string;
@@ -117,8 +118,9 @@ export class NodeReceiver implements Receiver {
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
     if (typeof signature !== 'string' || !Number.isInteger(timestamp)) return false;
     if (Math.abs(this.now() / 1000 - timestamp) > MAX_SKEW_SECONDS) return false;
-    const [version, hash] = signature.split('=', 2);
-    if (version !== 'v0' || !hash || !/^[0-9a-f]{64}$/.test(hash)) return false;
+    // Exactly `v0=` and 64 lowercase hex digits: nothing before, after or in between.
+    const hash = SIGNATURE.exec(signature)?.[1];
+    if (!hash) return false;
     const expected = createHmac('sha256', this.options.signingSecret)
       .update(`v0:${timestamp}:${rawBody}`)
       .digest();

@@ -59,7 +59,16 @@ describe('Slack platform rules', () => {
     // Malformed signatures: another version, not hex, a truncated hash.
     const good = signatureHeaders(SECRET, command.body);
     const hash = (good['x-slack-signature'] as string).slice(3);
-    for (const signature of [`v1=${hash}`, `v0=${'z'.repeat(64)}`, `v0=${hash.slice(0, 40)}`, hash])
+    // Anything around a genuine hash: the header is exactly `v0=` and 64 hex digits.
+    for (const signature of [
+      `v1=${hash}`,
+      `v0=${'z'.repeat(64)}`,
+      `v0=${hash.slice(0, 40)}`,
+      hash,
+      `v0=${hash}=`,
+      `v0=${hash}=v0=anything`,
+      `v0=${hash.toUpperCase()}`,
+    ])
       expect(headersOf(await post({ ...good, 'x-slack-signature': signature }))).toBe(401);
     // The same request correctly signed is accepted (the checks above are not vacuous).
     expect(headersOf(await post(good))).toBe(200);
