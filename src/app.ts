@@ -51,11 +51,12 @@ export async function startApp(
 ): Promise<App> {
   const database = await deps.connectDatabase(config, logger);
   let jobs: Jobs | undefined;
+  let agenda: ReturnType<typeof createAgenda> | undefined;
   const adapters: PlatformAdapter[] = [];
   try {
     const repositories = await createRepositories(database.client, database.db);
     const jobLogger = logger.child({ component: 'jobs' });
-    const agenda = createAgenda(database.db, jobLogger);
+    agenda = createAgenda(database.db, jobLogger);
     // Each adapter registers its notifier once it has started (below).
     const notifier = new RoutingNotifier({}, logger.child({ component: 'notifier' }));
     const core: CoreDeps = {
@@ -136,9 +137,25 @@ export async function startApp(
       },
     };
   } catch (error) {
+    // Agenda connects its backend (indexes) from its constructor and never catches that:
+    // closing the database under it would end the process with MongoClientClosedError
+    // before this error, the one that says what is wrong, is reported.
+    if (agenda) await settled(agenda.ready, 2_000);
     await jobs?.stop(1_000).catch(() => {});
     for (const adapter of adapters) await adapter.stop?.().catch(() => {});
     await database.close();
     throw error;
   }
+}
+
+/** Waits for `promise` to settle, at most `ms`; never rejects. */
+async function settled(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -170,6 +170,21 @@ export const configSchema = z
           });
         }
       }
+      // Slack: a signing secret verifies requests, but answering needs a token: one
+      // workspace's bot token, or the OAuth settings that install many workspaces.
+      const slackOAuth = [
+        config.SLACK_CLIENT_ID,
+        config.SLACK_CLIENT_SECRET,
+        config.SLACK_STATE_SECRET,
+      ].every((value) => value !== undefined);
+      if (config.SLACK_SIGNING_SECRET !== undefined && !config.SLACK_BOT_TOKEN && !slackOAuth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_BOT_TOKEN'],
+          message:
+            'is required when SLACK_SIGNING_SECRET is set (one workspace), unless SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are all set (many workspaces)',
+        });
+      }
       if (
         config.MICROSOFT_APP_TYPE === 'SingleTenant' &&
         config.MICROSOFT_APP_TENANT_ID === undefined
@@ -182,7 +197,8 @@ export const configSchema = z
       }
     },
     // Run even when other variables failed, so that every problem is listed at once. Only
-    // NODE_ENV, MONGODB_URI, DEMO, ADMIN_PASSWORD and MICROSOFT_APP_* are read; an invalid
+    // NODE_ENV, MONGODB_URI, DEMO, ADMIN_PASSWORD, MICROSOFT_APP_* and SLACK_* secrets are
+    // read; an invalid
     // value skips a rule.
     { when: () => true },
   );

@@ -73,6 +73,17 @@ describe('main.ts', () => {
     expect(run.stdout()).toBe('');
   });
 
+  it('exits 1 with its own message when Slack has a signing secret but no token', {
+    timeout: 30_000,
+  }, async () => {
+    const run = runMain({ PORT: String(await freePort()), SLACK_SIGNING_SECRET: 'sign' });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toContain(
+      'config: SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set',
+    );
+    expect(run.stdout() + run.stderr()).not.toMatch(/MongoClientClosedError|unhandled/i);
+  });
+
   it('exits 1 and logs why when the database cannot be reached', async () => {
     const deadPort = await freePort();
     const run = runMain({

@@ -163,6 +163,22 @@ describe('loadConfig', () => {
     expect(problemsFor({ DEMO: 'yes' })).toEqual(['DEMO must be on or off (got "yes")']);
   });
 
+  it('refuses a Slack signing secret without a bot token or the three OAuth settings', () => {
+    const problem =
+      'SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set (one workspace), unless SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are all set (many workspaces)';
+    expect(problemsFor({ SLACK_SIGNING_SECRET: 'sign' })).toEqual([problem]);
+    expect(
+      problemsFor({
+        SLACK_SIGNING_SECRET: 'sign',
+        SLACK_CLIENT_ID: 'id',
+        SLACK_CLIENT_SECRET: 's',
+      }),
+    ).toEqual([problem]);
+    expect(configFor({ SLACK_SIGNING_SECRET: 'sign', SLACK_BOT_TOKEN: 'xoxb-1' })).toBeTruthy();
+    const oauth = { SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'st' };
+    expect(configFor({ SLACK_SIGNING_SECRET: 'sign', ...oauth })).toBeTruthy();
+  });
+
   it('lists every problem at once, including the production rule', () => {
     const problems = problemsFor({ NODE_ENV: 'production', PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'MONGODB_URI']);
