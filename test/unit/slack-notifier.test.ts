@@ -37,7 +37,7 @@ const declined: Notification = {
 
 const notifier = () =>
   new SlackNotifier(
-    singleWorkspace(TOKEN, []),
+    singleWorkspace(TOKEN, [], async () => ({ teamId: TEAM })),
     new ClientCache(`${HOST}/api/`),
     new DirectMessages(),
     createLogger({ LOG_LEVEL: 'silent' }),

@@ -46,9 +46,14 @@ export const createSlackAdapter: AdapterFactory = async ({
   }
   const store =
     oauth && !config.SLACK_BOT_TOKEN ? await MongoInstallationStore.create(db) : undefined;
+  const clients = new ClientCache(apiUrl, boltLogger(log));
+  const botToken = config.SLACK_BOT_TOKEN as string;
   const tokens: TokenSource = store
     ? installedWorkspaces(store)
-    : singleWorkspace(config.SLACK_BOT_TOKEN as string, config.SLACK_ADMIN_USER_IDS);
+    : singleWorkspace(botToken, config.SLACK_ADMIN_USER_IDS, async () => {
+        const me = await clients.get(botToken).auth.test();
+        return { teamId: me.team_id, enterpriseId: me.enterprise_id };
+      });
 
   const people = new SlackPeople(mentorship, tokens, config.SLACK_ADMIN_USER_IDS, log);
   const ctx: SlackContext = {
@@ -64,7 +69,7 @@ export const createSlackAdapter: AdapterFactory = async ({
     : undefined;
   const http = socket
     ? undefined
-    : new NodeReceiver({ signingSecret: signingSecret ?? '', logger: log });
+    : new NodeReceiver({ signingSecret: signingSecret ?? '', logger: log, tokens });
   const bolt = createBoltApp({
     receiver: socket ?? (http as NodeReceiver),
     tokens,
@@ -100,7 +105,7 @@ export const createSlackAdapter: AdapterFactory = async ({
     res.end('{"error":"not_found"}');
   });
 
-  const slack = new SlackNotifier(tokens, new ClientCache(apiUrl, boltLogger(log)), dms, log);
+  const slack = new SlackNotifier(tokens, clients, dms, log);
   const paced = new PacedNotifier(new CountingNotifier('slack', slack), {
     perSecond: config.SLACK_MESSAGES_PER_SECOND,
   });

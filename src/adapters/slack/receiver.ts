@@ -10,6 +10,7 @@ import {
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import { afterAck } from '../after-ack.js';
+import type { TeamRef, TokenSource } from './auth.js';
 
 /** Slack's window for request timestamps, both ways (replays and skewed clocks). */
 const MAX_SKEW_SECONDS = 5 * 60;
@@ -20,6 +21,8 @@ const SIGNATURE = /^v0=([0-9a-f]{64})$/;
 export interface ReceiverOptions {
   readonly signingSecret: string;
   readonly logger: Logger;
+  /** Which teams are served here (single-workspace mode: only the token's own). */
+  readonly tokens: Pick<TokenSource, 'serves'>;
   readonly now?: () => number;
 }
 
@@ -86,6 +89,7 @@ export class NodeReceiver implements Receiver {
       http.buildUrlVerificationResponse(res, body);
       return;
     }
+    if (!(await this.servesTeamOf(body, res))) return;
     const ack = new HTTPResponseAck({
       logger: this.boltLog,
       processBeforeResponse: false,
@@ -109,6 +113,32 @@ export class NodeReceiver implements Receiver {
   }
 
   /**
+   * Requests from a team not served here (another workspace that installed the same app,
+   * in single-workspace mode) change nothing: a slash command gets one ephemeral line, any
+   * other request 403. When the token's own team cannot be learnt just now, 503.
+   */
+  private async servesTeamOf(body: Record<string, unknown>, res: ServerResponse) {
+    let serves: boolean;
+    try {
+      serves = await this.options.tokens.serves(teamOf(body));
+    } catch (err) {
+      this.options.logger.warn({ err }, 'slack: could not tell which team this app serves');
+      http.buildNoBodyResponse(res, 503);
+      return false;
+    }
+    if (serves) return true;
+    this.options.logger.warn('slack: request from a team this app does not serve');
+    if (typeof body.command === 'string') {
+      const answer = JSON.stringify({ response_type: 'ephemeral', text: NOT_INSTALLED });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(answer);
+    } else {
+      http.buildNoBodyResponse(res, 403);
+    }
+    return false;
+  }
+
+  /**
    * Slack's v0 signature: HMAC-SHA256 of `v0:timestamp:body` with the signing secret, compared
    * in constant time, and a timestamp within 5 minutes (the check Bolt's verifySlackRequest
    * makes, without its per-request random re-hashing: node's timingSafeEqual is constant-time).
@@ -126,6 +156,20 @@ export class NodeReceiver implements Receiver {
       .digest();
     return timingSafeEqual(expected, Buffer.from(hash, 'hex'));
   }
+}
+
+export const NOT_INSTALLED = 'mentorbot is not installed in this workspace.';
+
+const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+const idOf = (value: unknown) =>
+  value && typeof value === 'object' ? str((value as { id?: unknown }).id) : undefined;
+
+/** The team and organisation a request names: top-level ids (events, commands) or objects. */
+export function teamOf(body: Record<string, unknown>): TeamRef {
+  return {
+    teamId: str(body.team_id) ?? idOf(body.team),
+    enterpriseId: str(body.enterprise_id) ?? idOf(body.enterprise),
+  };
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>

@@ -17,6 +17,7 @@ import { useTestDatabase } from '../../helpers/db.js';
 
 export const SECRET = 'test-signing-secret-5f2c1b0a9e8d7c6b';
 export const ADMIN = 'UADMIN';
+const BOT_TOKEN = 'xoxb-test-token';
 
 export interface SlackUser {
   readonly name: string;
@@ -52,6 +53,9 @@ export class SlackStub {
   readonly calls: Call[] = [];
   readonly scope = nock(SLACK_HOST);
   private readonly background = nock(SLACK_HOST).persist();
+  private readonly ownTeam = nock(SLACK_HOST, {
+    reqheaders: { authorization: `Bearer ${BOT_TOKEN}` },
+  }).persist();
   private views = 0;
   private messages = 0;
 
@@ -71,6 +75,12 @@ export class SlackStub {
           profile: { display_name: user.name, email: user.email },
         },
       };
+    });
+    // The workspace the configured bot token belongs to (single-workspace mode); other
+    // tokens' auth.test (an OAuth install) are the test's to expect.
+    this.ownTeam.post('/api/auth.test').reply(200, (_uri, body) => {
+      this.calls.push({ method: 'auth.test', args: parseBody(body) });
+      return { ok: true, team_id: TEAM.id, user_id: 'UBOT', bot_id: 'BBOT' };
     });
     this.background.post('/api/conversations.open').reply(200, (_uri, body) => {
       const args = parseBody(body);
@@ -148,6 +158,7 @@ export class SlackStub {
 
   close(): void {
     this.background.persist(false);
+    this.ownTeam.persist(false);
     nock.cleanAll();
   }
 }
@@ -178,7 +189,7 @@ export async function startSlackService(env: Record<string, string> = {}): Promi
     LOG_LEVEL: 'silent',
     SHUTDOWN_TIMEOUT_MS: '2000',
     SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: `${SLACK_HOST}/api/`,
     SLACK_ADMIN_USER_IDS: ADMIN,
     SLACK_MESSAGES_PER_SECOND: '100',

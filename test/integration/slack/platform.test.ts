@@ -79,6 +79,32 @@ describe('Slack platform rules', () => {
     expect(await stored()).toHaveLength(1);
   });
 
+  it('in single-workspace mode serves only its own team: another team changes nothing', async () => {
+    slack = new SlackStub({ UEVE: { name: 'Eve' } });
+    const fromOtherTeam = <T extends { body: string }>(signed: T): T => ({
+      ...signed,
+      body: signed.body.replaceAll('T0TEST', 'T0OTHER'),
+    });
+    const command = await service.send(
+      fromOtherTeam(slashCommand({ command: '/mentorbot', user: 'UEVE' })),
+    );
+    expect(command.status).toBe(200);
+    expect(await command.json()).toEqual({
+      response_type: 'ephemeral',
+      text: 'mentorbot is not installed in this workspace.',
+    });
+    const click = await service.send(
+      fromOtherTeam(blockActions({ user: 'UEVE', actionId: 'profile.mentee' })),
+    );
+    expect(click.status).toBe(403);
+    const home = await service.send(fromOtherTeam(appHomeOpened('UEVE')));
+    expect(home.status).toBe(403);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await service.app.core.workspaces.get('slack:T0OTHER')).toBeUndefined();
+    expect(await service.app.core.people.get('slack:T0OTHER:UEVE')).toBeUndefined();
+    expect(slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
   it('answers a bad body with 400 and Slack URL verification with the challenge', async () => {
     const bad = await service.send({ body: '{not json', contentType: 'application/json' });
     expect(bad.status).toBe(400);
