@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleText, multiLine, oneLine } from '../text.js';
 import { isLocalDate, isLocalTime } from '../time.js';
 
 /**
@@ -19,16 +20,28 @@ export const sessionIdSchema = z
   .trim()
   .min(1, { error: 'Pick a session.' });
 
+/** One line; control characters and bidi overrides stripped; something visible required. */
 export const titleSchema = z
   .string({ error: 'Give the session a title.' })
-  .trim()
-  .min(1, { error: 'Give the session a title.' })
-  .max(MAX_TITLE, { error: `Keep the title to ${MAX_TITLE} characters or fewer.` });
+  .transform(oneLine)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'Give the session a title.' })
+      .max(MAX_TITLE, { error: `Keep the title to ${MAX_TITLE} characters or fewer.` })
+      .refine(hasVisibleText, { error: 'Give the session a title with letters or numbers.' }),
+  );
 
 export const descriptionSchema = z
   .string({ error: 'The description must be text.' })
-  .trim()
-  .max(MAX_DESCRIPTION, { error: 'Keep the description to 2,000 characters or fewer.' });
+  .transform(multiLine)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .max(MAX_DESCRIPTION, { error: 'Keep the description to 2,000 characters or fewer.' }),
+  );
 
 function isHttpsUrl(text: string): boolean {
   try {
@@ -50,12 +63,24 @@ export const typeSchema = z.enum(['public', 'private'], {
   error: 'Choose public or private.',
 });
 
-/** Forms send numbers as text (a Slack plain-text input), so digits in a string are accepted. */
-export const seatLimitSchema = z.coerce
-  .number({ error: 'The seat limit must be a number.' })
-  .int({ error: 'The seat limit must be a whole number.' })
-  .min(1, { error: 'A session needs at least 1 seat.' })
-  .max(MAX_SEATS, { error: `A session can have at most ${MAX_SEATS} seats.` });
+const SEAT_ERROR = 'The seat limit must be a whole number, like 10.';
+
+/**
+ * Forms send numbers as text (a Slack plain-text input), so a string of decimal digits is
+ * accepted, and only that: JavaScript's Number() would also take "1e2", "0x10" or "0b11".
+ */
+export const seatLimitSchema = z
+  .union([z.number(), z.string()], { error: SEAT_ERROR })
+  .transform((value) =>
+    typeof value === 'number' ? value : /^\d{1,9}$/.test(value.trim()) ? Number(value) : Number.NaN,
+  )
+  .pipe(
+    z
+      .number({ error: SEAT_ERROR })
+      .int({ error: SEAT_ERROR })
+      .min(1, { error: 'A session needs at least 1 seat.' })
+      .max(MAX_SEATS, { error: `A session can have at most ${MAX_SEATS} seats.` }),
+  );
 
 /**
  * A moment, either as an ISO-8601 instant with its offset ("2027-03-14T15:00:00Z", what a
@@ -80,9 +105,12 @@ export const momentSchema = z.union(
 export type MomentInput = z.output<typeof momentSchema>;
 
 const otherItems = z
-  .array(z.string({ error: 'Other items must be text.' }).trim(), {
-    error: 'Give Other items as a list.',
-  })
+  .array(
+    z.string({ error: 'Other items must be text.' }).transform(oneLine).pipe(z.string().trim()),
+    {
+      error: 'Give Other items as a list.',
+    },
+  )
   .max(MAX_OTHER_ITEMS, { error: `Add at most ${MAX_OTHER_ITEMS} Other items.` })
   .refine((items) => items.every((i) => i.length >= 1 && i.length <= MAX_OTHER_LENGTH), {
     error: `Each Other item must be 1 to ${MAX_OTHER_LENGTH} characters.`,

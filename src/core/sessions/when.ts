@@ -29,6 +29,16 @@ export interface TimeRules {
  * Start and end as instants, or the field errors: start in the past, end not after start,
  * shorter than the workspace's minimum length.
  */
+/**
+ * The horizon of a session's times, the same for every workspace (docs/product.md and the
+ * README list them for admins): a date years away or a session days long is a typo, and
+ * would park reminder jobs for years.
+ */
+export const MAX_START_AHEAD_YEARS = 2;
+export const MAX_SESSION_HOURS = 12;
+const MAX_START_AHEAD_DAYS = MAX_START_AHEAD_YEARS * 365 + 1;
+const days = (n: number) => n * 24 * 60 * 60 * 1000;
+
 export function resolveTimes(
   start: MomentInput,
   end: MomentInput,
@@ -51,7 +61,13 @@ export function checkTimes(
   if (startsAt <= rules.now) {
     return { start: 'The start is in the past. Pick a later time.' };
   }
+  if (startsAt.getTime() - rules.now.getTime() > days(MAX_START_AHEAD_DAYS)) {
+    return { start: `A session can start at most ${MAX_START_AHEAD_YEARS} years from now.` };
+  }
   if (endsAt <= startsAt) return { end: 'The end must be after the start.' };
+  if (endsAt.getTime() - startsAt.getTime() > minutes(MAX_SESSION_HOURS * 60)) {
+    return { end: `A session can last at most ${MAX_SESSION_HOURS} hours.` };
+  }
   if (endsAt.getTime() - startsAt.getTime() < minutes(rules.minSessionMinutes)) {
     return { end: `A session must last at least ${rules.minSessionMinutes} minutes.` };
   }

@@ -2,22 +2,29 @@ import { z } from 'zod';
 import { fail, ok, type Result, validation } from '../errors.js';
 import { type Person, workspaceIdOf } from '../people/person.js';
 import type { Identity } from '../ports.js';
+import { hasVisibleText, oneLine } from '../text.js';
 import { isValidTimeZone } from '../time.js';
 import { type CoreDeps, fieldErrors, orTryAgain } from '../usecase.js';
 import { DEFAULT_CONFIG, type Workspace } from './workspace.js';
 
-export const identitySchema = z.object({
-  platform: z.enum(['slack', 'teams']),
-  tenantId: z.string().trim().min(1).max(64),
-  userId: z.string().trim().min(1).max(128),
-  displayName: z.string().trim().min(1).max(120),
-  email: z.email().optional(),
-  // An unknown or missing zone falls back to UTC rather than failing the person.
-  timeZone: z
-    .string()
-    .optional()
-    .transform((zone) => (zone && isValidTimeZone(zone) ? zone : 'UTC')),
-});
+export const identitySchema = z
+  .object({
+    platform: z.enum(['slack', 'teams']),
+    tenantId: z.string().trim().min(1).max(64),
+    userId: z.string().trim().min(1).max(128),
+    // Names are shown to others: one line, no control characters or bidi overrides. A name
+    // with nothing visible left is shown as the platform's user id instead.
+    displayName: z.string().transform(oneLine).pipe(z.string().trim().max(120)),
+    email: z.email().optional(),
+    // An unknown or missing zone falls back to UTC rather than failing the person.
+    timeZone: z
+      .string()
+      .optional()
+      .transform((zone) => (zone && isValidTimeZone(zone) ? zone : 'UTC')),
+  })
+  .transform((identity) =>
+    hasVisibleText(identity.displayName) ? identity : { ...identity, displayName: identity.userId },
+  );
 
 export type IdentityInput = z.input<typeof identitySchema>;
 

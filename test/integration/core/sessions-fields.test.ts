@@ -7,6 +7,8 @@ import {
   createSession,
 } from '../../../src/core/sessions/create.js';
 import { getSessionDetails } from '../../../src/core/sessions/details.js';
+import { MAX_SESSION_HOURS, MAX_START_AHEAD_YEARS } from '../../../src/core/sessions/when.js';
+import { identify } from '../../../src/core/workspaces/install.js';
 import { actorOf, type CoreHarness, useCore } from '../../helpers/core.js';
 import { errorOf, succeeded } from './mentorship.fixtures.js';
 import { buildSessionInput, castOf, type SessionCast } from './sessions.fixtures.js';
@@ -267,5 +269,84 @@ describe('meeting link per platform (docs/product.md#meeting-link)', () => {
         meeting: { ...zoom, url: 'https://zoom.us/j/123456789' },
       } as Partial<CreateAndPublishInput>),
     );
+  });
+});
+
+describe('input hygiene: what people type is shown to others as typed, nothing hidden', () => {
+  it('strips control characters and bidi overrides from titles and descriptions', async () => {
+    const made = succeeded(
+      await create({
+        title: 'Intro\u202E tsuR\u202C to\u0007 Rust\u2066\u2069\r\n',
+        description: 'Line one\r\nLine\u0000 two\u200F\tend',
+      }),
+    );
+    expect(made.session.title).toBe('Intro tsuR to Rust');
+    expect(made.session.description).toBe('Line one\nLine two\tend');
+  });
+
+  it('refuses a title made only of invisible characters', async () => {
+    for (const title of [
+      '\u200B\u200B',
+      '\u202E\u202C',
+      '\u3164',
+      '\u2800 \u00AD',
+      '\u0007\u0008',
+    ]) {
+      expect(await fieldError(await create({ title }), 'title'), JSON.stringify(title)).toMatch(
+        /title/,
+      );
+    }
+  });
+
+  it('reads seat limits as plain decimal integers only', async () => {
+    for (const seatLimit of [
+      '1e2',
+      '0x10',
+      '0b11',
+      '1.0',
+      '+5',
+      '-1',
+      '',
+      ' ',
+      'Infinity',
+      '12abc',
+    ]) {
+      expect(
+        await fieldError(await create({ seatLimit: seatLimit as unknown as number }), 'seatLimit'),
+        seatLimit,
+      ).toMatch(/whole number|at least 1/);
+    }
+    const ten = succeeded(await create({ seatLimit: ' 10 ' as unknown as number }));
+    expect(ten.session.seatLimit).toBe(10);
+  });
+
+  it(`starts at most ${MAX_START_AHEAD_YEARS} years ahead and lasts at most ${MAX_SESSION_HOURS} hours`, async () => {
+    h.clock.set('2027-01-11T09:00:00Z');
+    expect(
+      await fieldError(
+        await create({ start: '2029-01-12T10:00:00Z', end: '2029-01-12T11:00:00Z' }),
+        'start',
+      ),
+    ).toMatch(/2 years/);
+    succeeded(await create({ start: '2029-01-10T10:00:00Z', end: '2029-01-10T11:00:00Z' }));
+    expect(
+      await fieldError(
+        await create({ start: '2027-02-01T08:00:00Z', end: '2027-02-01T20:01:00Z' }),
+        'end',
+      ),
+    ).toMatch(/12 hours/);
+    succeeded(await create({ start: '2027-02-01T08:00:00Z', end: '2027-02-01T20:00:00Z' }));
+  });
+
+  it('strips controls and bidi overrides from names; a name with nothing visible shows the user id', async () => {
+    const base = { platform: 'slack' as const, tenantId: cast.workspace.tenantId };
+    const named = succeeded(
+      await identify(h.deps, { ...base, userId: 'UBIDI', displayName: 'Eve\u202Enimda\u0000\n' }),
+    );
+    expect(named.displayName).toBe('Evenimda');
+    const blank = succeeded(
+      await identify(h.deps, { ...base, userId: 'UBLANK', displayName: '\u200B\u3164' }),
+    );
+    expect(blank.displayName).toBe('UBLANK');
   });
 });
