@@ -204,6 +204,24 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 }
 
+/**
+ * Refuses, before reading a byte of it, a request whose Content-Length says it is larger
+ * than `limit`: 413, and the connection closes (the unread body must not be taken for the
+ * next request). True when refused. Bodies without a length are bounded while read.
+ */
+export function refuseDeclaredOversize(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): boolean {
+  const declared = Number(req.headers['content-length']);
+  if (!(declared > limit)) return false;
+  req.pause();
+  res.writeHead(413, { 'content-length': 0, connection: 'close' });
+  res.end();
+  return true;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {

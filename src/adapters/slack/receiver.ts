@@ -9,6 +9,7 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { refuseDeclaredOversize } from '../../server.js';
 import { afterAck } from '../after-ack.js';
 import type { TeamRef, TokenSource } from './auth.js';
 
@@ -55,11 +56,14 @@ export class NodeReceiver implements Receiver {
     const log = this.options.logger;
     // Work after earlier acks waits while this request waits for its answer.
     afterAck.awaitingAnswer(res);
+    if (refuseDeclaredOversize(req, res, BODY_LIMIT)) return;
     let buffered: BufferedIncomingMessage;
     try {
       buffered = await http.bufferIncomingMessage(req, BODY_LIMIT);
     } catch (err) {
       const tooLarge = http.isRawBodyError(err) && err.statusCode === 413;
+      // What is left of the body is not read: the connection cannot carry another request.
+      res.setHeader('connection', 'close');
       http.buildNoBodyResponse(res, tooLarge ? 413 : 400);
       return;
     }

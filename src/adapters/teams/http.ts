@@ -3,7 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { type Activity, ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../../logger.js';
-import type { RouteHandler } from '../../server.js';
+import { type RouteHandler, refuseDeclaredOversize } from '../../server.js';
 import { afterAck } from '../after-ack.js';
 import { runInteractive } from '../notify/deferring.js';
 import type { MentorbotTeamsAdapter } from './app.js';
@@ -33,13 +33,19 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks, size)));
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // Past the limit nothing more is read; the answer closes the connection.
+      req.off('data', onData);
+      req.pause();
+      resolve('too_large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
 }
@@ -98,8 +104,12 @@ export function messagesRoute(
       res.setHeader('allow', 'POST');
       return sendJson(res, 405, { error: 'method_not_allowed' });
     }
+    if (refuseDeclaredOversize(req, res, MAX_BODY_BYTES)) return;
     const raw = await readBody(req);
-    if (raw === 'too_large') return sendJson(res, 413, { error: 'payload_too_large' });
+    if (raw === 'too_large') {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { error: 'payload_too_large' });
+    }
     const activity = parseActivity(raw);
     if (!activity) return sendJson(res, 400, { error: 'not_an_activity' });
     // Another Bot Framework channel (Web Chat, Direct Line, ...) signs its activities with
