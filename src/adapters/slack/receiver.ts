@@ -179,13 +179,24 @@ export function teamOf(body: Record<string, unknown>): TeamRef {
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined || Number.isNaN(value) ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
+// Anything shaped like an address: local part, @, a dotted domain.
+const EMAIL = /[^\s"'<>()[\]{},;:@\\]+@[^\s"'<>()[\]{},;:@\\]+\.[a-z]{2,}/gi;
+
+/**
+ * Bolt's and the Web API client's lines as one string, e-mail addresses masked: at debug
+ * the client prints every API result, and users.info carries the person's address.
+ */
+function withoutEmails(msg: unknown[]): string {
+  return msg.map(String).join(' ').replace(EMAIL, '[email]');
+}
+
 /** Bolt's logger interface over pino. */
 export function boltLogger(log: Logger) {
   return {
-    debug: (...msg: unknown[]) => log.debug(msg.map(String).join(' ')),
-    info: (...msg: unknown[]) => log.debug(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => log.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => log.error(msg.map(String).join(' ')),
+    debug: (...msg: unknown[]) => log.debug(withoutEmails(msg)),
+    info: (...msg: unknown[]) => log.debug(withoutEmails(msg)),
+    warn: (...msg: unknown[]) => log.warn(withoutEmails(msg)),
+    error: (...msg: unknown[]) => log.error(withoutEmails(msg)),
     setLevel: () => {},
     getLevel: () => 'info' as never,
     setName: () => {},
