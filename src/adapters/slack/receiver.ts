@@ -12,6 +12,7 @@ import type { Logger } from '../../logger.js';
 import { refuseDeclaredOversize } from '../../server.js';
 import { afterAck } from '../after-ack.js';
 import type { TeamRef, TokenSource } from './auth.js';
+import { isSlackShaped } from './payload-shape.js';
 
 /** Slack's window for request timestamps, both ways (replays and skewed clocks). */
 const MAX_SKEW_SECONDS = 5 * 60;
@@ -81,7 +82,7 @@ export class NodeReceiver implements Receiver {
       http.buildNoBodyResponse(res, 400);
       return;
     }
-    if (!body || typeof body !== 'object') {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
       http.buildNoBodyResponse(res, 400);
       return;
     }
@@ -91,6 +92,11 @@ export class NodeReceiver implements Receiver {
     }
     if (body.type === 'url_verification') {
       http.buildUrlVerificationResponse(res, body);
+      return;
+    }
+    if (!isSlackShaped(body)) {
+      log.warn({ type: String(body.type).slice(0, 40) }, 'slack: malformed payload');
+      http.buildNoBodyResponse(res, 400);
       return;
     }
     if (!(await this.servesTeamOf(body, res))) return;

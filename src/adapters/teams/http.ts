@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import { type RouteHandler, refuseDeclaredOversize } from '../../server.js';
 import { afterAck } from '../after-ack.js';
 import { runInteractive } from '../notify/deferring.js';
+import { isActivityShaped } from './activity-shape.js';
 import type { MentorbotTeamsAdapter } from './app.js';
 import { authStatus } from './auth.js';
 
@@ -59,8 +60,8 @@ function parseActivity(raw: Buffer): Activity | undefined {
     return undefined;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  if (!isActivityShaped(body)) return undefined;
   const activity = body as Record<string, unknown>;
-  if (typeof activity.type !== 'string' || activity.type === '') return undefined;
   // What botbuilder's own HTTP entry does before processing: timestamps become Dates.
   for (const key of ['timestamp', 'expiration', 'localTimestamp']) {
     const value = activity[key];
