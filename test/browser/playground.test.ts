@@ -108,7 +108,9 @@ describe('npm run playground', () => {
 
     // The dialog Teams would open shows in the chat: the playground has no dialogs.
     await say(mentee, 'request session Priya');
-    await card(mentee, 'Ask a mentor for a session')
+    // Not the help card, which describes the same command and has the same button.
+    await card(mentee, 'Ask a mentor for a session.')
+      .filter({ hasNotText: 'Type one of these commands' })
       .getByRole('button', { name: 'Request a session' })
       .click();
     const form = card(mentee, 'Message (optional)');
