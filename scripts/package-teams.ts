@@ -1,7 +1,8 @@
 /**
  * `npm run package:teams`: the Teams app package to upload (Teams admin center or
  * Developer Portal): manifests/teams/manifest.json with the bot id and host filled in from
- * the environment (MICROSOFT_APP_ID, PUBLIC_BASE_URL), plus the two icons, zipped at the
+ * the environment (MICROSOFT_APP_ID, PUBLIC_BASE_URL) and the version from package.json
+ * (so every release uploads without a manual bump), plus the two icons, zipped at the
  * root as Teams expects. Writes dist/teams/mentorbot-teams.zip (or the path given).
  */
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -12,11 +13,25 @@ import { loadConfig } from '../src/config.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function fillManifest(template: string, appId: string, baseUrl: string): string {
+/** The app's version as Teams wants it (x.y.z), from package.json: each release uploads. */
+export function versionOf(packageJson: string): string {
+  const version = (JSON.parse(packageJson) as { version?: unknown }).version;
+  const core = typeof version === 'string' ? /^(\d+\.\d+\.\d+)/.exec(version)?.[1] : undefined;
+  if (!core) throw new Error(`package.json has no x.y.z version (got ${String(version)})`);
+  return core;
+}
+
+export function fillManifest(
+  template: string,
+  appId: string,
+  baseUrl: string,
+  version: string,
+): string {
   const url = new URL(baseUrl);
   if (url.protocol !== 'https:')
     throw new Error('PUBLIC_BASE_URL must be an https:// URL for Teams');
   const filled = template
+    .replaceAll('{{VERSION}}', version)
     .replaceAll('{{MICROSOFT_APP_ID}}', appId)
     .replaceAll('{{PUBLIC_BASE_URL}}', url.origin)
     .replaceAll('{{PUBLIC_HOST}}', url.host);
@@ -43,10 +58,12 @@ async function main() {
   if (!baseUrl)
     throw new Error('PUBLIC_BASE_URL must be set to the https:// address Teams reaches');
   const dir = path.resolve('manifests/teams');
+  const version = versionOf(readFileSync(path.resolve('package.json'), 'utf8'));
   const manifest = fillManifest(
     readFileSync(path.join(dir, 'manifest.json'), 'utf8'),
     appId,
     baseUrl,
+    version,
   );
   const out = path.resolve(process.argv[2] ?? 'dist/teams/mentorbot-teams.zip');
   mkdirSync(path.dirname(out), { recursive: true });
@@ -59,7 +76,7 @@ async function main() {
     zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject);
   });
   console.log(
-    `wrote ${path.relative(process.cwd(), out)} (bot ${appId}, host ${new URL(baseUrl).host})`,
+    `wrote ${path.relative(process.cwd(), out)} (version ${version}, bot ${appId}, host ${new URL(baseUrl).host})`,
   );
 }
 

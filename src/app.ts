@@ -1,12 +1,14 @@
+import { BigBlueButton } from './adapters/meetings/bbb.js';
 import { connectDatabase, type Database } from './adapters/mongo/client.js';
 import { objectIdGenerator } from './adapters/mongo/ids.js';
 import { createRepositories } from './adapters/mongo/repositories.js';
 import { RoutingNotifier } from './adapters/notify/routing.js';
+import { mountPages } from './adapters/pages.js';
 import type { AdapterFactory, PlatformAdapter } from './adapters/platform.js';
 import { createTeamsAdapter } from './adapters/teams/index.js';
 import { type Config, demoWanted } from './config.js';
 import { createMentorship } from './core/api.js';
-import { systemClock } from './core/time.js';
+import { type Clock, systemClock } from './core/time.js';
 import type { CoreDeps } from './core/usecase.js';
 import { createAgenda, defineJobs, type Jobs } from './jobs/index.js';
 import { AgendaScheduler } from './jobs/scheduler.js';
@@ -29,6 +31,8 @@ export interface AppDependencies {
   connectDatabase: (config: Config, logger: Logger) => Promise<Database>;
   /** The chat platforms; each starts only when configured. Tests may pass their own. */
   adapters?: readonly AdapterFactory[];
+  /** "Now" for the core; journey tests move it to a session's start. Default: the system's. */
+  clock?: Clock;
 }
 
 // Bolt is loaded only when Slack is configured: importing it costs about 0.4 s of a start
@@ -63,9 +67,13 @@ export async function startApp(
       ...repositories,
       notifier,
       scheduler: new AgendaScheduler(agenda),
-      clock: systemClock,
+      clock: deps.clock ?? systemClock,
       ids: objectIdGenerator,
       logger: logger.child({ component: 'core' }),
+      rooms:
+        config.BBB_URL && config.BBB_SECRET
+          ? new BigBlueButton({ url: config.BBB_URL, secret: config.BBB_SECRET })
+          : undefined,
     };
     jobs = defineJobs(agenda, core, jobLogger);
     const mentorship = createMentorship(core);
@@ -85,6 +93,7 @@ export async function startApp(
         jobsDashboard(agenda, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD }),
       );
     }
+    mountPages(server);
     for (const factory of deps.adapters ?? DEFAULT_ADAPTERS) {
       const adapter = await factory({
         config,

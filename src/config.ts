@@ -108,6 +108,10 @@ export const configSchema = z
     // The demo workspace (src/demo): seeded into the embedded database at start. Unset: on in
     // development, off otherwise.
     DEMO: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+    // BigBlueButton, the default meeting platform: its URL (as `bbb-conf --secret` prints it)
+    // and shared secret. Without them BigBlueButton is not offered.
+    BBB_URL: httpUrl().optional(),
+    BBB_SECRET: z.string().min(1, { error: 'must not be empty' }).optional(),
   })
   .superRefine(
     (config, ctx) => {
@@ -185,6 +189,14 @@ export const configSchema = z
             'is required when SLACK_SIGNING_SECRET is set (one workspace), unless SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are all set (many workspaces)',
         });
       }
+      if ((config.BBB_URL === undefined) !== (config.BBB_SECRET === undefined)) {
+        const missing = config.BBB_URL === undefined ? 'BBB_URL' : 'BBB_SECRET';
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: 'is required when the other BigBlueButton variable is set',
+        });
+      }
       if (
         config.MICROSOFT_APP_TYPE === 'SingleTenant' &&
         config.MICROSOFT_APP_TENANT_ID === undefined
@@ -197,8 +209,8 @@ export const configSchema = z
       }
     },
     // Run even when other variables failed, so that every problem is listed at once. Only
-    // NODE_ENV, MONGODB_URI, DEMO, ADMIN_PASSWORD, MICROSOFT_APP_* and SLACK_* secrets are
-    // read; an invalid
+    // NODE_ENV, MONGODB_URI, DEMO, ADMIN_PASSWORD, MICROSOFT_APP_*, BBB_* and SLACK_* secrets
+    // are read; an invalid
     // value skips a rule.
     { when: () => true },
   );
@@ -229,6 +241,7 @@ const SECRET_KEYS = new Set<string>([
   'SLACK_APP_TOKEN',
   'METRICS_TOKEN',
   'ADMIN_PASSWORD',
+  'BBB_SECRET',
 ]);
 
 /**

@@ -6,9 +6,8 @@ import {
   enrolmentOpen,
   isEnrolled,
   isInvited,
-  isParticipant,
   isSessionMentor,
-  joinable,
+  mayJoin,
   meetingEditable,
 } from './sessions/access.js';
 import { effectiveStatus, type Session, seatsLeft } from './sessions/session.js';
@@ -80,7 +79,8 @@ export const mayCreateSessions = (person: Pick<Person, 'roles'>) =>
 
 /**
  * A session, for `viewer` at `now` (docs/product.md#session-access, #enrolment, #editing):
- * - join: a participant, the session published or live (by the clock) and with a link;
+ * - join: a mentor or enrolled mentee, from 10 minutes before the start until the end, the
+ *   meeting having a link or being a BigBlueButton room;
  * - enrol: enrolment open (published, not started), not in yet, not its mentor, and
  *   invited or a public session with a free seat;
  * - publish: a manager's draft whose start is still ahead (otherwise: edit the time first);
@@ -103,7 +103,11 @@ export function sessionActions(
   const invited = isInvited(session, viewer);
   const status = effectiveStatus(session, now);
   return listOf([
-    ['join', isParticipant(session, viewer) && joinable(session, now) && !!session.meeting?.url],
+    [
+      'join',
+      mayJoin(session, viewer, now) &&
+        (!!session.meeting?.url || session.meeting?.platform === 'bigbluebutton'),
+    ],
     [
       'enrol',
       enrolmentOpen(session, now) &&

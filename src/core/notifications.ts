@@ -47,7 +47,16 @@ export type Notification = Base &
     | {
         readonly kind: 'sessionReminder';
         readonly session: SessionCard;
+        /** The configured offset this reminder is for. */
         readonly minutesBefore: number;
+        /** The true time left when it was sent: what the reminder says. */
+        readonly minutesLeft: number;
+      }
+    /** An invitee who has not enrolled is reminded once to answer the invitation. */
+    | {
+        readonly kind: 'invitationReminder';
+        readonly session: SessionCard;
+        readonly minutesLeft: number;
       }
     | { readonly kind: 'sessionLive'; readonly session: SessionCard }
     | { readonly kind: 'sessionCompleted'; readonly session: SessionCard }

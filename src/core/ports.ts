@@ -213,6 +213,27 @@ export interface Scheduler {
   sessionCancelled(sessionId: SessionId): Promise<void>;
 }
 
+/** A session's room on the video-meeting service the product runs itself (BigBlueButton, M4). */
+export interface MeetingRoom {
+  readonly id: SessionId;
+  readonly name: string;
+}
+
+/**
+ * The video-meeting service behind the default platform. Configured or not at all: without
+ * it BigBlueButton is not offered (`CoreDeps.rooms` is undefined).
+ */
+export interface MeetingRooms {
+  /** Makes sure the room exists; calling it again for the same room changes nothing. */
+  open(room: MeetingRoom): Promise<void>;
+  /** The link that lets this person in, as a moderator (mentors) or a viewer (mentees). */
+  joinUrl(
+    room: MeetingRoom,
+    person: { readonly id: string; readonly name: string },
+    role: 'moderator' | 'viewer',
+  ): string;
+}
+
 export interface IdGenerator {
   next(): string;
 }

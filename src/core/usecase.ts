@@ -16,6 +16,7 @@ import type {
   DeliveryLog,
   IdempotencyStore,
   IdGenerator,
+  MeetingRooms,
   Notifier,
   PersonRepository,
   RequestRepository,
@@ -47,6 +48,8 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: CoreLogger;
+  /** BigBlueButton rooms; undefined when the server has none configured (BBB_URL, BBB_SECRET). */
+  readonly rooms?: MeetingRooms | undefined;
 }
 
 /** The person acting, as the adapter knows them (after `identify`). */

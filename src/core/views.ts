@@ -44,8 +44,11 @@ export interface SessionCard {
   readonly categories: TagChips;
   readonly medium: TagChips;
   readonly meetingPlatform?: MeetingPlatform;
-  /** Only for participants, and only while the session can be joined. */
+  /** Only for mentors and enrolled mentees, from 10 minutes before the start until the end. */
   readonly joinUrl?: string;
+  /** Zoom's meeting id ("123 4567 8901") and passcode: for participants only, at any time. */
+  readonly meetingId?: string;
+  readonly meetingPasscode?: string;
   readonly viewerRole: 'mentor' | 'enrolled' | 'invited' | 'none';
   /** What the viewer may do with it now (`sessionActions`); buttons show only these. */
   readonly actions: readonly ActionKind[];

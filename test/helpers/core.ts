@@ -1,3 +1,4 @@
+import { BigBlueButton } from '../../src/adapters/meetings/bbb.js';
 import { objectIdGenerator } from '../../src/adapters/mongo/ids.js';
 import { createRepositories } from '../../src/adapters/mongo/repositories.js';
 import type { Notification, NotificationKind } from '../../src/core/notifications.js';
@@ -18,6 +19,7 @@ import {
   type Workspace,
   type WorkspaceConfig,
 } from '../../src/core/workspaces/workspace.js';
+import { type BbbStandIn, startBbbStandIn } from './bbb.js';
 import { type TestDatabase, useTestDatabase } from './db.js';
 
 /** Records every notification instead of delivering it. */
@@ -86,6 +88,8 @@ export interface CoreHarness {
   readonly notifier: RecordingNotifier;
   readonly scheduler: RecordingScheduler;
   readonly clock: FixedClock;
+  /** The BigBlueButton stand-in behind `deps.rooms` (unless a test replaced the rooms). */
+  readonly bbb: BbbStandIn;
   close(): Promise<void>;
 }
 
@@ -94,7 +98,8 @@ export const TEST_NOW = new Date('2027-01-11T09:00:00Z');
 
 /**
  * The core wired to real repositories on the test database (embedded, or MONGODB_URI) with
- * recording fakes for the Notifier and Scheduler and a hand-moved clock.
+ * recording fakes for the Notifier and Scheduler, a hand-moved clock, and BigBlueButton
+ * rooms on a local stand-in (`{ rooms: undefined }` for a server without one).
  */
 export async function useCore(overrides: Partial<CoreDeps> = {}): Promise<CoreHarness> {
   const database = await useTestDatabase();
@@ -102,6 +107,7 @@ export async function useCore(overrides: Partial<CoreDeps> = {}): Promise<CoreHa
   const notifier = new RecordingNotifier();
   const scheduler = new RecordingScheduler();
   const clock = new FixedClock(TEST_NOW);
+  const bbb = await startBbbStandIn();
   const deps: CoreDeps = {
     ...repositories,
     notifier,
@@ -109,9 +115,14 @@ export async function useCore(overrides: Partial<CoreDeps> = {}): Promise<CoreHa
     clock,
     ids: objectIdGenerator,
     logger: silentLogger,
+    rooms: new BigBlueButton({ url: bbb.url, secret: bbb.secret }),
     ...overrides,
   };
-  return { deps, database, notifier, scheduler, clock, close: () => database.close() };
+  const close = async () => {
+    await bbb.stop();
+    await database.close();
+  };
+  return { deps, database, notifier, scheduler, clock, bbb, close };
 }
 
 let counter = 0;

@@ -104,9 +104,15 @@ describe('session actions', () => {
       ON,
       ['publish', 'editSession', 'editMeeting', 'deleteSession', 'viewMentees', 'downloadMentees'],
     ],
-    ['upcoming, its mentor', session('published', 24), mentor, ON, ['join', ...MANAGE]],
-    ['upcoming, invited mentee', session('published', 24), invited, ON, ['join', 'enrol']],
-    ['upcoming, enrolled mentee', session('published', 24), enrolled, ON, ['join']],
+    // Days ahead nobody joins yet; from 10 minutes before the start, mentors and enrolled
+    // mentees do (an invitee enrols first).
+    ['upcoming, its mentor', session('published', 24), mentor, ON, MANAGE],
+    ['upcoming, invited mentee', session('published', 24), invited, ON, ['enrol']],
+    ['upcoming, enrolled mentee', session('published', 24), enrolled, ON, []],
+    ['in 10 minutes, its mentor', session('published', 1 / 6), mentor, ON, ['join', ...MANAGE]],
+    ['in 10 minutes, invited mentee', session('published', 1 / 6), invited, ON, ['enrol']],
+    ['in 10 minutes, enrolled mentee', session('published', 1 / 6), enrolled, ON, ['join']],
+    ['in 11 minutes, enrolled mentee', session('published', 11 / 60), enrolled, ON, []],
     ['upcoming public, stranger with a seat', session('published', 24), stranger, ON, ['enrol']],
     ['upcoming public, full', session('published', 24, { seatLimit: 2 }), stranger, ON, []],
     ['upcoming private, stranger', session('published', 24, { type: 'private' }), stranger, ON, []],

@@ -103,7 +103,7 @@ export async function modalOf<T>(
 export function onCommandOpen(ctx: SlackContext, title: string, build: BuildModal<string>) {
   return async (args: CommandArgs) => {
     await args.ack();
-    const origin: Origin = { t: 'e', u: args.command.response_url };
+    const origin: Origin = { t: 'c', u: args.command.response_url };
     await openModal(
       ctx.logger,
       args.client,

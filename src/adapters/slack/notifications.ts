@@ -1,16 +1,10 @@
 import type { Notification } from '../../core/notifications.js';
 import { formatRange } from '../../core/time.js';
+import { timeLeftText } from '../../core/words.js';
 import { buttonsFor } from './buttons.js';
 import { incomingRequestBlocks, offerBlocks } from './features/requests/views.js';
-import { sessionBlocks, sessionText } from './features/sessions/views.js';
+import { meetingContext, sessionBlocks, sessionText } from './features/sessions/views.js';
 import { actions, esc, type Message, message, section, slackDate, who } from './kit.js';
-
-const minutesText = (m: number) =>
-  m % 1440 === 0
-    ? `${m / 1440} day${m === 1440 ? '' : 's'}`
-    : m % 60 === 0
-      ? `${m / 60} hour${m === 60 ? '' : 's'}`
-      : `${m} minutes`;
 
 /**
  * Every notification the core sends, as a DM: blocks plus the fallback text
@@ -67,16 +61,28 @@ export function renderNotification(n: Notification): Message {
         ),
       ]);
     }
-    case 'sessionReminder':
-      return message(`Reminder: ${n.session.title} starts in ${minutesText(n.minutesBefore)}`, [
+    case 'sessionReminder': {
+      const left = timeLeftText(n.minutesLeft * 60_000);
+      return message(`Reminder: ${n.session.title} starts in ${left}`, [
         section(
-          `:alarm_clock: *${esc(n.session.title)}* starts in ${minutesText(n.minutesBefore)} (${slackDate(n.session.start, '{time}')}).`,
+          `:alarm_clock: *${esc(n.session.title)}* starts in ${left} (${slackDate(n.session.start, '{time}')}).`,
         ),
         ...sessionBlocks(n.session, { compact: true }),
       ]);
+    }
+    case 'invitationReminder': {
+      const left = timeLeftText(n.minutesLeft * 60_000);
+      return message(`You are invited to ${n.session.title}, which starts in ${left}`, [
+        section(
+          `:envelope: You are invited to *${esc(n.session.title)}*, which starts in ${left}. Enroll to take part.`,
+        ),
+        ...sessionBlocks(n.session, { compact: true }),
+      ]);
+    }
     case 'sessionLive':
       return message(`Your session is live: ${n.session.title}`, [
         section(`:red_circle: Your session is live: *${esc(n.session.title)}*`),
+        ...meetingContext(n.session),
         ...actions(
           n.session.joinUrl
             ? buttonsFor(n.session.actions, ['join'], n.session.id, {

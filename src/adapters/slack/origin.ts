@@ -13,6 +13,7 @@ import { afterRateLimit, postToResponseUrl, type WebClient } from './web.js';
  */
 export type Origin =
   | { t: 'e'; u: string } // an ephemeral message: its response_url
+  | { t: 'c'; u: string } // a slash command: its response_url (no message to replace)
   | { t: 'm'; c: string; ts: string } // a message in a conversation
   | { t: 'h' } // the App Home
   | { t: 'v'; id: string }; // a modal
@@ -43,6 +44,14 @@ export async function updateOrigin(
         await postToResponseUrl(
           origin.u,
           { replace_original: true, ...message },
+          ctx.responseHosts,
+        );
+        return;
+      case 'c':
+        // A command has no message of ours to replace: the answer is a new ephemeral one.
+        await postToResponseUrl(
+          origin.u,
+          { response_type: 'ephemeral', ...message },
           ctx.responseHosts,
         );
         return;

@@ -1,4 +1,5 @@
 import type { Notification } from '../../core/notifications.js';
+import { timeLeftText } from '../../core/words.js';
 import { buttonsFor } from './actions.js';
 import {
   incomingActions,
@@ -8,13 +9,6 @@ import {
 } from './features/requests/cards.js';
 import { sessionActionRows, sessionBody, sessionCard } from './features/sessions/cards.js';
 import { type AdaptiveCard, card, heading, text } from './kit.js';
-
-const hoursOrMinutes = (minutes: number) =>
-  minutes % (24 * 60) === 0
-    ? `${minutes / (24 * 60)} day${minutes === 24 * 60 ? '' : 's'}`
-    : minutes % 60 === 0
-      ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
-      : `${minutes} minutes`;
 
 /** Every notification kind of the core as the Adaptive Card of a proactive DM. */
 export function notificationCard(n: Notification): AdaptiveCard {
@@ -57,7 +51,12 @@ export function notificationCard(n: Notification): AdaptiveCard {
     case 'requestExpired':
       return requestCard(n.request, 'A mentorship request expired');
     case 'sessionReminder':
-      return sessionCard(n.session, `Reminder: starts in ${hoursOrMinutes(n.minutesBefore)}.`);
+      return sessionCard(n.session, `Reminder: starts in ${timeLeftText(n.minutesLeft * 60_000)}.`);
+    case 'invitationReminder':
+      return sessionCard(
+        n.session,
+        `You are invited to this session, which starts in ${timeLeftText(n.minutesLeft * 60_000)}. Enroll to take part.`,
+      );
     case 'sessionLive':
       return sessionCard(n.session, 'Your session is live.');
     case 'sessionCompleted': {

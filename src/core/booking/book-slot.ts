@@ -4,8 +4,8 @@ import { needsMeetingUrl, zoomMeetingIdOf } from '../people/meeting-url.js';
 import { isMentor, type Person } from '../people/person.js';
 import { acceptPendingOffer } from '../requests/pair.js';
 import { sessionCard } from '../sessions/card.js';
+import { openRoom, platformProblem } from '../sessions/meeting.js';
 import type { MeetingInfo, Session } from '../sessions/session.js';
-import { formatRange, timeView } from '../time.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
 import type { SessionCard } from '../views.js';
 import type { Workspace } from '../workspaces/workspace.js';
@@ -84,6 +84,15 @@ export function bookSlot(
     }
     if (isTaken(slot, await takenTime(deps, search))) return fail(slotJustBooked());
 
+    const meeting = meetingOf(mentor, workspace);
+    if (platformProblem(deps, meeting.platform)) {
+      return fail(
+        new DomainError(
+          ErrorCode.NotEditable,
+          `${mentor.displayName}'s booked sessions use BigBlueButton, which is not set up on this mentorbot server, so no slot can be booked. Ask ${mentor.displayName} to pick another meeting platform.`,
+        ),
+      );
+    }
     const sessionId = deps.ids.next();
     // Claimed before anything else is written: when another booking holds the slot, the
     // command stops here and its transaction is rolled back with nothing else done.
@@ -109,21 +118,20 @@ export function bookSlot(
       id: sessionId,
       workspaceId: workspace.id,
       title: bookedTitle(mentor, actor),
-      description: `Booked by ${actor.displayName} from ${mentor.displayName}'s availability, ${formatRange(
-        timeView(slot.startsAt, mentor.timeZone),
-        timeView(slot.endsAt, mentor.timeZone),
-      )}.`,
+      // No time in the text: every card shows the time in its reader's own zone.
+      description: `Booked by ${actor.displayName} from ${mentor.displayName}'s availability.`,
       type: 'private',
       mentorIds: [mentor.id],
-      invitedIds: [actor.id],
-      enrolledIds: [],
+      // The mentee chose this time: they take part, as an enrolled mentee (not an invitee).
+      invitedIds: [],
+      enrolledIds: [actor.id],
       seatLimit: 1,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       recommendedFor: [],
       categories: [],
       medium: [],
-      meeting: meetingOf(mentor, workspace),
+      meeting,
       status: 'published',
       createdBy: actor.id,
       ...(requestId ? { requestId } : {}),
@@ -140,15 +148,16 @@ export function bookSlot(
     effects.after(() =>
       deps.scheduler.sessionScheduled(session, workspace.config.reminderOffsetsMinutes),
     );
+    effects.after(() => openRoom(deps, session));
     effects.notify({
       kind: 'sessionBooked',
       recipient: mentor.id,
       workspaceId: workspace.id,
-      session: sessionCard(session, mentor, people, now, workspace.config),
+      session: sessionCard(session, mentor, people, now, workspace.config, deps.rooms),
       mentee: { id: actor.id, name: actor.displayName },
     });
     return ok({
-      session: sessionCard(session, actor, people, now, workspace.config),
+      session: sessionCard(session, actor, people, now, workspace.config, deps.rooms),
       ...(offer ? { acceptedOfferId: offer.id } : {}),
     });
   });

@@ -59,7 +59,9 @@ export function getMentorProfile(
       bio: profile?.bio ?? '',
       expertise: tagChips(profile?.expertise ?? []),
       meetingPlatform: profile?.meetingPlatform ?? workspace.config.defaultMeetingPlatform,
-      upcomingSessions: upcoming.map((s) => sessionCard(s, actor, people, now, workspace.config)),
+      upcomingSessions: upcoming.map((s) =>
+        sessionCard(s, actor, people, now, workspace.config, deps.rooms),
+      ),
       // On their own profile a mentor previews their free slots; only others may book them.
       slots,
       ...(pending

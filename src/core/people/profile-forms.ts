@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { mayEditMentorProfile } from '../actions.js';
 import { fail, ok, type Result } from '../errors.js';
+import { offeredMeetingPlatforms, usablePlatform } from '../sessions/meeting.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
-import { isMentor, MEETING_PLATFORMS, type MeetingPlatform, type WeeklySlot } from './person.js';
+import { isMentor, type MeetingPlatform, type WeeklySlot } from './person.js';
 import { askAnAdmin } from './save-mentor-profile.js';
 
 /** The mentor profile form (docs/product.md#profiles): the saved profile, or empty values and the defaults. */
@@ -45,7 +46,8 @@ export function mentorProfileForm(
       return fail(await askAnAdmin(deps, workspace));
     }
     const profile = actor.mentorProfile;
-    const fallback = workspace.config.defaultMeetingPlatform;
+    const platforms = offeredMeetingPlatforms(deps);
+    const fallback = usablePlatform(workspace.config.defaultMeetingPlatform, platforms);
     return ok({
       timeZone: actor.timeZone,
       becomesMentor: !isMentor(actor),
@@ -54,10 +56,10 @@ export function mentorProfileForm(
         bio: profile?.bio ?? '',
         expertise: profile?.expertise ?? [],
         availability: profile?.availability ?? [],
-        meetingPlatform: profile?.meetingPlatform ?? fallback,
+        meetingPlatform: usablePlatform(profile?.meetingPlatform ?? fallback, platforms),
         meetingUrl: profile?.meetingUrl ?? '',
       },
-      choices: { meetingPlatforms: MEETING_PLATFORMS },
+      choices: { meetingPlatforms: platforms },
       defaults: { meetingPlatform: fallback },
     });
   });

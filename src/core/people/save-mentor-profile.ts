@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mayEditMentorProfile } from '../actions.js';
 import { DomainError, ErrorCode, fail, notFound, ok, type Result, validation } from '../errors.js';
+import { platformProblem } from '../sessions/meeting.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
 import type { Workspace } from '../workspaces/workspace.js';
 import { availabilitySchema } from './availability.js';
@@ -63,6 +64,8 @@ export function saveMentorProfile(
       return fail(await askAnAdmin(deps, workspace));
     }
     const meetingPlatform = input.meetingPlatform ?? workspace.config.defaultMeetingPlatform;
+    const unavailable = platformProblem(deps, meetingPlatform);
+    if (unavailable) return fail(validation({ meetingPlatform: unavailable }));
     const problem = meetingUrlProblem(meetingPlatform, input.meetingUrl);
     if (problem) return fail(validation({ meetingUrl: problem }));
     const profile: MentorProfile = {

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../usecase.js';
 import type { SessionCard } from '../views.js';
 import { DEFAULT_CONFIG } from '../workspaces/workspace.js';
 
-export type DeliveryKind = 'reminder' | 'live' | 'completed';
+export type DeliveryKind = 'reminder' | 'invitationReminder' | 'live' | 'completed';
 
 /** One delivery, ever: the key the delivery log holds for it. */
 export const deliveryKey = (
@@ -24,15 +24,19 @@ export interface FanOutResult {
 }
 
 /**
- * Everyone a session's scheduled messages go to: its mentors, enrolled mentees and invited
- * mentees (an invited mentee of a booked session is expected to attend).
+ * Who takes part, and so gets reminders, *Live* and *completed* (M7): the session's mentors
+ * and enrolled mentees. An invitee who has not enrolled has not said they will come.
  */
-export const participantIds = (session: Session): PersonId[] => [
-  ...new Set([...session.mentorIds, ...session.enrolledIds, ...session.invitedIds]),
+export const attendeeIds = (session: Session): PersonId[] => [
+  ...new Set([...session.mentorIds, ...session.enrolledIds]),
 ];
 
+/** Invited mentees who have not enrolled yet: they are reminded once to answer. */
+export const undecidedIds = (session: Session): PersonId[] =>
+  session.invitedIds.filter((id) => !session.enrolledIds.includes(id));
+
 /**
- * Sends one message per participant, once: the delivery key is claimed before sending,
+ * Sends one message to each of `ids`, once: the delivery key is claimed before sending,
  * marked sent after, and given back if the send fails, so a retry (or another instance
  * after a crash) sends exactly the messages still missing. Only a crash between a send and
  * its mark could repeat that one message. `progress` runs every few deliveries so the
@@ -43,10 +47,10 @@ export async function fanOut(
   session: Session,
   kind: DeliveryKind,
   offset: number,
+  ids: readonly PersonId[],
   build: (card: SessionCard, recipient: Person) => Notification,
   progress?: () => Promise<void>,
 ): Promise<FanOutResult> {
-  const ids = participantIds(session);
   const people = new Map(
     (await deps.people.getMany([...new Set([...ids, ...session.mentorIds])])).map((p) => [p.id, p]),
   );
@@ -65,7 +69,7 @@ export async function fanOut(
       continue;
     }
     try {
-      const card = sessionCard(session, recipient, people, deps.clock.now(), switches);
+      const card = sessionCard(session, recipient, people, deps.clock.now(), switches, deps.rooms);
       await deps.notifier.notify(build(card, recipient));
       await deps.deliveries.markSent(key, deps.clock.now());
       sent++;

@@ -1,6 +1,7 @@
+import { openRoom } from '../sessions/meeting.js';
 import type { Session, SessionId, SessionStatus } from '../sessions/session.js';
 import type { CoreDeps } from '../usecase.js';
-import { type FanOutResult, fanOut } from './fan-out.js';
+import { attendeeIds, type FanOutResult, fanOut, undecidedIds } from './fan-out.js';
 
 export type Outcome =
   | ({ readonly done: true } & FanOutResult)
@@ -19,8 +20,8 @@ export function isLate(startsAt: Date, minutesBefore: number, now: Date): boolea
 }
 
 /**
- * Reminder at `minutesBefore` to every participant (docs/product.md#scheduled-work), with the
- * join link.
+ * Reminder at `minutesBefore` to the mentors and enrolled mentees (docs/product.md#scheduled-work), saying the true time
+ * left; invitees who have not answered get one reminder to answer, at the first reminder.
  */
 export async function remindSession(
   deps: CoreDeps,
@@ -35,21 +36,45 @@ export async function remindSession(
   // A job left over from before the session was moved later: the moved job will remind.
   if (now.getTime() < due - 60_000) return skipped('not due yet (the session was moved)');
   if (isLate(session.startsAt, job.minutesBefore, now)) return skipped('too late to remind');
-  const result = await fanOut(
+  const minutesLeft = Math.round((session.startsAt.getTime() - now.getTime()) / 60_000);
+  const reminded = await fanOut(
     deps,
     session,
     'reminder',
     job.minutesBefore,
+    attendeeIds(session),
     (card, recipient) => ({
       kind: 'sessionReminder',
       recipient: recipient.id,
       workspaceId: session.workspaceId,
       session: card,
       minutesBefore: job.minutesBefore,
+      minutesLeft,
     }),
     progress,
   );
-  return { done: true, ...result };
+  // One per invitee, whichever reminder runs first: the key has no offset.
+  const asked = await fanOut(
+    deps,
+    session,
+    'invitationReminder',
+    0,
+    undecidedIds(session),
+    (card, recipient) => ({
+      kind: 'invitationReminder',
+      recipient: recipient.id,
+      workspaceId: session.workspaceId,
+      session: card,
+      minutesLeft,
+    }),
+    progress,
+  );
+  return {
+    done: true,
+    sent: reminded.sent + asked.sent,
+    alreadySent: reminded.alreadySent + asked.alreadySent,
+    failed: reminded.failed + asked.failed,
+  };
 }
 
 type Flip = {
@@ -80,12 +105,20 @@ async function flipAndTell(
     return skipped(`session is ${session?.status ?? 'gone'}`);
   }
   if (flip.to === 'live' && now >= session.endsAt) return skipped('session already ended');
+  if (flip.to === 'live') {
+    // The room is opened again at the start: a BigBlueButton server ends an empty meeting
+    // after a few minutes, so the one opened at publication may be gone.
+    await openRoom(deps, session).catch((err: unknown) =>
+      deps.logger.warn({ err, sessionId }, 'could not open the BigBlueButton room'),
+    );
+  }
   const kind = flip.to === 'live' ? 'sessionLive' : 'sessionCompleted';
   const result = await fanOut(
     deps,
     session,
     flip.to,
     0,
+    attendeeIds(session),
     (card, recipient) => ({
       kind,
       recipient: recipient.id,
@@ -97,7 +130,7 @@ async function flipAndTell(
   return { done: true, ...result };
 }
 
-/** At start: the session becomes live (once) and participants are told, with *Join*. */
+/** At start: the session becomes live (once) and its attendees are told, with *Join*. */
 export const startSession = (
   deps: CoreDeps,
   job: { sessionId: SessionId },
@@ -110,7 +143,7 @@ export const startSession = (
     progress,
   );
 
-/** At end: the session is completed and participants are offered *Book the next one*. */
+/** At end: the session is completed and its attendees are offered *Book the next one*. */
 export const completeSession = (
   deps: CoreDeps,
   job: { sessionId: SessionId },

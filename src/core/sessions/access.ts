@@ -50,12 +50,26 @@ export const meetingEditable = (session: Session, now: Date) =>
 export const enrolmentOpen = (session: Session, now: Date) =>
   session.status === 'published' && now < session.startsAt;
 
-/** The join link is for participants, from publication until the end. */
+/** *Join* appears this long before the start (docs/product.md#scheduled-work), not days ahead. */
+export const JOIN_OPENS_MINUTES_BEFORE = 10;
+
+/**
+ * The meeting can be joined from 10 minutes before the start until the end: a card made
+ * days ahead shows the meeting's details, not a button nobody can use yet.
+ */
 export function joinable(session: Session, now: Date): boolean {
   const status = effectiveStatus(session, now);
-  return status === 'published' || status === 'live';
+  if (status === 'live') return true;
+  return (
+    status === 'published' &&
+    now.getTime() >= session.startsAt.getTime() - JOIN_OPENS_MINUTES_BEFORE * 60_000
+  );
 }
 
-/** Meeting id and passcode too: for managers, and for participants while joinable. */
-export const seesMeeting = (session: Session, person: Person, now: Date) =>
-  canManage(session, person) || (isParticipant(session, person) && joinable(session, now));
+/** Joining is for those who take part: the mentors and enrolled mentees (an invitee enrols first). */
+export const mayJoin = (session: Session, person: Person, now: Date) =>
+  (isSessionMentor(session, person) || isEnrolled(session, person)) && joinable(session, now);
+
+/** Meeting id and passcode too: for managers and participants, at any time. */
+export const seesMeeting = (session: Session, person: Person, _now?: Date) =>
+  canManage(session, person) || isParticipant(session, person);

@@ -1,8 +1,10 @@
 import { type Switches, sessionActions } from '../actions.js';
 import type { Person, PersonId } from '../people/person.js';
+import type { MeetingRooms } from '../ports.js';
 import { timeView } from '../time.js';
 import { type PersonSummary, type SessionCard, tagChips } from '../views.js';
-import { isEnrolled, isInvited, isParticipant, isSessionMentor, joinable } from './access.js';
+import { isEnrolled, isInvited, isParticipant, isSessionMentor } from './access.js';
+import { meetingAccessFor } from './meeting.js';
 import { effectiveStatus, menteeCount, type Session, seatsLeft } from './session.js';
 
 export const summaryOf = (person: Pick<Person, 'id' | 'displayName'>): PersonSummary => ({
@@ -17,7 +19,9 @@ export const mentorIdsOf = (sessions: readonly Session[]): PersonId[] => [
 
 /**
  * The session as `viewer` sees it: times in the viewer's zone, counts, chips, the join link
- * when allowed, and exactly the actions the viewer may take.
+ * when allowed, and exactly the actions the viewer may take. Participants see how to get
+ * in (Zoom's meeting id and passcode) at any time; mentors and enrolled mentees get the
+ * link from shortly before the start. `rooms` signs BigBlueButton links, one per person.
  */
 export function sessionCard(
   session: Session,
@@ -25,10 +29,14 @@ export function sessionCard(
   people: ReadonlyMap<PersonId, Pick<Person, 'id' | 'displayName'>>,
   now: Date,
   switches: Switches,
+  rooms?: MeetingRooms,
 ): SessionCard {
   const enrolled = isEnrolled(session, viewer);
   const invited = isInvited(session, viewer);
-  const canJoin = isParticipant(session, viewer) && joinable(session, now);
+  const actions = sessionActions(session, viewer, switches, now);
+  const access = isParticipant(session, viewer)
+    ? meetingAccessFor(session, viewer, rooms)
+    : undefined;
   const viewerRole = isSessionMentor(session, viewer)
     ? 'mentor'
     : enrolled
@@ -56,8 +64,11 @@ export function sessionCard(
     categories: tagChips(session.categories),
     medium: tagChips(session.medium),
     ...(session.meeting ? { meetingPlatform: session.meeting.platform } : {}),
-    ...(canJoin && session.meeting?.url ? { joinUrl: session.meeting.url } : {}),
+    ...(actions.includes('join') && access?.url ? { joinUrl: access.url } : {}),
+    ...(access?.meetingId ? { meetingId: access.meetingId } : {}),
+    ...(access?.passcode ? { meetingPasscode: access.passcode } : {}),
     viewerRole,
-    actions: sessionActions(session, viewer, switches, now),
+    // A BigBlueButton session on a server that lost its BigBlueButton has no link to offer.
+    actions: access?.url ? actions : actions.filter((a) => a !== 'join'),
   };
 }

@@ -41,7 +41,14 @@ export function getSessionDetails(
     const manager = canManage(session, actor);
     const meeting = session.meeting ?? { platform: workspace.config.defaultMeetingPlatform };
     return ok({
-      session: sessionCard(session, actor, await peopleFor(deps, session), now, workspace.config),
+      session: sessionCard(
+        session,
+        actor,
+        await peopleFor(deps, session),
+        now,
+        workspace.config,
+        deps.rooms,
+      ),
       version: session.version,
       ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),
       ...(manager

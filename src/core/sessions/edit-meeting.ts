@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result, validation } from '../errors.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { meetingEditable } from './access.js';
 import { sessionIdSchema } from './fields.js';
@@ -10,7 +10,7 @@ import {
   sessionCancelled,
   staleSession,
 } from './load.js';
-import { meetingInfoOf, meetingSchema } from './meeting.js';
+import { meetingInfoOf, meetingSchema, openRoom, platformProblem } from './meeting.js';
 import { resultFor } from './notify.js';
 import type { SessionResult } from './results.js';
 
@@ -28,7 +28,9 @@ export function editMeeting(
   request: CommandRequest,
 ): Promise<Result<SessionResult>> {
   return runCommand(deps, request, editMeetingSchema, async (ctx) => {
-    const { actor, input, now } = ctx;
+    const { actor, input, now, effects } = ctx;
+    const problem = platformProblem(deps, input.meeting.platform);
+    if (problem) return fail(validation({ 'meeting.platform': problem }));
     const found = await managedSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     const session = found.value;
@@ -44,6 +46,7 @@ export function editMeeting(
       now,
     );
     if (!updated) return fail(staleSession());
+    if (updated.status !== 'draft') effects.after(() => openRoom(deps, updated));
     return ok(await resultFor(deps, updated, ctx));
   });
 }

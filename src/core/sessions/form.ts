@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mayCreateSessions } from '../actions.js';
 import { fail, ok, type Result } from '../errors.js';
-import { isSessionManager, MEETING_PLATFORMS, type MeetingPlatform } from '../people/person.js';
+import { isSessionManager, type MeetingPlatform } from '../people/person.js';
 import { type CoreDeps, runQuery } from '../usecase.js';
 import type { PersonSummary, SessionCard } from '../views.js';
 import { VOCABULARY_NAMES, type VocabularyName } from '../workspaces/workspace.js';
@@ -18,6 +18,7 @@ import {
   type QueryRequest,
   sessionCancelled,
 } from './load.js';
+import { offeredMeetingPlatforms, usablePlatform } from './meeting.js';
 import { peopleFor } from './notify.js';
 import type { MeetingInfo, Session, SessionType } from './session.js';
 import { tagPickOf } from './vocabulary.js';
@@ -134,19 +135,21 @@ export function sessionForm(
   return runQuery(deps, request, schema, async ({ actor, workspace, input, now }) => {
     const config = workspace.config;
     const manager = isSessionManager(actor);
+    const platforms = offeredMeetingPlatforms(deps);
+    const platform = usablePlatform(config.defaultMeetingPlatform, platforms);
     const common = {
       timeZone: actor.timeZone,
       vocabularies: config.vocabularies,
       choices: {
         types: manager ? (['public', 'private'] as const) : (['public'] as const),
-        meetingPlatforms: MEETING_PLATFORMS,
+        meetingPlatforms: platforms,
       },
       defaults: {
         seatLimit: config.defaultSeatLimit,
-        meetingPlatform: config.defaultMeetingPlatform,
+        meetingPlatform: platform,
       },
     };
-    const defaultMeeting: MeetingInfo = { platform: config.defaultMeetingPlatform };
+    const defaultMeeting: MeetingInfo = { platform };
 
     if (input.mode === 'create') {
       if (!mayCreateSessions(actor)) {
@@ -192,7 +195,14 @@ export function sessionForm(
     const found = await managedSession(deps, input.sessionId ?? '', actor);
     if (!found.ok) return found;
     const session = found.value;
-    const card = sessionCard(session, actor, await peopleFor(deps, session), now, config);
+    const card = sessionCard(
+      session,
+      actor,
+      await peopleFor(deps, session),
+      now,
+      config,
+      deps.rooms,
+    );
     const values = valuesOf(session, actor.timeZone, defaultMeeting, workspace.config);
 
     switch (input.mode) {

@@ -63,7 +63,7 @@ export async function markRequestScheduled(
     recipient: mentee.id,
     workspaceId: session.workspaceId,
     request: requestView(request, people, mentee),
-    session: sessionCard(session, mentee, people, ctx.now, ctx.workspace.config),
+    session: sessionCard(session, mentee, people, ctx.now, ctx.workspace.config, deps.rooms),
   });
   return mentee.id;
 }

@@ -65,7 +65,7 @@ export function mySessions(deps: CoreDeps, request: QueryRequest): Promise<Resul
     const cards = (list: readonly Session[]) =>
       list
         .filter((s) => canSee(s, actor))
-        .map((s) => sessionCard(s, actor, people, now, workspace.config));
+        .map((s) => sessionCard(s, actor, people, now, workspace.config, deps.rooms));
     return ok({
       upcoming: cards(upcoming),
       live: cards(live),

@@ -29,7 +29,7 @@ export async function resultFor(
   const people = await peopleFor(deps, session);
   const { actor, now, workspace } = ctx;
   return {
-    session: sessionCard(session, actor, people, now, workspace.config),
+    session: sessionCard(session, actor, people, now, workspace.config, deps.rooms),
     version: session.version,
     ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),
   };
@@ -53,7 +53,10 @@ export async function notifyEach(
     // Someone who left the workspace since they were invited has no one to tell.
     if (!recipient) continue;
     ctx.effects.notify(
-      build(sessionCard(session, recipient, people, ctx.now, ctx.workspace.config), recipient),
+      build(
+        sessionCard(session, recipient, people, ctx.now, ctx.workspace.config, deps.rooms),
+        recipient,
+      ),
     );
   }
 }

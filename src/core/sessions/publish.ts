@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
+import { DomainError, ErrorCode, fail, ok, type Result, validation } from '../errors.js';
 import { type CommandContext, type CoreDeps, runCommand } from '../usecase.js';
 import { sessionIdSchema } from './fields.js';
 import { markRequestScheduled } from './from-request.js';
 import { type CommandRequest, managedSession, sessionCancelled, staleSession } from './load.js';
-import { DEFAULT_MEETING, meetingInfoOf, meetingSchema } from './meeting.js';
+import {
+  DEFAULT_MEETING,
+  meetingInfoOf,
+  meetingSchema,
+  openRoom,
+  platformProblem,
+} from './meeting.js';
 import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
 import type { SessionResult } from './results.js';
 import type { MeetingInfo, Session } from './session.js';
@@ -32,14 +38,19 @@ export async function publishDraft(
       ),
     );
   }
+  const chosen = meeting ?? session.meeting ?? DEFAULT_MEETING;
+  const problem = platformProblem(deps, chosen.platform);
+  if (problem) return fail(validation({ 'meeting.platform': problem }));
   const published = await deps.sessions.update(
     session.id,
     session.version,
     ['draft'],
-    { status: 'published', meeting: meeting ?? session.meeting ?? DEFAULT_MEETING },
+    { status: 'published', meeting: chosen },
     ctx.now,
   );
   if (!published) return fail(staleSession());
+  // The room exists from publication on (and is opened again when the session goes Live).
+  ctx.effects.after(() => openRoom(deps, published));
   const toldByRequest = await markRequestScheduled(deps, ctx, published);
   await notifyInvited(
     deps,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, forbidden, notFound, ok, type Result } from '../errors.js';
+import { fail, forbidden, notFound, ok, type Result, validation } from '../errors.js';
 import {
   isAdmin,
   MEETING_PLATFORMS,
@@ -9,6 +9,7 @@ import {
   ROLES,
   type Role,
 } from '../people/person.js';
+import { offeredMeetingPlatforms, platformProblem, usablePlatform } from '../sessions/meeting.js';
 import { type Actor, type CoreDeps, runCommand, runQuery } from '../usecase.js';
 import { VOCABULARY_NAMES, type WorkspaceConfig } from './workspace.js';
 
@@ -89,12 +90,19 @@ export function getWorkspaceSettings(
 ): Promise<Result<WorkspaceSettingsView>> {
   return runQuery(deps, { ...request, input: {} }, z.object({}), async ({ actor, workspace }) => {
     if (!isAdmin(actor)) return fail(onlyAdmins());
+    const platforms = offeredMeetingPlatforms(deps);
+    // A default this server cannot host (BigBlueButton, not set up) shows as the first one
+    // it can, so the admin's next save picks another default.
+    const defaultMeetingPlatform = usablePlatform(
+      workspace.config.defaultMeetingPlatform,
+      platforms,
+    );
     return ok({
       workspaceName: workspace.name,
-      config: workspace.config,
+      config: { ...workspace.config, defaultMeetingPlatform },
       vocabularyNames: VOCABULARY_NAMES,
       choices: {
-        meetingPlatforms: MEETING_PLATFORMS,
+        meetingPlatforms: platforms,
         roles: ROLES.filter((role) => role !== 'mentee'),
       },
     });
@@ -108,6 +116,14 @@ export function updateWorkspaceSettings(
 ): Promise<Result<WorkspaceConfig>> {
   return runCommand(deps, request, settingsSchema, async ({ actor, workspace, input, now }) => {
     if (!isAdmin(actor)) return fail(onlyAdmins());
+    if (platformProblem(deps, input.defaultMeetingPlatform)) {
+      return fail(
+        validation({
+          defaultMeetingPlatform:
+            'BigBlueButton is not set up on this mentorbot server: pick Google Meet, WhatsApp or Zoom as the default.',
+        }),
+      );
+    }
     const saved = await deps.workspaces.saveConfig(workspace.id, input, now);
     if (!saved) return fail(notFound('workspace'));
     return ok(saved.config);

@@ -107,9 +107,9 @@ describe('booking from availability (docs/product.md#booking)', () => {
       seatLimit: 1,
       menteeCount: 1,
       seatsLeft: 0,
-      viewerRole: 'invited',
+      viewerRole: 'enrolled',
       meetingPlatform: 'gmeet',
-      joinUrl: 'https://meet.google.com/abc-defg-hij',
+      description: "Booked by Grace from Ada's availability.",
       start: { utc: FIRST, timeZone: 'America/New_York' },
       end: { utc: '2027-01-12T13:30:00.000Z', timeZone: 'America/New_York' },
       mentors: [{ id: c.mentor.id, name: 'Ada' }],
@@ -119,8 +119,8 @@ describe('booking from availability (docs/product.md#booking)', () => {
       status: 'published',
       type: 'private',
       mentorIds: [c.mentor.id],
-      invitedIds: [c.mentee.id],
-      enrolledIds: [],
+      invitedIds: [],
+      enrolledIds: [c.mentee.id],
       meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
     });
     expect(h.scheduler.for(session.id)).toEqual([
@@ -345,6 +345,6 @@ describe('booking from availability (docs/product.md#booking)', () => {
       start: { utc: '2027-01-12T13:30:00.000Z', timeZone: 'America/New_York' },
       end: { utc: '2027-01-12T14:00:00.000Z', timeZone: 'America/New_York' },
     });
-    expect(view.upcomingSessions.map((s) => s.viewerRole)).toEqual(['invited']);
+    expect(view.upcomingSessions.map((s) => s.viewerRole)).toEqual(['enrolled']);
   });
 });

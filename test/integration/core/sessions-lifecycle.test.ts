@@ -509,8 +509,22 @@ describe('scheduling from a mentee request (docs/product.md#mentee-asks-a-mentor
     const seen = (p: Person) =>
       getSessionDetails(h.deps, as(p, { sessionId: session.id })).then((r) => succeeded(r));
     expect((await seen(mentee(0))).meeting).toEqual(zoom);
+    // Zoom's id and passcode from the start; *Join* only from 10 minutes before the start.
+    expect((await seen(mentee(0))).session).toMatchObject({
+      meetingId: '123 456 789',
+      meetingPasscode: 'pass',
+    });
+    expect((await seen(mentee(0))).session.joinUrl).toBeUndefined();
+    h.clock.set(new Date(new Date(session.start.utc).getTime() - 10 * 60_000));
+    // *Join* is for those who take part: the invitee enrols first.
+    expect((await seen(mentee(0))).session.joinUrl).toBeUndefined();
+    succeeded(await enrol(h.deps, as(mentee(0), { sessionId: session.id })));
     expect((await seen(mentee(0))).session.joinUrl).toBe(zoom.url);
+    h.clock.set(new Date(new Date(session.start.utc).getTime() - 11 * 60_000));
+    expect((await seen(mentee(0))).session.actions).not.toContain('join');
+    h.clock.set(TEST_NOW);
     expect((await seen(mentee(1))).meeting).toBeUndefined();
     expect((await seen(mentee(1))).session.joinUrl).toBeUndefined();
+    expect((await seen(mentee(1))).session.meetingId).toBeUndefined();
   });
 });

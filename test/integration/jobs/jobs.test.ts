@@ -157,17 +157,18 @@ describe('the Scheduler port on Agenda', () => {
 });
 
 describe('reminders', () => {
-  it('go once to the mentors and the mentees, with the join link', async () => {
+  it('go once to the mentors and enrolled mentees, with the join link; an invitee is asked to answer', async () => {
     const notifier = new RecordingNotifier();
     const jobs = start({ notifier });
     await jobs.start();
     const session = await publishedSession();
     await jobs.scheduler.sessionScheduled(session, [10]);
-    await waitFor(() => reminderKeys(notifier, session.id).length === 4);
+    await waitFor(() => reminderKeys(notifier, session.id).length === 3);
     await new Promise((r) => setTimeout(r, 400));
     expect(reminderKeys(notifier, session.id).sort()).toEqual(
-      [mentor, ...mentees].map((p) => `${p.id}/10`).sort(),
+      [mentor, mentees[0]!, mentees[1]!].map((p) => `${p.id}/10`).sort(),
     );
+    expect(notifier.to(mentees[2]!.id).map((n) => n.kind)).toEqual(['invitationReminder']);
     const toAda = notifier.to(mentees[0]!.id)[0] as Extract<
       Notification,
       { kind: 'sessionReminder' }
@@ -208,14 +209,20 @@ describe('reminders', () => {
     const sessions = await Promise.all(Array.from({ length: 12 }, () => publishedSession()));
     for (const session of sessions) await a.scheduler.sessionScheduled(session, [10]);
     await Promise.all([a.start(), b.start()]);
-    // 48 reminders through two instances polling every 100 ms: about 7 s alone on a busy
-    // 2-core machine, more beside other test files.
-    await waitFor(() => notifier.ofKind('sessionReminder').length >= 48, 25_000);
+    // 36 reminders and 12 invitation reminders through two instances polling every 100 ms:
+    // about 7 s alone on a busy 2-core machine, more beside other test files.
+    await waitFor(
+      () =>
+        notifier.ofKind('sessionReminder').length >= 36 &&
+        notifier.ofKind('invitationReminder').length >= 12,
+      25_000,
+    );
     await new Promise((r) => setTimeout(r, 500));
     const keys = sessions.flatMap((s) => reminderKeys(notifier, s.id).map((k) => `${s.id}/${k}`));
-    expect(keys).toHaveLength(48);
-    expect(new Set(keys).size).toBe(48);
-  });
+    expect(keys).toHaveLength(36);
+    expect(new Set(keys).size).toBe(36);
+    expect(notifier.ofKind('invitationReminder')).toHaveLength(12);
+  }, 40_000);
 
   it('after a crash mid-fan-out, a restart sends the rest and none twice', async () => {
     const delivered: string[] = [];
@@ -254,7 +261,7 @@ describe('reminders', () => {
 });
 
 describe('live and completed', () => {
-  it('at start the session becomes live and participants are told; at end, completed', async () => {
+  it('at start the session becomes live and its mentors and enrolled mentees are told; at end, completed', async () => {
     const notifier = new RecordingNotifier();
     const jobs = start({ notifier });
     await jobs.start();
@@ -266,15 +273,17 @@ describe('live and completed', () => {
     await jobs.scheduler.sessionScheduled(session, []);
     await waitFor(async () => (await h.deps.sessions.get(session.id))?.status === 'live');
     await waitFor(
-      () => notifier.ofKind('sessionLive').filter((n) => n.session.id === session.id).length === 4,
+      () => notifier.ofKind('sessionLive').filter((n) => n.session.id === session.id).length === 3,
     );
     const live = notifier.ofKind('sessionLive').find((n) => n.recipient === mentees[1]!.id);
     expect(live?.session.actions).toContain('join');
     await waitFor(async () => (await h.deps.sessions.get(session.id))?.status === 'completed');
     await waitFor(
       () =>
-        notifier.ofKind('sessionCompleted').filter((n) => n.session.id === session.id).length === 4,
+        notifier.ofKind('sessionCompleted').filter((n) => n.session.id === session.id).length === 3,
     );
+    // Cleo was invited and never enrolled: no "Live", no "thank you for taking part".
+    expect(notifier.to(mentees[2]!.id).filter((n) => n.kind !== 'invitationReminder')).toEqual([]);
     const done = notifier.ofKind('sessionCompleted').find((n) => n.recipient === mentor.id);
     expect(done?.session.actions).toContain('cloneSession');
   });

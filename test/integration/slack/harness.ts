@@ -4,6 +4,7 @@ import type { Database } from '../../../src/adapters/mongo/client.js';
 import { type App, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { MentorProfile, Person } from '../../../src/core/people/person.js';
+import type { Clock } from '../../../src/core/time.js';
 import { installWorkspace } from '../../../src/core/workspaces/install.js';
 import { createLogger } from '../../../src/logger.js';
 import {
@@ -13,6 +14,7 @@ import {
   signatureHeaders,
   TEAM,
 } from '../../fixtures/slack/payloads.js';
+import { type BbbStandIn, startBbbStandIn } from '../../helpers/bbb.js';
 import { useTestDatabase } from '../../helpers/db.js';
 
 export const SECRET = 'test-signing-secret-5f2c1b0a9e8d7c6b';
@@ -165,6 +167,8 @@ export class SlackStub {
 
 export interface SlackService {
   readonly app: App;
+  /** The BigBlueButton server the service uses (a stand-in on 127.0.0.1). */
+  readonly bbb: BbbStandIn;
   send(signed: Signed, headers?: Record<string, string>): Promise<Response>;
   /** Sends and returns the JSON body Slack would read (a view submission's answer). */
   submit(signed: Signed): Promise<AnyView>;
@@ -183,8 +187,14 @@ export interface SlackService {
   stop(): Promise<void>;
 }
 
-export async function startSlackService(env: Record<string, string> = {}): Promise<SlackService> {
+export async function startSlackService(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<SlackService> {
+  const bbb = await startBbbStandIn();
   const loaded = loadConfig({
+    BBB_URL: bbb.url,
+    BBB_SECRET: bbb.secret,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SHUTDOWN_TIMEOUT_MS: '2000',
@@ -210,6 +220,7 @@ export async function startSlackService(env: Record<string, string> = {}): Promi
     createLogger({ LOG_LEVEL: 'silent' }),
     {
       connectDatabase: connect,
+      ...(options.clock ? { clock: options.clock } : {}),
     },
   );
   const url = `http://127.0.0.1:${app.port}/slack/events`;
@@ -227,6 +238,7 @@ export async function startSlackService(env: Record<string, string> = {}): Promi
   let installed = false;
   return {
     app,
+    bbb,
     send,
     async submit(signed) {
       const res = await send(signed);
@@ -279,7 +291,10 @@ export async function startSlackService(env: Record<string, string> = {}): Promi
       }
       return person;
     },
-    stop: () => app.stop(),
+    async stop() {
+      await app.stop();
+      await bbb.stop();
+    },
   };
 }
 

@@ -4,7 +4,9 @@ import { afterAck } from '../../../src/adapters/after-ack.js';
 import { createTeamsAdapter } from '../../../src/adapters/teams/index.js';
 import { type App, startApp } from '../../../src/app.js';
 import { type Config, loadConfig } from '../../../src/config.js';
+import type { Clock } from '../../../src/core/time.js';
 import { createLogger } from '../../../src/logger.js';
+import { type BbbStandIn, startBbbStandIn } from '../../helpers/bbb.js';
 import { useTestDatabase } from '../../helpers/db.js';
 
 /** One call the bot made to the Bot Framework connector (the nock-ed serviceUrl). */
@@ -16,6 +18,8 @@ export interface ConnectorCall {
 
 export interface TeamsHarness {
   readonly app: App;
+  /** The BigBlueButton server the service uses (a stand-in on 127.0.0.1). */
+  readonly bbb: BbbStandIn;
   readonly url: string;
   /** Every connector call so far, in order. */
   readonly calls: ConnectorCall[];
@@ -43,7 +47,10 @@ export function teamsConfig(env: Record<string, string> = {}): Readonly<Config> 
  * The whole service in-process with only the Teams adapter, on the test database, and the
  * connector (https://smba.test) served by nock, recording every call.
  */
-export async function startTeams(env: Record<string, string> = {}): Promise<TeamsHarness> {
+export async function startTeams(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TeamsHarness> {
   const calls: ConnectorCall[] = [];
   const record = (method: string) =>
     function (this: unknown, path: string, body: unknown) {
@@ -58,21 +65,28 @@ export async function startTeams(env: Record<string, string> = {}): Promise<Team
     .reply(record('PUT'));
 
   const test = await useTestDatabase();
+  const bbb = await startBbbStandIn();
   const logger = createLogger({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await startApp(teamsConfig(env), logger, {
-    connectDatabase: async () => ({
-      client: test.client,
-      db: test.db,
-      uri: 'mongodb://test/',
-      embedded: test.embedded,
-      ping: async () => true,
-      close: () => test.close(),
-    }),
-    adapters: [createTeamsAdapter],
-  });
+  const app = await startApp(
+    teamsConfig({ BBB_URL: bbb.url, BBB_SECRET: bbb.secret, ...env }),
+    logger,
+    {
+      ...(options.clock ? { clock: options.clock } : {}),
+      connectDatabase: async () => ({
+        client: test.client,
+        db: test.db,
+        uri: 'mongodb://test/',
+        embedded: test.embedded,
+        ping: async () => true,
+        close: () => test.close(),
+      }),
+      adapters: [createTeamsAdapter],
+    },
+  );
   const url = `http://127.0.0.1:${app.port}`;
   return {
     app,
+    bbb,
     url,
     calls,
     async post(activity, headers = {}) {
@@ -102,6 +116,7 @@ export async function startTeams(env: Record<string, string> = {}): Promise<Team
     },
     async stop() {
       await app.stop();
+      await bbb.stop();
       nock.cleanAll();
     },
   };

@@ -18,7 +18,7 @@ describe('the Teams app package', () => {
   it('fills in the bot id and host, lists exactly the commands the bot answers', () => {
     const template = readFileSync('manifests/teams/manifest.json', 'utf8');
     const manifest = JSON.parse(
-      fillManifest(template, 'b07-id', 'https://bot.example.com/ignored'),
+      fillManifest(template, 'b07-id', 'https://bot.example.com/ignored', '1.2.3'),
     );
     expect(manifest.manifestVersion).toBe('1.17');
     expect(manifest.id).toBe('b07-id');
@@ -29,6 +29,8 @@ describe('the Teams app package', () => {
     expect(commands.map((c: { title: string }) => c.title)).toEqual(COMMANDS.map((c) => c.command));
     expect(commands.length).toBeLessThanOrEqual(10);
     for (const c of commands) expect(c.title.length).toBeLessThanOrEqual(32);
-    expect(() => fillManifest(template, 'x', 'http://insecure.example.com')).toThrow(/https/);
+    expect(() => fillManifest(template, 'x', 'http://insecure.example.com', '1.2.3')).toThrow(
+      /https/,
+    );
   });
 });

@@ -35,7 +35,7 @@ describe('proactive DMs (the core Notifier on Teams)', () => {
     for (const n of everyNotification(personIdOf(ada), `teams:${TENANT}`))
       await h.app.core.notifier.notify(n);
     const sent = h.callsTo(conversationIdOf(ada)).slice(before);
-    expect(sent).toHaveLength(12);
+    expect(sent).toHaveLength(13);
     for (const call of sent) {
       expect(call.method).toBe('POST');
       for (const card of cardsOf(call.body)) expectValidCard(card);

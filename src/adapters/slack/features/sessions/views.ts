@@ -1,5 +1,7 @@
 import type { ActionKind } from '../../../../core/actions.js';
+import { meetingAccessLine } from '../../../../core/sessions/meeting.js';
 import type { SessionCard } from '../../../../core/views.js';
+import { plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../buttons.js';
 import {
   actions,
@@ -53,11 +55,19 @@ function sessionButtons(card: SessionCard): Button[] {
 function sessionFacts(card: SessionCard): string {
   const mentors = card.mentors.map(who).join(', ');
   const seats =
-    card.seatsLeft > 0 ? `${card.seatsLeft} of ${card.seatLimit} seats free` : 'Session seats full';
-  return `${STATUS[card.status]} · ${card.type === 'private' ? 'Private' : 'Public'} · with ${mentors} · ${card.menteeCount} mentees · ${seats}`;
+    card.seatsLeft > 0
+      ? `${card.seatsLeft} of ${plural(card.seatLimit, 'seat')} free`
+      : 'Session seats full';
+  return `${STATUS[card.status]} · ${card.type === 'private' ? 'Private' : 'Public'} · with ${mentors} · ${plural(card.menteeCount, 'mentee')} · ${seats}`;
 }
 
-/** A session with its time in the reader's zone, chips and the allowed buttons (3-4 blocks). */
+/** How a participant gets in besides *Join*: Zoom's meeting id and passcode. */
+export function meetingContext(card: SessionCard): Block[] {
+  const line = meetingAccessLine(card);
+  return line ? [context(esc(line))] : [];
+}
+
+/** A session with its time in the reader's zone, chips and the allowed buttons (3-5 blocks). */
 export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {}): Block[] {
   const title = `*${esc(card.title)}*\n:calendar: ${when(card.start, card.end)}`;
   const description =
@@ -72,6 +82,7 @@ export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {
   return [
     section(`${title}${description}`, imageAccessory),
     context(sessionFacts(card) + (tags ? ` · ${tags}` : '')),
+    ...meetingContext(card),
     ...actions(sessionButtons(card), `session:${card.id}`),
   ];
 }

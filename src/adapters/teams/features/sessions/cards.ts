@@ -1,6 +1,8 @@
 import type { MySessions } from '../../../../core/sessions/index.js';
+import { meetingAccessLine } from '../../../../core/sessions/meeting.js';
 import { formatRange } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
+import { plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../actions.js';
 import {
   type AdaptiveCard,
@@ -47,13 +49,13 @@ export function sessionBody(s: SessionCard): CardElement[] {
     facts([
       ['When', sessionWhen(s)],
       ['Mentors', s.mentors.map((m) => m.name).join(', ') || '-'],
-      ['Mentees', `${s.menteeCount} of ${s.seatLimit} seats taken (${s.seatsLeft} left)`],
+      ['Mentees', `${s.menteeCount} of ${plural(s.seatLimit, 'seat')} taken (${s.seatsLeft} left)`],
       chipsText(s.recommendedFor) !== '' && ['Recommended for', chipsText(s.recommendedFor)],
       chipsText(s.categories) !== '' && ['Categories', chipsText(s.categories)],
       chipsText(s.medium) !== '' && ['Medium', chipsText(s.medium)],
       s.meetingPlatform !== undefined && [
         'Meeting',
-        PLATFORM[s.meetingPlatform] ?? s.meetingPlatform,
+        meetingAccessLine(s) ?? PLATFORM[s.meetingPlatform] ?? s.meetingPlatform,
       ],
       s.viewerRole !== 'none' && ['You', s.viewerRole],
     ]),

@@ -1,0 +1,155 @@
+import { expect, vi } from 'vitest';
+import {
+  botAdded,
+  cardAction,
+  conversationIdOf,
+  message,
+  personIdOf,
+  type TeamsUser,
+  taskFetch,
+  taskSubmit,
+  teamsUser,
+} from '../../fixtures/teams/activities.js';
+import { FixedClock } from '../../helpers/core.js';
+import { cardsOf, expectValidCard } from '../../integration/teams/cards.js';
+import { startTeams, type TeamsHarness } from '../../integration/teams/harness.js';
+
+/**
+ * A Teams tenant for journey tests: the whole service in-process behind /api/messages, the
+ * Bot Framework connector a stand-in recording every activity the bot sends, so a test reads
+ * what each person received in their chat with the bot.
+ */
+
+export interface ChatCard {
+  /** The activity id the connector gave the message (buttons on it carry it back). */
+  readonly id: string;
+  /** How it arrived: a new message (POST) or an update of an earlier one (PUT). */
+  readonly method: string;
+  // biome-ignore lint/suspicious/noExplicitAny: cards as the bot rendered them
+  readonly card: any;
+  readonly text: string;
+}
+
+export const textOf = (value: unknown) => JSON.stringify(value);
+
+export const eventually = <T>(check: () => T | Promise<T>, timeout = 8_000) =>
+  vi.waitFor(check, { timeout, interval: 25 });
+
+export class TeamsTenant {
+  private constructor(
+    readonly h: TeamsHarness,
+    readonly clock: FixedClock,
+    readonly tenantId: string,
+  ) {}
+
+  static async start(
+    tenantId: string,
+    env: Record<string, string> = {},
+    now = new Date(),
+  ): Promise<TeamsTenant> {
+    const clock = new FixedClock(now);
+    const h = await startTeams(env, { clock });
+    return new TeamsTenant(h, clock, tenantId);
+  }
+
+  /** Someone opens the app (and so the bot may message them); the first becomes admin. */
+  async joins(name: string, timeZone: string): Promise<TeamsPerson> {
+    const user = teamsUser(name, this.tenantId, timeZone);
+    expect((await this.h.post(botAdded(user))).status).toBe(200);
+    return new TeamsPerson(this, user);
+  }
+
+  stop(): Promise<void> {
+    return this.h.stop();
+  }
+}
+
+export class TeamsPerson {
+  constructor(
+    readonly tenant: TeamsTenant,
+    readonly user: TeamsUser,
+  ) {}
+
+  get id(): string {
+    return personIdOf(this.user);
+  }
+
+  get name(): string {
+    return this.user.name;
+  }
+
+  /** Every card the bot put in this person's chat, in order, each checked against 1.5. */
+  chat(): ChatCard[] {
+    const h = this.tenant.h;
+    const out: ChatCard[] = [];
+    h.calls.forEach((call, i) => {
+      if (!h.callsTo(conversationIdOf(this.user)).includes(call)) return;
+      const id =
+        call.method === 'PUT'
+          ? (/\/activities\/([^/?]+)/.exec(call.path)?.[1] ?? '')
+          : `m-${i + 1}`;
+      for (const card of cardsOf(call.body)) {
+        expectValidCard(card);
+        out.push({ id, method: call.method, card, text: textOf(card) });
+      }
+    });
+    return out;
+  }
+
+  /** Waits for a card in the chat containing `words`; the latest such card. */
+  async cardSaying(words: string): Promise<ChatCard> {
+    return eventually(() => {
+      const found = this.chat()
+        .filter((c) => c.text.includes(words))
+        .at(-1);
+      expect(found, `${this.name} got no card saying "${words}"`).toBeDefined();
+      return found as ChatCard;
+    });
+  }
+
+  async says(text: string): Promise<void> {
+    expect((await this.tenant.h.post(message(this.user, text))).status).toBe(200);
+  }
+
+  /** Opens a dialog from a button; returns the dialog's card. */
+  // biome-ignore lint/suspicious/noExplicitAny: the dialog's card
+  async opensDialog(data: Record<string, unknown>): Promise<any> {
+    const res = await this.tenant.h.post(taskFetch(this.user, data));
+    expect(res.status).toBe(200);
+    const card = res.body?.task?.value?.card?.content;
+    if (card) expectValidCard(card);
+    return card;
+  }
+
+  /** Submits a dialog; returns the invoke's answer (undefined body = closed, done). */
+  // biome-ignore lint/suspicious/noExplicitAny: invoke answers of many shapes
+  async submitsDialog(data: Record<string, unknown>): Promise<any> {
+    const res = await this.tenant.h.post(taskSubmit(this.user, data));
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  /** Presses an Action.Execute button of `on`; the banner Teams shows at once. */
+  async presses(on: ChatCard, verb: string, data: Record<string, unknown>): Promise<string> {
+    expect(on.text, `no ${verb} button on the card`).toContain(`"verb":"${verb}"`);
+    const res = await this.tenant.h.post(cardAction(this.user, verb, data, on.id));
+    expect(res.status).toBe(200);
+    return String(res.body?.value ?? '');
+  }
+}
+
+/** The URL of a card's *Join* button, if it has one. */
+export function joinUrlOf(card: ChatCard): string | undefined {
+  const found: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.OpenUrl' && o.title === 'Join' && typeof o.url === 'string')
+        found.push(o.url);
+      for (const v of Object.values(o)) walk(v);
+    }
+  };
+  walk(card.card);
+  return found[0];
+}
