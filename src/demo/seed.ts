@@ -143,6 +143,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     await createAndPublishSession(deps, {
       actor: actor(MENTORS.james.handle),
       input: {
+        // The demo runs without a BigBlueButton server: its sessions meet on Google Meet.
+        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
         title: 'Your first year as an engineer',
         description:
           'An open Q&A: what to learn first, how to ask for feedback, and how to read a performance review.',
@@ -160,6 +162,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     await createAndPublishSession(deps, {
       actor: actor(MENTORS.priya.handle),
       input: {
+        // The demo runs without a BigBlueButton server: its sessions meet on Google Meet.
+        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
         title: 'System design office hours',
         description: 'Bring a design you are working on; we review it together. Two seats only.',
         start: fullStart,
@@ -176,6 +180,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     await createAndPublishSession(deps, {
       actor: actor(MENTORS.olivia.handle),
       input: {
+        // The demo runs without a BigBlueButton server: its sessions meet on Google Meet.
+        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
         title: 'Portfolio reviews',
         description: 'Share one project; get concrete feedback on story, craft and accessibility.',
         start: laterStart,
