@@ -6,6 +6,7 @@ import {
   blockActions,
   SLACK_HOST,
   type StateValues,
+  TEAM,
   slashCommand,
   viewSubmission,
 } from '../../fixtures/slack/payloads.js';
@@ -96,6 +97,8 @@ export class SlackWorkspace {
           },
         };
       }
+      case 'auth.test':
+        return { ok: true, team_id: TEAM.id, user_id: 'UBOT', bot_id: 'BBOT' };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${args.users}` } };
       case 'chat.postMessage': {
@@ -226,6 +229,7 @@ export class SlackPerson {
       const view = [...this.world.receivedBy(this.id)]
         .reverse()
         .find((r) => ['views.open', 'views.update', 'views.push'].includes(r.via));
+      expect(view?.args.view).toBeDefined();
       expect(view?.args.view?.callback_id).not.toBe('loading');
       return view?.args.view as AnyView;
     });
