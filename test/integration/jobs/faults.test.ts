@@ -82,10 +82,12 @@ async function publishedSession(): Promise<Session> {
 }
 
 const everyone = () => [mentor, ...mentees].map((p) => p.id).sort();
+/** Who got this session's reminder: the reminder itself, or (an invitee) the one to answer. */
 const reminded = (notifier: RecordingNotifier, sessionId: string) =>
   notifier.sent
     .filter(
-      (n): n is Extract<Notification, { kind: 'sessionReminder' }> => n.kind === 'sessionReminder',
+      (n): n is Extract<Notification, { kind: 'sessionReminder' | 'invitationReminder' }> =>
+        n.kind === 'sessionReminder' || n.kind === 'invitationReminder',
     )
     .filter((n) => n.session.id === sessionId)
     .map((n) => n.recipient)

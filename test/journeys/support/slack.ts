@@ -6,8 +6,8 @@ import {
   blockActions,
   SLACK_HOST,
   type StateValues,
-  TEAM,
   slashCommand,
+  TEAM,
   viewSubmission,
 } from '../../fixtures/slack/payloads.js';
 import { FixedClock } from '../../helpers/core.js';
