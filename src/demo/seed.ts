@@ -80,6 +80,9 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
           { weekday: 1, start: '09:00', end: '11:00' },
           { weekday: 3, start: '16:00', end: '18:00' },
         ],
+        // The demo runs without a BigBlueButton server: booked sessions meet on Google Meet.
+        meetingPlatform: 'gmeet',
+        meetingUrl: 'https://meet.google.com/jmc-prof-one',
       },
     }),
     'mentor profile james',
@@ -112,6 +115,8 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
           { weekday: 2, start: '14:00', end: '16:00' },
           { weekday: 4, start: '14:00', end: '16:00' },
         ],
+        meetingPlatform: 'gmeet',
+        meetingUrl: 'https://meet.google.com/prr-prof-two',
       },
     }),
     'mentor profile priya',

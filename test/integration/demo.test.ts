@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personIdOf } from '../../src/core/people/person.js';
+import { bookSlot } from '../../src/core/booking/book-slot.js';
+import { freeSlots } from '../../src/core/booking/free-slots.js';
+import { type Person, personIdOf, workspaceIdOf } from '../../src/core/people/person.js';
+import { sessionForm } from '../../src/core/sessions/form.js';
 import { ADMIN, type DEMO_PEOPLE, DEMO_TENANT, MENTEES, MENTORS } from '../../src/demo/people.js';
 import { playgroundConfig } from '../../src/demo/playground.js';
 import { type DemoSummary, seedDemoWorkspace } from '../../src/demo/seed.js';
@@ -12,7 +15,8 @@ describe('the demo workspace', () => {
   let h: CoreHarness;
   let summary: DemoSummary | undefined;
   beforeAll(async () => {
-    h = await useCore();
+    // As `npm start` runs it: no BigBlueButton server (BBB_URL unset).
+    h = await useCore({ rooms: undefined });
     summary = await seedDemoWorkspace(h.deps);
   });
   afterAll(() => h.close());
@@ -60,9 +64,36 @@ describe('the demo workspace', () => {
     expect(h.notifier.to(idOf(MENTEES.megan)).map((n) => n.kind)).toEqual(['mentorOffer']);
   });
 
+  it('lets a mentee book each demo mentor without a BigBlueButton server', async () => {
+    const workspace = await h.deps.workspaces.get(workspaceIdOf('teams', DEMO_TENANT));
+    const megan = (await h.deps.people.get(idOf(MENTEES.megan))) as Person;
+    for (const demo of Object.values(MENTORS)) {
+      const mentor = (await h.deps.people.get(idOf(demo))) as Person;
+      expect(mentor.mentorProfile?.meetingPlatform).toBe('gmeet');
+      const [slot] = await freeSlots(h.deps, { mentor, workspace: workspace!, now: h.clock.now() });
+      expect(slot, `${demo.handle} has a free slot`).toBeDefined();
+      const booked = await bookSlot(h.deps, {
+        actor: { personId: megan.id },
+        input: { mentorId: mentor.id, startsAt: slot!.startsAt.toISOString() },
+      });
+      expect(booked.ok ? booked.value.session.title : booked.error.message).toBe(
+        `Mentoring: ${mentor.displayName} & ${megan.displayName}`,
+      );
+    }
+  });
+
+  it("offers a demo mentor's new session on a platform this server has", async () => {
+    const form = await sessionForm(h.deps, {
+      actor: { personId: idOf(MENTORS.priya) },
+      input: { mode: 'create' },
+    });
+    expect(form.ok && form.value.defaults.meetingPlatform).toBe('gmeet');
+    expect(form.ok && form.value.choices.meetingPlatforms).not.toContain('bigbluebutton');
+  });
+
   it('is seeded once: a second run changes nothing', async () => {
     expect(await seedDemoWorkspace(h.deps)).toBeUndefined();
-    expect(await h.database.db.collection('sessions').countDocuments()).toBe(3);
+    expect(await h.database.db.collection('sessions').countDocuments({ type: 'public' })).toBe(3);
   });
 });
 
