@@ -16,7 +16,7 @@ import {
 } from './fields.js';
 import { schedulableRequest } from './from-request.js';
 import { type CommandRequest, onlyMentorsCreate, seatsFull } from './load.js';
-import { meetingInfoOf, meetingSchema } from './meeting.js';
+import { meetingInfoOf, meetingSchema, platformProblem } from './meeting.js';
 import { resultFor } from './notify.js';
 import { checkMentees, checkMentors } from './participants.js';
 import { publishDraft } from './publish.js';
@@ -47,6 +47,8 @@ export const createSessionSchema = z.object({
   mentorIds: mentorIdsSchema.default([]),
   menteeIds: menteeIdsSchema.default([]),
   requestId: z.string().trim().min(1).optional(),
+  /** The meeting chosen in the form, kept on the draft so *Publish* uses it (issue 10 point 19). */
+  meeting: meetingSchema.optional(),
 });
 
 /** Validates the form against the workspace and stores a draft. */
@@ -86,7 +88,10 @@ export async function draftSession(
   if (mentorProblem) errors[mentorProblem.field] = mentorProblem.message;
   const menteeProblem = await checkMentees(deps, workspace, input.menteeIds, mentorIds);
   if (menteeProblem) errors[menteeProblem.field] = menteeProblem.message;
+  const platform = input.meeting && platformProblem(deps, input.meeting.platform);
+  if (platform) errors['meeting.platform'] = platform;
   if (isFieldErrors(times) || Object.keys(errors).length > 0) return fail(validation(errors));
+  const meeting = input.meeting ? meetingInfoOf(input.meeting) : undefined;
 
   const invitedIds = [...input.menteeIds];
   if (input.requestId) {
@@ -121,6 +126,7 @@ export async function draftSession(
     recommendedFor: tags.recommendedFor ?? [],
     categories: tags.categories ?? [],
     medium: tags.medium ?? [],
+    ...(meeting ? { meeting } : {}),
     status: 'draft',
     createdBy: actor.id,
     ...(input.requestId ? { requestId: input.requestId } : {}),
@@ -144,20 +150,17 @@ export function createSession(
   });
 }
 
-const createAndPublishSchema = createSessionSchema.extend({ meeting: meetingSchema.optional() });
-
-export type CreateAndPublishInput = z.input<typeof createAndPublishSchema>;
+export type CreateAndPublishInput = z.input<typeof createSessionSchema>;
 
 /** The create form's *Publish* button: create and publish in one transaction. */
 export function createAndPublishSession(
   deps: CoreDeps,
   request: CommandRequest,
 ): Promise<Result<SessionResult>> {
-  return runCommand(deps, request, createAndPublishSchema, async (ctx) => {
+  return runCommand(deps, request, createSessionSchema, async (ctx) => {
     const draft = await draftSession(deps, ctx);
     if (!draft.ok) return draft;
-    const meeting = ctx.input.meeting ? meetingInfoOf(ctx.input.meeting) : undefined;
-    const published = await publishDraft(deps, ctx, draft.value, meeting);
+    const published = await publishDraft(deps, ctx, draft.value, draft.value.meeting);
     if (!published.ok) return published;
     return ok(await resultFor(deps, published.value, ctx));
   });

@@ -105,10 +105,11 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
           const requestId = textIn(data, 'requestId');
           const hidden: Record<string, string> = requestId ? { requestId } : {};
           const publish = data.publish === 'yes';
+          // A draft keeps the meeting chosen in the form, so its *Publish* uses it.
           const input = {
             ...sessionInputOf(values, 'create'),
             ...(requestId ? { requestId } : {}),
-            ...(publish ? { meeting: meetingOf(values) } : {}),
+            meeting: meetingOf(values),
           };
           const args = { actor, input, idempotencyKey: key };
           const result = publish
