@@ -35,9 +35,8 @@ export function registerCommands(app: Application, show: ReturnType<typeof showR
             'Ask a mentor for a session.',
             'Request a session',
             DialogVerb.requestSession,
-            {
-              mentorQuery: parsed.argument.slice(0, 100),
-            },
+            // `@name some words`: the dialog opens with the mentor found and the words kept.
+            { text: parsed.argument.slice(0, 2_000) },
           ),
         );
       case 'create session':

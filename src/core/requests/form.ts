@@ -25,6 +25,8 @@ export type RequestFormView =
       readonly mentor?: PersonSummary;
       /** Mentors to pick from: the one asked, or those matching `mentorQuery`. */
       readonly mentors: readonly MentorListItem[];
+      /** The words typed after the command, to fill the message in (issue 10 point 12). */
+      readonly message?: string;
       readonly maxMessageLength: number;
     }
   | {
@@ -40,6 +42,8 @@ const schema = z.discriminatedUnion(
       kind: z.literal('session'),
       mentorId: z.string().trim().min(1).optional(),
       mentorQuery: searchText.optional(),
+      /** What was typed after the request command: `@name some words`, or just words. */
+      text: z.string().max(4_000).optional(),
       limit: z.number().int().min(1).max(100).default(100),
     }),
     z.object({
@@ -99,11 +103,49 @@ export function requestForm(
         maxMessageLength: MAX_REQUEST_MESSAGE,
       });
     }
-    const found = await deps.people.listMentors(workspace.id, input.mentorQuery, input.limit + 1);
-    const mentors = found
-      .filter((m) => m.id !== actor.id)
-      .slice(0, input.limit)
-      .map((m) => mentorListItem(m, actor, workspace.config));
+    const list = async (query: string | undefined) =>
+      (await deps.people.listMentors(workspace.id, query, input.limit + 1))
+        .filter((m) => m.id !== actor.id)
+        .slice(0, input.limit);
+    if (input.text !== undefined) {
+      // A name that matched nobody still leaves the words: the form opens with them.
+      const typed = readRequestText(input.text);
+      const named = typed.name ? await list(typed.name) : [];
+      const found = named.length > 0 ? named : await list(undefined);
+      const message = (named.length > 0 || typed.mentioned ? typed.rest : typed.all).slice(
+        0,
+        MAX_REQUEST_MESSAGE,
+      );
+      const only = named.length === 1 ? named[0] : undefined;
+      return ok({
+        kind: 'session',
+        ...(only ? { mentor: summaryOf(only) } : {}),
+        mentors: found.map((m) => mentorListItem(m, actor, workspace.config)),
+        ...(message ? { message } : {}),
+        maxMessageLength: MAX_REQUEST_MESSAGE,
+      });
+    }
+    const mentors = (await list(input.mentorQuery)).map((m) =>
+      mentorListItem(m, actor, workspace.config),
+    );
     return ok({ kind: 'session', mentors, maxMessageLength: MAX_REQUEST_MESSAGE });
   });
+}
+
+/**
+ * The words after a request command, as people type them: `@Priya let's talk careers` names
+ * Priya (an `@` the chat did not turn into a mention), `Priya` alone may be a name, and
+ * anything else is the message.
+ */
+export function readRequestText(text: string): {
+  name?: string;
+  mentioned: boolean;
+  rest: string;
+  all: string;
+} {
+  const all = text.trim();
+  const match = /^(@?)([^\s@<>]{1,100})\s*([\s\S]*)$/.exec(all);
+  if (!match) return { mentioned: false, rest: all, all };
+  const [, at, name, rest] = match as unknown as [string, string, string, string];
+  return { name, mentioned: at === '@', rest: rest.trim(), all };
 }

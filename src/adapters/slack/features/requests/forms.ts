@@ -21,11 +21,13 @@ export async function requestForm(
   ctx: SlackContext,
   person: Person,
   mentorId?: string,
+  typed?: string,
 ): Promise<ModalView | DomainError> {
   // Without a mentor the picker serves them as the person types: none are listed here.
   const form = await formOf(ctx, person, {
     kind: 'session',
     ...(mentorId ? { mentorId } : { limit: 1 }),
+    ...(!mentorId && typed?.trim() ? { text: typed } : {}),
   });
   if (form instanceof DomainError) return form;
   if (form.kind !== 'session') throw new Error(`requestForm answered a ${form.kind} form`);

@@ -36,6 +36,8 @@ export const registerRequests: Register = (app, ctx) => {
   });
   app.command(Command.requestSession, async (args: CommandArgs) => {
     if (parseRequest(args.command.text).mentorUser) return direct(args);
+    // No real mention (`@name` typed as text, or no name): the form opens with the words.
+    const text = args.command.text;
     await args.ack();
     await openModal(
       ctx.logger,
@@ -47,7 +49,7 @@ export const registerRequests: Register = (app, ctx) => {
       },
       async () => {
         const person = await ctx.people.actor(args.client, refOfCommand(args.command));
-        return person.ok ? requestForm(ctx, person.value) : person.error;
+        return person.ok ? requestForm(ctx, person.value, undefined, text) : person.error;
       },
     );
   });

@@ -13,11 +13,16 @@ import {
 
 type Form<K> = Extract<RequestFormView, { kind: K }>;
 
-const messageInput = (max: number, placeholder?: string) =>
+const messageInput = (max: number, placeholder?: string, initial?: string) =>
   input(
     Field.message,
     'Message',
-    textInput({ multiline: true, max, ...(placeholder ? { placeholder } : {}) }),
+    textInput({
+      multiline: true,
+      max,
+      ...(placeholder ? { placeholder } : {}),
+      ...(initial ? { initial } : {}),
+    }),
     { optional: true },
   );
 
@@ -30,7 +35,7 @@ export function requestSessionModal(form: Form<'session'>): ModalView {
     submit: 'Send request',
     blocks: [
       input(Field.mentor, 'Mentor', externalSelect(Action.mentorPicker, initial)),
-      messageInput(form.maxMessageLength, 'What would you like to talk about?'),
+      messageInput(form.maxMessageLength, 'What would you like to talk about?', form.message),
     ],
   });
 }

@@ -46,18 +46,26 @@ export function requestsFeature(ctx: TeamsContext): Feature {
         async fetch({ actor, data }) {
           const mentorId = textIn(data, 'mentorId');
           const query = textIn(data, 'mentorQuery');
+          const typed = textIn(data, 'text');
           const form = await mentorship.requestForm({
             actor,
             input: {
               kind: 'session',
-              ...(mentorId ? { mentorId } : query ? { mentorQuery: query } : {}),
+              ...(mentorId
+                ? { mentorId }
+                : typed
+                  ? { text: typed }
+                  : query
+                    ? { mentorQuery: query }
+                    : {}),
             },
           });
           if (!form.ok) return form.error.message;
           if (form.value.kind !== 'session') return TRY_AGAIN;
           const list = form.value.mentors;
           const picked = form.value.mentor?.id ?? (list.length === 1 ? list[0]?.mentor.id : '');
-          return requestSessionForm(list, { values: { mentorId: picked ?? '' }, errors: {} });
+          const values = { mentorId: picked ?? '', message: form.value.message ?? '' };
+          return requestSessionForm(list, { values, errors: {} });
         },
         async submit({ context, actor, values, key }) {
           const result = await mentorship.requestSession({
