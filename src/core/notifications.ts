@@ -27,7 +27,12 @@ export type Notification = Base &
      * Mentee -> mentor request arrived: *Schedule session* and *Decline*
      * (docs/product.md#mentee-asks-a-mentor).
      */
-    | { readonly kind: 'requestReceived'; readonly request: RequestView }
+    | {
+        readonly kind: 'requestReceived';
+        readonly request: RequestView;
+        /** The request also accepted the mentor's pending offer to this mentee. */
+        readonly acceptedOffer?: boolean;
+      }
     /** The mentor scheduled a session from the mentee's request. */
     | {
         readonly kind: 'requestScheduled';

@@ -29,10 +29,12 @@ export function renderNotification(n: Notification): Message {
         ...sessionBlocks(n.session),
       ]);
     case 'requestReceived':
-      return message(
-        `${n.request.mentee.name} asked you for a mentoring session`,
-        incomingRequestBlocks(n.request),
-      );
+      return message(`${n.request.mentee.name} asked you for a mentoring session`, [
+        ...(n.acceptedOffer
+          ? [section(`:tada: ${who(n.request.mentee)} accepted your offer to mentor them.`)]
+          : []),
+        ...incomingRequestBlocks(n.request),
+      ]);
     case 'requestScheduled':
       return message(`${n.request.mentor.name} scheduled ${sessionText(n.session)}`, [
         section(`${who(n.request.mentor)} scheduled a session for your request.`),

@@ -24,7 +24,13 @@ export function notificationCard(n: Notification): AdaptiveCard {
     case 'sessionBooked':
       return sessionCard(n.session, `${n.mentee.name} booked a session with you.`);
     case 'requestReceived':
-      return requestCard(n.request, 'New session request', incomingActions(n.request));
+      return requestCard(
+        n.request,
+        n.acceptedOffer
+          ? `${n.request.mentee.name} accepted your offer and asks for a session`
+          : 'New session request',
+        incomingActions(n.request),
+      );
     case 'requestScheduled':
       return card(`${n.request.mentor.name} scheduled a session for your request.`, [
         heading(`${n.request.mentor.name} scheduled a session for your request`),

@@ -15,6 +15,8 @@ export async function acceptPendingOffer(
   mentee: Person,
   mentor: Person,
   sessionId?: string,
+  /** False when the caller tells the mentor itself (a request that accepts the offer). */
+  tell = true,
 ): Promise<MentorshipRequest | undefined> {
   const pending = await deps.requests.findPending(mentee.id, mentor.id);
   if (pending?.kind !== 'mentorToMentee') return undefined;
@@ -26,6 +28,7 @@ export async function acceptPendingOffer(
     sessionId ? { sessionId } : {},
   );
   if (!accepted) return undefined;
+  if (!tell) return accepted;
   ctx.effects.notify({
     kind: 'offerAccepted',
     recipient: mentor.id,

@@ -15,8 +15,8 @@ const schema = z.object({
 });
 
 export interface RequestSessionOutcome {
-  /** `requested`: a new request is waiting for the mentor. `offerAccepted`: the mentor had
-   * already offered to mentor this mentee, so that offer is now accepted instead. */
+  /** `requested`: a new request is waiting for the mentor. `offerAccepted`: the same, and the
+   * mentor's pending offer to mentor this mentee is now accepted too. */
   readonly outcome: 'requested' | 'offerAccepted';
   readonly request: RequestView;
 }
@@ -41,13 +41,9 @@ export function requestSession(
         validation({ mentorId: 'We could not find that mentor. Pick one from the list.' }),
       );
     }
-    const offer = await acceptPendingOffer(deps, { now, effects }, actor, mentor);
-    if (offer) {
-      return ok({
-        outcome: 'offerAccepted',
-        request: requestView(offer, peopleMap([actor, mentor]), actor),
-      });
-    }
+    // A pending offer from this mentor is accepted, and the request still goes, with the
+    // mentee's words: the mentor schedules from it (issue 10 point 10).
+    const offer = await acceptPendingOffer(deps, { now, effects }, actor, mentor, undefined, false);
     const opened = await openRequest(
       deps,
       { workspace, now },
@@ -62,7 +58,11 @@ export function requestSession(
       recipient: mentor.id,
       workspaceId: workspace.id,
       request: requestView(created, people, mentor),
+      ...(offer ? { acceptedOffer: true } : {}),
     });
-    return ok({ outcome: 'requested', request: requestView(created, people, actor) });
+    return ok({
+      outcome: offer ? 'offerAccepted' : 'requested',
+      request: requestView(created, people, actor),
+    });
   });
 }

@@ -161,26 +161,34 @@ describe('requesting a session (docs/product.md#mentee-asks-a-mentor)', () => {
     expect(await h.deps.requests.findPending(mentee.id, mentor.id)).toBeUndefined();
   });
 
-  it("accepts the mentor's pending offer instead of opening a second request, and tells the mentor", async () => {
+  it("accepts the mentor's pending offer and still sends the request, with the mentee's words", async () => {
     const { mentor, mentee } = await cast();
     const sent = succeeded(await offer(mentor, mentee.id, 'I can help'));
     h.notifier.clear();
     const { outcome, request } = succeeded(await ask(mentee, mentor.id, 'yes please'));
     expect(outcome).toBe('offerAccepted');
     expect(request).toMatchObject({
-      id: sent.request.id,
-      kind: 'mentorToMentee',
-      status: 'accepted',
+      kind: 'menteeToMentor',
+      status: 'pending',
+      message: 'yes please',
     });
-    expect(h.notifier.sent.map((n) => [n.kind, n.recipient])).toEqual([
-      ['offerAccepted', mentor.id],
+    expect(h.notifier.sent).toMatchObject([
+      {
+        kind: 'requestReceived',
+        recipient: mentor.id,
+        acceptedOffer: true,
+        request: { id: request.id, actions: ['scheduleRequest', 'declineRequest'] },
+      },
     ]);
     const all = await h.deps.requests.find({
       workspaceId: mentor.workspaceId,
       menteeId: mentee.id,
       limit: 10,
     });
-    expect(all.map((r) => r.status)).toEqual(['accepted']);
+    expect(Object.fromEntries(all.map((r) => [r.id, r.status]))).toEqual({
+      [sent.request.id]: 'accepted',
+      [request.id]: 'pending',
+    });
   });
 });
 

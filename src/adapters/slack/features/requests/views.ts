@@ -101,5 +101,5 @@ export const offerSentMessage = (r: RequestView): Message =>
 
 export const requestSentText = (r: RequestView, outcome: 'requested' | 'offerAccepted') =>
   outcome === 'offerAccepted'
-    ? `${who(r.mentor)} had already offered to mentor you, so you accepted their offer. They have been told.`
+    ? `:white_check_mark: ${who(r.mentor)} had offered to mentor you: you accepted, and your request was sent to them. You will get a DM when they schedule it.`
     : `:white_check_mark: Your request was sent to ${who(r.mentor)}. You will get a DM when they answer.`;

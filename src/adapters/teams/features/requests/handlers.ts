@@ -89,7 +89,7 @@ export function requestsFeature(ctx: TeamsContext): Feature {
             requestCard(
               request,
               outcome === 'offerAccepted'
-                ? `${request.mentor.name} had offered to mentor you: that offer is now accepted.`
+                ? `${request.mentor.name} had offered to mentor you: you accepted, and your request was sent to them.`
                 : `Request sent to ${request.mentor.name}.`,
             ),
           );
