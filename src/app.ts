@@ -1,10 +1,12 @@
+import { DurableInbox, type DurableInboxOptions } from './adapters/inbox.js';
 import { BigBlueButton } from './adapters/meetings/bbb.js';
 import { connectDatabase, type Database } from './adapters/mongo/client.js';
 import { objectIdGenerator } from './adapters/mongo/ids.js';
+import { MongoInbox } from './adapters/mongo/inbox.repository.js';
 import { createRepositories } from './adapters/mongo/repositories.js';
 import { RoutingNotifier } from './adapters/notify/routing.js';
 import { mountPages } from './adapters/pages.js';
-import type { AdapterFactory, PlatformAdapter } from './adapters/platform.js';
+import { type AdapterFactory, deadlineIn, type PlatformAdapter } from './adapters/platform.js';
 import { createTeamsAdapter } from './adapters/teams/index.js';
 import { type Config, demoWanted } from './config.js';
 import { createMentorship } from './core/api.js';
@@ -21,9 +23,14 @@ export interface App {
   readonly database: Database;
   readonly core: CoreDeps;
   readonly jobs: Jobs;
+  /** Interactions recorded before their answer (undefined when turned off for a benchmark). */
+  readonly inbox: DurableInbox | undefined;
   /** The bound port, which differs from `PORT` only in tests that listen on 0. */
   readonly port: number;
-  /** Drains HTTP, then jobs, then closes the database (within SHUTDOWN_TIMEOUT_MS). */
+  /**
+   * Drains HTTP, jobs, the work after answers and its notifications, then closes the
+   * database, all within SHUTDOWN_TIMEOUT_MS; what is not done stays in the inbox.
+   */
   stop(): Promise<void>;
 }
 
@@ -33,7 +40,21 @@ export interface AppDependencies {
   adapters?: readonly AdapterFactory[];
   /** "Now" for the core; journey tests move it to a session's start. Default: the system's. */
   clock?: Clock;
+  /**
+   * The durable inbox's timings (tests shorten the lease), or `false` to answer from memory
+   * only, as before the inbox (a benchmark's comparison; never in the service).
+   */
+  inbox?: Partial<DurableInboxOptions & { leaseMs: number }> | false;
 }
+
+/**
+ * How long an interaction stays leased to the instance working it without a renewal: a
+ * crashed instance's interactions are taken over this long after its last renewal.
+ */
+const INBOX_LEASE_MS = 10_000;
+
+/** Time kept out of the shutdown budget for closing the database and exiting. */
+const CLOSE_RESERVE_MS = 500;
 
 // Bolt is loaded only when Slack is configured: importing it costs about 0.4 s of a start
 // on a small machine. (Teams runs in every development start, so it is always loaded.)
@@ -57,6 +78,7 @@ export async function startApp(
   let jobs: Jobs | undefined;
   let agenda: ReturnType<typeof createAgenda> | undefined;
   const adapters: PlatformAdapter[] = [];
+  let inbox: DurableInbox | undefined;
   try {
     const repositories = await createRepositories(database.client, database.db);
     const jobLogger = logger.child({ component: 'jobs' });
@@ -77,6 +99,7 @@ export async function startApp(
     };
     jobs = defineJobs(agenda, core, jobLogger);
     const mentorship = createMentorship(core);
+    inbox = createInbox(database, logger, deps.inbox);
 
     observeDatabase(database.client);
     const server = createHttpServer({
@@ -103,6 +126,7 @@ export async function startApp(
         db: database.db,
         logger,
         server,
+        inbox,
       });
       if (!adapter) continue;
       notifier.register(adapter.platform, adapter.notifier);
@@ -110,6 +134,7 @@ export async function startApp(
       logger.info({ platform: adapter.platform }, 'chat platform adapter started');
     }
     await jobs.start();
+    inbox?.start();
     // Before listening, so that a ready service has its demo workspace.
     if (database.embedded && demoWanted(config)) {
       const { seedDemoWorkspace } = await import('./demo/seed.js');
@@ -130,16 +155,24 @@ export async function startApp(
       database,
       core,
       jobs: started,
+      inbox,
       port,
       stop() {
         stopping ??= (async () => {
-          // The budget: HTTP first (no new commands), then running jobs, then the database.
+          // One budget for the whole stop, shared in order: HTTP (no new interactions; the
+          // answers in flight go out), running jobs, then the work after answers and the
+          // notifications it started. What is not done by then stays in the inbox, its
+          // leases handed back so the next instance takes it over at once.
           const budget = config.SHUTDOWN_TIMEOUT_MS;
-          await server.close({ forceAfterMs: Math.max(500, budget - 4_000) });
-          await started.stop(Math.max(500, budget - 3_000)).catch((err: unknown) => {
+          const deadline = deadlineIn(budget - Math.min(CLOSE_RESERVE_MS, budget / 5));
+          await server.close({ forceAfterMs: deadline.left() / 3 });
+          await started.stop(deadline.left() / 2).catch((err: unknown) => {
             logger.warn({ err }, 'jobs did not stop cleanly');
           });
-          for (const adapter of adapters) await adapter.stop?.().catch(() => {});
+          for (const adapter of adapters) await adapter.stop?.(deadline).catch(() => {});
+          // Handing back leases is one write; a database that does not answer gets no more
+          // than half the reserve (the leases then run out on their own).
+          if (inbox) await settled(inbox.stop(), CLOSE_RESERVE_MS / 2);
           await database.close();
         })();
         return stopping;
@@ -151,7 +184,8 @@ export async function startApp(
     // before this error, the one that says what is wrong, is reported.
     if (agenda) await settled(agenda.ready, 2_000);
     await jobs?.stop(1_000).catch(() => {});
-    for (const adapter of adapters) await adapter.stop?.().catch(() => {});
+    for (const adapter of adapters) await adapter.stop?.(deadlineIn(1_000)).catch(() => {});
+    await inbox?.stop();
     await database.close();
     throw error;
   }
@@ -167,4 +201,26 @@ async function settled(promise: Promise<unknown>, ms: number): Promise<void> {
     }),
   ]);
   clearTimeout(timer);
+}
+
+function createInbox(
+  database: Database,
+  logger: Logger,
+  options: AppDependencies['inbox'],
+): DurableInbox | undefined {
+  if (options === false) return undefined;
+  const leaseMs = options?.leaseMs ?? INBOX_LEASE_MS;
+  return new DurableInbox(
+    new MongoInbox(database.db, leaseMs),
+    logger.child({ component: 'inbox' }),
+    {
+      renewEveryMs: leaseMs / 4,
+      pollEveryMs: leaseMs / 2,
+      // Slack wants its answer within 3 s: the record gets most of that, not all.
+      recordWithinMs: 2_000,
+      retryAfterMs: 2_000,
+      maxAttempts: 5,
+      ...options,
+    },
+  );
 }

@@ -1,3 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentInteraction } from './interaction.js';
+
+/** Set while a piece of work runs: work it starts in turn runs at once, in its slot. */
+const inside = new AsyncLocalStorage<true>();
+
 /**
  * Work that continues after a platform has its answer (Slack's ack, a Teams 200), run at a
  * lower priority than answering. Slack and Teams time the answer (3 s, 15 s) and retry when
@@ -7,14 +13,19 @@
  * - a piece waits to start while requests are still waiting for their answer, so answers
  *   go first during a burst; one that has waited `maxWaitMs` starts anyway, one at a time
  *   while answers are due, so work always makes progress under sustained load without
- *   crowding out the answers.
+ *   crowding out the answers;
+ * - work of one lane (one person: see interaction.ts) runs one piece at a time, in the order
+ *   it came, so a person's second click is applied after their first.
  */
 export class AfterAck {
   private readonly slots: number;
   private free: number;
   private readonly idle: Array<() => void> = [];
   private unanswered = 0;
-  private readonly waiting: Array<{ since: number; start: () => void }> = [];
+  private readonly waiting: Array<{ since: number; lane: string | undefined; start: () => void }> =
+    [];
+  /** Lanes with a piece of work running. */
+  private readonly busy = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -62,15 +73,29 @@ export class AfterAck {
     clearTimeout(timer);
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` when its turn comes, in the lane of the interaction being worked (if any),
+   * which also learns of it (the inbox marks an interaction done once its work ended).
+   */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    // Already after the answer and in this lane's turn (a replayed turn that defers work).
+    if (inside.getStore()) return work();
+    const interaction = currentInteraction();
+    const running = this.queue(interaction?.lane, work);
+    interaction?.work.push(running);
+    return running;
+  }
+
+  private async queue<T>(lane: string | undefined, work: () => Promise<T>): Promise<T> {
     await new Promise<void>((start) => {
-      this.waiting.push({ since: this.now(), start });
+      this.waiting.push({ since: this.now(), lane, start });
       this.pump();
     });
     try {
-      return await work();
+      return await inside.run(true, work);
     } finally {
       this.free += 1;
+      if (lane !== undefined) this.busy.delete(lane);
       this.pump();
       if (this.waiting.length === 0 && this.free === this.slots)
         for (const resolve of this.idle.splice(0)) resolve();
@@ -78,20 +103,24 @@ export class AfterAck {
   }
 
   private pump(): void {
-    while (this.free > 0 && this.waiting.length > 0) {
-      const oldest = this.waiting[0] as { since: number; start: () => void };
+    while (this.free > 0) {
+      // The oldest piece whose lane is free: a person's later work waits for their earlier.
+      const index = this.waiting.findIndex((w) => w.lane === undefined || !this.busy.has(w.lane));
+      const next = this.waiting[index];
+      if (!next) return;
       if (this.unanswered > 0) {
         // Answers are due: only overdue work starts, and only one piece at a time.
-        const overdue = this.now() - oldest.since >= this.maxWaitMs;
+        const overdue = this.now() - next.since >= this.maxWaitMs;
         if (!overdue) {
-          this.wakeAt(oldest.since + this.maxWaitMs);
+          this.wakeAt(next.since + this.maxWaitMs);
           return;
         }
         if (this.free < this.slots) return; // pumped again when the running piece ends
       }
-      this.waiting.shift();
+      this.waiting.splice(index, 1);
       this.free -= 1;
-      oldest.start();
+      if (next.lane !== undefined) this.busy.add(next.lane);
+      next.start();
     }
   }
 

@@ -7,6 +7,7 @@ import type { Clock } from '../core/time.js';
 import type { CoreDeps } from '../core/usecase.js';
 import type { Logger } from '../logger.js';
 import type { HttpServer } from '../server.js';
+import type { DurableInbox } from './inbox.js';
 
 /** What the composition root hands each chat-platform adapter. */
 export interface AdapterContext {
@@ -22,13 +23,26 @@ export interface AdapterContext {
   readonly logger: Logger;
   /** Adapters mount their routes here (`/slack/*`, `/api/messages`, ...). */
   readonly server: HttpServer;
+  /** Where accepted interactions are recorded before they are answered. */
+  readonly inbox?: DurableInbox | undefined;
+}
+
+/** One shutdown budget shared by every part of a stop: what is left of it, in ms. */
+export interface Deadline {
+  left(): number;
+}
+
+export function deadlineIn(ms: number, now: () => number = Date.now): Deadline {
+  const at = now() + ms;
+  return { left: () => Math.max(0, at - now()) };
 }
 
 /** A started adapter: its notifier delivers the core's notifications on its platform. */
 export interface PlatformAdapter {
   readonly platform: Platform;
   readonly notifier: Notifier;
-  stop?(): Promise<void>;
+  /** Finishes what it started while `deadline` has time left; what is not done stays in the inbox. */
+  stop?(deadline: Deadline): Promise<void>;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { IdempotencyStore } from '../../core/ports.js';
+import { currentInteraction } from '../interaction.js';
+import { markInboxDoneInTransaction } from './inbox.repository.js';
 import type { IndexDeclaration } from './indexes.js';
 import { guard, isDuplicateKey, sessionOption } from './transaction.js';
 
@@ -21,7 +23,7 @@ export const idempotencyIndexes: IndexDeclaration[] = [
 export class MongoIdempotencyStore implements IdempotencyStore {
   private readonly collection: Collection<IdempotencyDoc>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.collection = db.collection<IdempotencyDoc>('idempotency');
   }
 
@@ -40,6 +42,11 @@ export class MongoIdempotencyStore implements IdempotencyStore {
           { _id: key, result: result ?? null, createdAt: now },
           sessionOption(),
         );
+        // The command's effect and the end of the interaction that ran it (its inbox
+        // entry) commit together: worked again after a crash, it is either wholly done
+        // or not at all.
+        const interaction = currentInteraction()?.key;
+        if (interaction) await markInboxDoneInTransaction(this.db, interaction);
         return 'stored';
       } catch (err) {
         if (isDuplicateKey(err)) return 'duplicate';

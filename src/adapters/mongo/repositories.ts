@@ -3,6 +3,7 @@ import type { CoreDeps } from '../../core/usecase.js';
 import { bookingIndexes, MongoBookingRepository } from './booking.repository.js';
 import { deliveryIndexes, MongoDeliveryLog } from './delivery.repository.js';
 import { idempotencyIndexes, MongoIdempotencyStore } from './idempotency.repository.js';
+import { inboxIndexes } from './inbox.repository.js';
 import { ensureIndexes, type IndexDeclaration } from './indexes.js';
 import { MongoPersonRepository, personIndexes } from './person.repository.js';
 import { MongoRequestRepository, requestIndexes } from './request.repository.js';
@@ -19,6 +20,7 @@ export const ALL_INDEXES: readonly IndexDeclaration[] = [
   ...bookingIndexes,
   ...idempotencyIndexes,
   ...deliveryIndexes,
+  ...inboxIndexes,
 ];
 
 /** The part of the core's dependencies that MongoDB provides. */

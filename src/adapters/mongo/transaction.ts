@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ClientSession, type MongoClient, MongoError } from 'mongodb';
 import { InfrastructureError } from '../../core/errors.js';
 import type { UnitOfWork } from '../../core/ports.js';
+import { noteDatabaseFault } from '../interaction.js';
 
 const current = new AsyncLocalStorage<ClientSession>();
 
@@ -23,6 +24,7 @@ export async function guard<T>(operation: () => Promise<T>): Promise<T> {
     return await operation();
   } catch (err) {
     if (err instanceof MongoError && !inTransaction()) {
+      noteDatabaseFault();
       throw new InfrastructureError(`database operation failed: ${err.message}`, { cause: err });
     }
     throw err;
@@ -49,6 +51,7 @@ export class MongoUnitOfWork implements UnitOfWork {
       });
     } catch (err) {
       if (err instanceof MongoError) {
+        noteDatabaseFault();
         throw new InfrastructureError(`transaction failed: ${err.message}`, { cause: err });
       }
       throw err;

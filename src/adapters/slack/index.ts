@@ -25,6 +25,7 @@ export const createSlackAdapter: AdapterFactory = async ({
   db,
   logger,
   server,
+  inbox,
 }) => {
   const signingSecret = config.SLACK_SIGNING_SECRET;
   const appToken = config.SLACK_APP_TOKEN;
@@ -69,7 +70,8 @@ export const createSlackAdapter: AdapterFactory = async ({
     : undefined;
   const http = socket
     ? undefined
-    : new NodeReceiver({ signingSecret: signingSecret ?? '', logger: log, tokens });
+    : new NodeReceiver({ signingSecret: signingSecret ?? '', logger: log, tokens, inbox });
+  if (http) inbox?.register('slack', (payload) => http.replay(payload));
   const bolt = createBoltApp({
     receiver: socket ?? (http as NodeReceiver),
     tokens,
@@ -118,10 +120,10 @@ export const createSlackAdapter: AdapterFactory = async ({
     platform: 'slack',
     notifier,
     // Work after acks first (it may notify), then the notifications it started.
-    stop: async () => {
+    stop: async (deadline) => {
       await socket?.stop(); // no new envelopes
-      await afterAck.drain(5_000);
-      await notifier.drain(5_000);
+      await afterAck.drain(deadline.left());
+      await notifier.drain(deadline.left());
     },
   };
 };

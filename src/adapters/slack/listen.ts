@@ -3,13 +3,13 @@ import type {
   BlockAction,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
-  SlashCommand,
 } from '@slack/bolt';
 import type { DomainError, Result } from '../../core/errors.js';
 import type { Person } from '../../core/people/person.js';
 import { afterAck } from '../after-ack.js';
 import type { SlackContext } from './context.js';
 import { refOfCommand, refOfInteraction } from './identity.js';
+import { actionKey, actionValue, commandKey } from './keys.js';
 import type { Message, ModalView } from './kit.js';
 import { openModal } from './modal.js';
 import { type Origin, originOf, tell, updateOrigin } from './origin.js';
@@ -24,21 +24,6 @@ import type { WebClient } from './web.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-
-/**
- * Idempotency keys from Slack's payloads. A slash command has one `trigger_id`; a button
- * pressed twice on the same message (or the same App Home/modal render) is the same intent,
- * whatever its `action_ts` (a modal submission's key is in submit.ts).
- */
-const commandKey = (body: SlashCommand) =>
-  `slack:cmd:${body.team_id}:${body.user_id}:${body.trigger_id}`;
-
-function actionKey(body: BlockAction, actionId: string, value: string): string {
-  const where =
-    body.container?.message_ts ??
-    (body.view ? `${body.view.id}:${body.view.hash}` : body.trigger_id);
-  return `slack:act:${body.user.id}:${actionId}:${value}:${where}`;
-}
 
 // Commands
 
@@ -130,11 +115,7 @@ export interface Press {
   say(text: string): Promise<void>;
 }
 
-const pressedValue = (args: ButtonArgs) => {
-  const action = args.action as { value?: unknown; selected_option?: { value?: unknown } };
-  const value = action.value ?? action.selected_option?.value;
-  return typeof value === 'string' ? value : '';
-};
+const pressedValue = (args: ButtonArgs) => actionValue(args.action);
 
 const whereOf = (body: BlockAction, origin: Origin) => ({
   responseUrl: body.response_url,

@@ -11,7 +11,11 @@ import {
 import type { Logger } from '../../logger.js';
 import { refuseDeclaredOversize } from '../../server.js';
 import { afterAck } from '../after-ack.js';
+import { TRY_AGAIN } from '../forms/index.js';
+import type { DurableInbox } from '../inbox.js';
+import { newInteraction, withInteraction } from '../interaction.js';
 import type { TeamRef, TokenSource } from './auth.js';
+import { interactionOf } from './keys.js';
 import { isSlackShaped } from './payload-shape.js';
 
 /** Slack's window for request timestamps, both ways (replays and skewed clocks). */
@@ -25,6 +29,8 @@ export interface ReceiverOptions {
   readonly logger: Logger;
   /** Which teams are served here (single-workspace mode: only the token's own). */
   readonly tokens: Pick<TokenSource, 'serves'>;
+  /** Where interactions are recorded before they are answered (none: in memory only). */
+  readonly inbox?: Pick<DurableInbox, 'accept' | 'work'> | undefined;
   readonly now?: () => number;
 }
 
@@ -100,6 +106,8 @@ export class NodeReceiver implements Receiver {
       return;
     }
     if (!(await this.servesTeamOf(body, res))) return;
+    const interaction = await this.accept(body, res);
+    if (!interaction) return;
     const ack = new HTTPResponseAck({
       logger: this.boltLog,
       processBeforeResponse: false,
@@ -114,12 +122,44 @@ export class NodeReceiver implements Receiver {
       ...optional('retryNum', http.extractRetryNumFromHTTPRequest(req)),
       ...optional('retryReason', http.extractRetryReasonFromHTTPRequest(req)),
     };
+    const run = () => this.app?.processEvent(event) ?? Promise.resolve();
     try {
-      await this.app?.processEvent(event);
+      await (this.options.inbox?.work(interaction, run) ?? withInteraction(interaction, run));
     } catch (err) {
       log.error({ err }, 'slack: listener failed');
       if (!res.headersSent) http.buildNoBodyResponse(res, 500);
     }
+  }
+
+  /**
+   * Records the request in the inbox before it is answered. When the database cannot take
+   * it, the person is asked to try again (a command's answer says so; anything else gets
+   * 503, which Slack shows as not gone through) instead of a 200 whose work is then lost.
+   */
+  private async accept(body: Record<string, unknown>, res: ServerResponse) {
+    const { key, lane } = interactionOf(body);
+    const inbox = this.options.inbox;
+    if (!inbox) return newInteraction(lane);
+    const interaction = await inbox.accept({
+      platform: 'slack',
+      key,
+      lane,
+      payload: () => JSON.stringify(body),
+    });
+    if (interaction) return interaction;
+    if (typeof body.command === 'string') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ response_type: 'ephemeral', text: TRY_AGAIN }));
+    } else {
+      http.buildNoBodyResponse(res, 503);
+    }
+    return undefined;
+  }
+
+  /** Works a recorded request again (its answer went out before a crash or a stop). */
+  async replay(payload: string): Promise<void> {
+    if (!this.app) throw new Error('slack receiver not initialised');
+    await this.app.processEvent({ body: JSON.parse(payload), ack: async () => {} });
   }
 
   /**

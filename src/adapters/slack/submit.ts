@@ -9,6 +9,7 @@ import type { Person } from '../../core/people/person.js';
 import type { SlackContext } from './context.js';
 import { FormState } from './form-state.js';
 import { refOfInteraction } from './identity.js';
+import { viewKey } from './keys.js';
 import { submissionError } from './modal.js';
 import type { WebClient } from './web.js';
 
@@ -18,9 +19,6 @@ import type { WebClient } from './web.js';
  */
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/** A submission is the same intent as often as Slack sends it: its view id and hash. */
-const viewKey = (view: ViewOutput) => `slack:view:${view.id}:${view.hash}`;
 
 export interface Submission {
   readonly view: ViewOutput;

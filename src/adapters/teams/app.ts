@@ -37,6 +37,26 @@ export class MentorbotTeamsAdapter extends CloudAdapter {
   ) {
     return this.processActivity(auth, activity, logic) as Promise<InvokeResponse | undefined>;
   }
+
+  /**
+   * Runs the turn of an activity authenticated long ago (recorded before its answer, worked
+   * again after a crash or a stop): outbound calls authenticate as the bot, as proactive
+   * messages do.
+   */
+  replay(appId: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    const claimsIdentity = this.createClaimsIdentity(appId);
+    return this.run(
+      {
+        claimsIdentity,
+        // None, as for proactive messages: the connector takes the channel's default scope.
+        audience: undefined as unknown as string,
+        callerId: '',
+        connectorFactory: this.auth.createConnectorFactory(claimsIdentity),
+      },
+      activity,
+      logic,
+    );
+  }
 }
 
 /** The teams-ai Application with every route of the product. */

@@ -5,6 +5,9 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../../logger.js';
 import { type RouteHandler, refuseDeclaredOversize } from '../../server.js';
 import { afterAck } from '../after-ack.js';
+import { TRY_AGAIN } from '../forms/index.js';
+import type { DurableInbox } from '../inbox.js';
+import { type Interaction, newInteraction, withInteraction } from '../interaction.js';
 import { runInteractive } from '../notify/deferring.js';
 import { isActivityShaped } from './activity-shape.js';
 import type { MentorbotTeamsAdapter } from './app.js';
@@ -81,6 +84,42 @@ function parseActivity(raw: Buffer): Activity | undefined {
 const answeredInBody = (activity: Activity) =>
   activity.type === ActivityTypes.Invoke || activity.deliveryMode === DeliveryModes.ExpectReplies;
 
+/** A card button (Action.Execute): answered at once, its work runs after the answer. */
+const isCardAction = (activity: Activity) =>
+  activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
+
+/**
+ * What the inbox keeps of an activity: its key (the delivery id, as the use cases take it)
+ * when work runs after its answer (messages and other activities, card buttons), and its
+ * lane, the person's. Dialogs (task/fetch, task/submit) run before their answer, which
+ * carries the outcome, and are not kept.
+ */
+function interactionOf(activity: Activity): { key: string | undefined; lane: string | undefined } {
+  const user = activity.from?.aadObjectId || activity.from?.id;
+  const tenant = activity.conversation?.tenantId ?? '';
+  const lane = user ? `teams:${tenant}:${user}` : undefined;
+  const kept = !answeredInBody(activity) || isCardAction(activity);
+  return { key: kept && activity.id ? `teams:${activity.id}` : undefined, lane };
+}
+
+/** Every turn is a person's request: notifications it sends do not hold it up. */
+const turnLogic = (app: Application) => (context: TurnContext) =>
+  runInteractive(async () => {
+    await app.run(context);
+  });
+
+/** Works a recorded activity again (its 200 went out before a crash or a stop). */
+export function teamsReplay(adapter: MentorbotTeamsAdapter, app: Application, appId: string) {
+  const logic = turnLogic(app);
+  return async (payload: string): Promise<void> => {
+    const activity = parseActivity(Buffer.from(payload, 'utf8'));
+    if (!activity) return;
+    const run = () => adapter.replay(appId, activity, logic);
+    // A card button's turn defers its own work; anything else is work after an answer.
+    await (answeredInBody(activity) ? run() : afterAck.run(run));
+  };
+}
+
 /**
  * `POST /api/messages`: reads and parses the activity, authenticates it (Bot Framework JWT
  * when an app id is configured: a missing or bad token is 401 before anything runs), and
@@ -92,13 +131,15 @@ export function messagesRoute(
   adapter: MentorbotTeamsAdapter,
   app: Application,
   log: Logger,
-  options: { readonly authDisabled: boolean },
+  options: {
+    readonly authDisabled: boolean;
+    /** Where activities are recorded before they are answered (none: in memory only). */
+    readonly inbox?: Pick<DurableInbox, 'accept' | 'work'> | undefined;
+  },
 ): RouteHandler {
-  // Every turn is a person's request: notifications it sends do not hold it up.
-  const logic = (context: TurnContext) =>
-    runInteractive(async () => {
-      await app.run(context);
-    });
+  const logic = turnLogic(app);
+  const work = <T>(interaction: Interaction, run: () => Promise<T>) =>
+    options.inbox?.work(interaction, run) ?? withInteraction(interaction, run);
   return async (req, res, ctx) => {
     afterAck.awaitingAnswer(res);
     if (req.method !== 'POST') {
@@ -140,17 +181,30 @@ export function messagesRoute(
         error: status === 401 ? 'unauthorized' : 'auth_unavailable',
       });
     }
+    // Recorded before the answer; when the database cannot take it, the person is asked
+    // to try again rather than given a 200 whose work is then lost.
+    const { key, lane } = interactionOf(activity);
+    const interaction = options.inbox
+      ? await options.inbox.accept({ platform: 'teams', key, lane, payload: () => raw.toString() })
+      : newInteraction(lane);
+    if (!interaction) {
+      if (!isCardAction(activity)) return sendJson(res, 503, { error: 'try_again' });
+      return sendJson(res, 200, {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: TRY_AGAIN,
+      });
+    }
     if (!answeredInBody(activity)) {
       sendJson(res, 200);
-      await afterAck
-        .run(() => adapter.run(auth, activity, logic))
-        .catch((err: unknown) =>
+      await work(interaction, () => afterAck.run(() => adapter.run(auth, activity, logic))).catch(
+        (err: unknown) =>
           log.error({ err, type: activity.type, reqId: ctx.requestId }, 'teams: turn failed'),
-        );
+      );
       return;
     }
     try {
-      const invoke = await adapter.run(auth, activity, logic);
+      const invoke = await work(interaction, () => adapter.run(auth, activity, logic));
       sendJson(res, invoke?.status ?? 200, invoke?.body);
     } catch (err) {
       ctx.log.error({ err, type: activity.type, name: activity.name }, 'teams: activity failed');

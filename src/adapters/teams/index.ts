@@ -8,7 +8,7 @@ import type { AdapterFactory } from '../platform.js';
 import { createTeamsApp, MentorbotTeamsAdapter } from './app.js';
 import { TeamsAuthentication } from './auth.js';
 import { ConversationStore } from './conversations.js';
-import { messagesRoute } from './http.js';
+import { messagesRoute, teamsReplay } from './http.js';
 import { inlineDialogs, kindOf } from './inline-dialogs.js';
 import { TeamsNotifier } from './notifier.js';
 import { OriginReplies } from './origin.js';
@@ -33,6 +33,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
   db,
   logger,
   server,
+  inbox,
 }) => {
   const log = logger.child({ component: 'teams' });
   const appId = config.MICROSOFT_APP_ID ?? '';
@@ -64,7 +65,8 @@ export const createTeamsAdapter: AdapterFactory = async ({
     replies: new OriginReplies(adapter, appId, log),
     authDisabled,
   });
-  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log, { authDisabled }));
+  server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log, { authDisabled, inbox }));
+  inbox?.register('teams', teamsReplay(adapter, app, appId));
 
   const teams = new TeamsNotifier({
     adapter,
@@ -81,9 +83,9 @@ export const createTeamsAdapter: AdapterFactory = async ({
     platform: 'teams',
     notifier,
     // Turns still running after their 200 finish first, then the notifications they started.
-    stop: async () => {
-      await afterAck.drain(5_000);
-      await notifier.drain(5_000);
+    stop: async (deadline) => {
+      await afterAck.drain(deadline.left());
+      await notifier.drain(deadline.left());
     },
   };
 };

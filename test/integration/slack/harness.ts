@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { expect } from 'vitest';
 import type { Database } from '../../../src/adapters/mongo/client.js';
-import { type App, startApp } from '../../../src/app.js';
+import { type App, type AppDependencies, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { MentorProfile, Person } from '../../../src/core/people/person.js';
 import type { Clock } from '../../../src/core/time.js';
@@ -189,7 +189,7 @@ export interface SlackService {
 
 export async function startSlackService(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; inbox?: AppDependencies['inbox'] } = {},
 ): Promise<SlackService> {
   const bbb = await startBbbStandIn();
   const loaded = loadConfig({
@@ -221,6 +221,7 @@ export async function startSlackService(
     {
       connectDatabase: connect,
       ...(options.clock ? { clock: options.clock } : {}),
+      inbox: options.inbox,
     },
   );
   const url = `http://127.0.0.1:${app.port}/slack/events`;

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { vi } from 'vitest';
 import { afterAck } from '../../../src/adapters/after-ack.js';
 import { createTeamsAdapter } from '../../../src/adapters/teams/index.js';
-import { type App, startApp } from '../../../src/app.js';
+import { type App, type AppDependencies, startApp } from '../../../src/app.js';
 import { type Config, loadConfig } from '../../../src/config.js';
 import type { Clock } from '../../../src/core/time.js';
 import { createLogger } from '../../../src/logger.js';
@@ -49,7 +49,7 @@ export function teamsConfig(env: Record<string, string> = {}): Readonly<Config> 
  */
 export async function startTeams(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; inbox?: AppDependencies['inbox'] } = {},
 ): Promise<TeamsHarness> {
   const calls: ConnectorCall[] = [];
   const record = (method: string) =>
@@ -81,6 +81,7 @@ export async function startTeams(
         close: () => test.close(),
       }),
       adapters: [createTeamsAdapter],
+      inbox: options.inbox,
     },
   );
   const url = `http://127.0.0.1:${app.port}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AfterAck } from '../../../src/adapters/after-ack.js';
+import { newInteraction, withInteraction } from '../../../src/adapters/interaction.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -91,5 +92,49 @@ describe('AfterAck: work after an answer, behind waiting answers', () => {
     const slots = new AfterAck(1, 1_000);
     await expect(slots.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(slots.run(async () => 'next')).resolves.toBe('next');
+  });
+
+  it("runs one person's work one piece at a time, in the order it came; others pass by", async () => {
+    const slots = new AfterAck(4, 1_000);
+    const order: string[] = [];
+    const releases = new Map<string, () => void>();
+    const piece = (lane: string, name: string) =>
+      withInteraction(newInteraction(lane), () =>
+        slots.run(async () => {
+          order.push(`${name}:start`);
+          await new Promise<void>((resolve) => releases.set(name, resolve));
+          order.push(`${name}:end`);
+        }),
+      );
+    const works = [piece('ada', 'a1'), piece('ada', 'a2'), piece('bob', 'b1'), piece('ada', 'a3')];
+    await tick();
+    // Ada's first and Bob's run; Ada's second and third wait for her first.
+    expect(order).toEqual(['a1:start', 'b1:start']);
+    releases.get('b1')?.();
+    await tick();
+    expect(order).toEqual(['a1:start', 'b1:start', 'b1:end']);
+    releases.get('a1')?.();
+    await tick();
+    expect(order.slice(3)).toEqual(['a1:end', 'a2:start']);
+    releases.get('a2')?.();
+    await tick();
+    releases.get('a3')?.();
+    await Promise.all(works);
+    expect(order.slice(5)).toEqual(['a2:end', 'a3:start', 'a3:end']);
+  });
+
+  it('lets the interaction wait for the work it started', async () => {
+    const slots = new AfterAck(1, 1_000);
+    const interaction = newInteraction('ada');
+    let done = false;
+    await withInteraction(interaction, async () => {
+      void slots.run(async () => {
+        await tick();
+        done = true;
+      });
+    });
+    expect(interaction.work).toHaveLength(1);
+    await Promise.all(interaction.work);
+    expect(done).toBe(true);
   });
 });

@@ -1,0 +1,234 @@
+import type { Logger } from '../logger.js';
+import { type Interaction, newInteraction, settledWork, withInteraction } from './interaction.js';
+import type { InboxEntry, MongoInbox } from './mongo/inbox.repository.js';
+
+/** Works a recorded interaction again from its payload (its answer went out long ago). */
+export type Replay = (payload: string) => Promise<unknown>;
+
+export interface DurableInboxOptions {
+  /** How often this process renews the leases of what it is working. */
+  readonly renewEveryMs: number;
+  /** How often it looks for interactions whose lease ran out (a crashed instance's). */
+  readonly pollEveryMs: number;
+  /** Longest an answer waits for its record; past it the person is asked to try again. */
+  readonly recordWithinMs: number;
+  /** When work failed because the database did, it is tried again this much later. */
+  readonly retryAfterMs: number;
+  /** Attempts after which an interaction whose work keeps throwing is given up (logged). */
+  readonly maxAttempts: number;
+}
+
+/** What an adapter knows of an interaction before answering it. */
+export interface Accepted {
+  readonly platform: InboxEntry['platform'];
+  /** Its idempotency key; none for what has no work after its answer. */
+  readonly key: string | undefined;
+  readonly lane: string | undefined;
+  readonly payload: () => string;
+}
+
+/**
+ * "Answered means kept": adapters record each accepted interaction before answering it
+ * (`accept`), work it as before (`work`), and it is marked done when its command commits
+ * (mongo/idempotency.repository) or, for what runs no command, once its work ended. This
+ * process renews the leases of what it is working; what another process (or this one before
+ * a restart) left behind is claimed once its lease ran out and worked again, oldest first,
+ * one person's interactions one after another.
+ */
+export class DurableInbox {
+  private readonly replays = new Map<InboxEntry['platform'], Replay>();
+  private readonly running = new Set<Promise<void>>();
+  private timers: NodeJS.Timeout[] = [];
+  private sweeping: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly store: MongoInbox,
+    private readonly log: Logger,
+    private readonly options: DurableInboxOptions,
+  ) {}
+
+  /** An adapter says how to work its platform's interactions again. */
+  register(platform: InboxEntry['platform'], replay: Replay): void {
+    this.replays.set(platform, replay);
+  }
+
+  /**
+   * Records an interaction before its answer. Its `Interaction` to work it in, or undefined
+   * when the database did not take it in time: the person is then asked to try again, and
+   * the record, should it land later, is abandoned (never worked).
+   */
+  async accept(accepted: Accepted): Promise<Interaction | undefined> {
+    const { key, lane } = accepted;
+    if (!key) return newInteraction(lane);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.options.recordWithinMs);
+    });
+    try {
+      const outcome = await Promise.race([
+        this.store.record({
+          _id: key,
+          platform: accepted.platform,
+          lane,
+          payload: accepted.payload(),
+        }),
+        late,
+      ]);
+      if (outcome === 'recorded') return newInteraction(lane, key);
+      // A retry or a second click of one already recorded: worked as before (its command
+      // answers from its idempotency record), but it is the first one's entry that counts.
+      if (outcome === 'duplicate') return newInteraction(lane);
+      this.log.warn({ key }, 'inbox: the database did not record an interaction in time');
+    } catch (err) {
+      this.log.warn({ err, key }, 'inbox: could not record an interaction');
+    } finally {
+      clearTimeout(timer);
+    }
+    this.abandon(key);
+    return undefined;
+  }
+
+  /**
+   * Runs an interaction's processing in its context and returns what it returns; once the
+   * work it started after its answer ended, its entry is done (or, when the database failed
+   * under it, left to be worked again).
+   */
+  work<T>(interaction: Interaction, process: () => Promise<T>): Promise<T> {
+    const processed = withInteraction(interaction, process);
+    if (interaction.key) {
+      const finished = this.finish(interaction, processed);
+      this.running.add(finished);
+      finished.finally(() => this.running.delete(finished));
+    }
+    return processed;
+  }
+
+  private async finish(interaction: Interaction, processed: Promise<unknown>): Promise<void> {
+    const key = interaction.key as string;
+    const threw = await processed.then(
+      () => undefined,
+      (err: unknown) => ({ err }),
+    );
+    await settledWork(interaction);
+    try {
+      if (interaction.faulted) {
+        await this.store.retryLater(key, this.options.retryAfterMs);
+        this.log.warn({ key }, 'inbox: the database failed during an interaction; retried later');
+        this.poke(this.options.retryAfterMs);
+      } else {
+        if (threw) this.log.error({ key, ...threw }, 'inbox: an interaction failed; not retried');
+        await this.store.done(key);
+      }
+    } catch (err) {
+      // Left pending: its lease runs out and it is worked again (once, by its keys).
+      this.log.warn({ err, key }, 'inbox: could not mark an interaction done');
+    }
+  }
+
+  /** Tombstones a record that may still land, retrying while the database is away. */
+  private abandon(key: string): void {
+    const attempt = (left: number) => {
+      this.store.abandon(key).catch((err: unknown) => {
+        if (left <= 0 || this.stopped) {
+          this.log.error({ err, key }, 'inbox: could not abandon an unrecorded interaction');
+          return;
+        }
+        setTimeout(() => attempt(left - 1), 500).unref();
+      });
+    };
+    attempt(120);
+  }
+
+  start(): void {
+    const every = (ms: number, task: () => Promise<void>) => {
+      const timer = setInterval(() => {
+        task().catch((err: unknown) => this.log.warn({ err }, 'inbox: background task failed'));
+      }, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.options.renewEveryMs, () => this.store.renew());
+    every(this.options.pollEveryMs, () => this.sweep());
+    // Whatever a previous run released is picked up now, not one poll later.
+    this.poke(0);
+  }
+
+  private poke(afterMs: number): void {
+    setTimeout(() => {
+      if (!this.stopped) this.sweep().catch(() => {});
+    }, afterMs).unref();
+  }
+
+  /** Works every interaction whose lease ran out, until none is left. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepOnce()
+      .catch((err: unknown) => this.log.warn({ err }, 'inbox: sweep failed'))
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    while (!this.stopped) {
+      const entries = await this.store.claimExpired(50);
+      if (entries.length === 0) return;
+      // One person's interactions one after another, in the order received; people apart.
+      const lanes = new Map<string, InboxEntry[]>();
+      for (const entry of entries) {
+        const lane = entry.lane ?? entry._id;
+        lanes.set(lane, [...(lanes.get(lane) ?? []), entry]);
+      }
+      await Promise.all(
+        [...lanes.values()].map(async (inLane) => {
+          for (const entry of inLane) if (!this.stopped) await this.workAgain(entry);
+        }),
+      );
+    }
+  }
+
+  private async workAgain(entry: InboxEntry): Promise<void> {
+    const replay = this.replays.get(entry.platform);
+    if (!replay || entry.payload === undefined) {
+      // That platform is not served here: another instance's turn once the lease runs out.
+      return;
+    }
+    const interaction = newInteraction(entry.lane, entry._id);
+    const giveUp = entry.attempts > this.options.maxAttempts;
+    if (giveUp) {
+      this.log.error({ key: entry._id, attempts: entry.attempts }, 'inbox: given up');
+      await this.store.done(entry._id);
+      return;
+    }
+    const processed = this.work(interaction, () => replay(entry.payload as string));
+    await processed.catch(() => {});
+    await settledWork(interaction);
+    this.log.info({ key: entry._id, attempts: entry.attempts }, 'inbox: interaction worked again');
+  }
+
+  /**
+   * Stops renewing and sweeping, then hands back this process's leases: what it did not
+   * finish in its shutdown budget is taken over at once by the next instance.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    await this.store.release().catch((err: unknown) => {
+      this.log.warn({ err }, 'inbox: could not release leases');
+    });
+  }
+
+  /** How many interactions wait to be worked, here or anywhere. */
+  pending(): Promise<number> {
+    return this.store.pending();
+  }
+
+  /** Waits until every interaction this process is working has ended (tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0 || this.sweeping) {
+      await Promise.allSettled([...this.running, this.sweeping]);
+    }
+  }
+}
