@@ -298,3 +298,21 @@ export const dialog = (
   height: size.height ?? 'large',
   card: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content },
 });
+
+/**
+ * A form in a dialog: the heading, the banner for an error of no one input, the inputs, and
+ * the buttons that send it. `fallback` defaults to the title, `heading` to the fallback.
+ */
+export function formDialog(form: {
+  readonly title: string;
+  readonly fallback?: string;
+  readonly heading?: string;
+  readonly state: FormState;
+  readonly inputs: readonly (CardElement | Falsy)[];
+  readonly submit: readonly CardAction[];
+  readonly height?: DialogSize;
+}): DialogInfo {
+  const fallback = form.fallback ?? form.title;
+  const body = [heading(form.heading ?? fallback), ...bannerOf(form.state), ...form.inputs];
+  return dialog(form.title, card(fallback, body, form.submit), { height: form.height });
+}

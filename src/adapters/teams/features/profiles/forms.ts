@@ -1,13 +1,10 @@
 import { DialogVerb } from '../../ids.js';
 import {
-  bannerOf,
-  card,
   choiceSet,
   type DialogInfo,
-  dialog,
   type FormState,
   field,
-  heading,
+  formDialog,
   submitDialog,
   textInput,
   toggle,
@@ -19,29 +16,24 @@ import { meetingChoices } from '../sessions/forms.js';
  * mentor*.
  */
 export function menteeProfileForm(state: FormState): DialogInfo {
-  return dialog(
-    'Mentee profile',
-    card(
-      'Mentee profile',
-      [
-        heading('Your mentee profile'),
-        ...bannerOf(state),
-        ...field(
-          state,
-          textInput('interests', 'Interests (comma-separated)', {
-            value: state.values.interests,
-          }),
-        ),
-        toggle(
-          'lookingForMentor',
-          'I am looking for a mentor',
-          state.values.lookingForMentor === 'true',
-        ),
-      ],
-      [submitDialog('Save', DialogVerb.menteeProfile, {}, true)],
-    ),
-    { height: 'medium' },
-  );
+  return formDialog({
+    title: 'Mentee profile',
+    heading: 'Your mentee profile',
+    state,
+    inputs: [
+      ...field(
+        state,
+        textInput('interests', 'Interests (comma-separated)', { value: state.values.interests }),
+      ),
+      toggle(
+        'lookingForMentor',
+        'I am looking for a mentor',
+        state.values.lookingForMentor === 'true',
+      ),
+    ],
+    submit: [submitDialog('Save', DialogVerb.menteeProfile, {}, true)],
+    height: 'medium',
+  });
 }
 
 /**
@@ -54,50 +46,42 @@ export function mentorProfileForm(
   platforms?: readonly string[],
 ): DialogInfo {
   const v = (id: string) => state.values[id];
-  return dialog(
-    'Mentor profile',
-    card(
-      'Mentor profile',
-      [
-        heading('Your mentor profile'),
-        ...bannerOf(state),
-        ...field(
-          state,
-          textInput('headline', 'Headline', { value: v('headline'), maxLength: 120 }),
+  return formDialog({
+    title: 'Mentor profile',
+    heading: 'Your mentor profile',
+    state,
+    inputs: [
+      ...field(state, textInput('headline', 'Headline', { value: v('headline'), maxLength: 120 })),
+      ...field(
+        state,
+        textInput('bio', 'Bio', { value: v('bio'), isMultiline: true, maxLength: 2000 }),
+      ),
+      ...field(
+        state,
+        textInput('expertise', 'Expertise (comma-separated)', { value: v('expertise') }),
+      ),
+      ...field(
+        state,
+        textInput('availability', `Weekly availability in ${timeZone}, one per line`, {
+          value: v('availability'),
+          isMultiline: true,
+          placeholder: 'Tue 14:00-16:00',
+        }),
+      ),
+      ...field(
+        state,
+        choiceSet(
+          'meetingPlatform',
+          'Meeting platform for booked sessions',
+          meetingChoices(platforms),
+          { value: v('meetingPlatform') },
         ),
-        ...field(
-          state,
-          textInput('bio', 'Bio', { value: v('bio'), isMultiline: true, maxLength: 2000 }),
-        ),
-        ...field(
-          state,
-          textInput('expertise', 'Expertise (comma-separated)', { value: v('expertise') }),
-        ),
-        ...field(
-          state,
-          textInput('availability', `Weekly availability in ${timeZone}, one per line`, {
-            value: v('availability'),
-            isMultiline: true,
-            placeholder: 'Tue 14:00-16:00',
-          }),
-        ),
-        ...field(
-          state,
-          choiceSet(
-            'meetingPlatform',
-            'Meeting platform for booked sessions',
-            meetingChoices(platforms),
-            {
-              value: v('meetingPlatform'),
-            },
-          ),
-        ),
-        ...field(
-          state,
-          textInput('meetingUrl', 'Your meeting room link', { value: v('meetingUrl') }),
-        ),
-      ],
-      [submitDialog('Save', DialogVerb.mentorProfile, {}, true)],
-    ),
-  );
+      ),
+      ...field(
+        state,
+        textInput('meetingUrl', 'Your meeting room link', { value: v('meetingUrl') }),
+      ),
+    ],
+    submit: [submitDialog('Save', DialogVerb.mentorProfile, {}, true)],
+  });
 }

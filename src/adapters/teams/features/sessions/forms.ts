@@ -3,7 +3,6 @@ import type { MenteeList } from '../../../../core/sessions/index.js';
 import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
 import { DialogVerb } from '../../ids.js';
 import {
-  bannerOf,
   type CardElement,
   type Choice,
   card,
@@ -14,6 +13,7 @@ import {
   type FormState,
   facts,
   field,
+  formDialog,
   heading,
   numberInput,
   openUrl,
@@ -103,9 +103,7 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
   ];
   const create = ctx.mode === 'create';
   const title = create ? 'Create a session' : 'Edit session';
-  const body = [
-    heading(title),
-    ...bannerOf(state),
+  const inputs = [
     ctx.forMentee
       ? text(`This session answers ${ctx.forMentee}'s request; they are invited.`)
       : undefined,
@@ -178,7 +176,7 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
         submitDialog('Save draft', verb, { ...ctx.hidden, publish: 'no' }),
       ]
     : [submitDialog('Save', verb, ctx.hidden, true)];
-  return dialog(title, card(title, body, actions));
+  return formDialog({ title, state, inputs, submit: actions });
 }
 
 /** The meeting link form: may change while the session is live. */
@@ -188,19 +186,14 @@ export function meetingForm(
   state: FormState,
   platforms?: readonly string[],
 ): DialogInfo {
-  return dialog(
-    'Meeting link',
-    card(
-      'Meeting link',
-      [
-        heading(`Meeting link: ${sessionTitle}`),
-        ...bannerOf(state),
-        ...meetingInputs(state, platforms),
-      ],
-      [submitDialog('Save', DialogVerb.editMeeting, hidden, true)],
-    ),
-    { height: 'medium' },
-  );
+  return formDialog({
+    title: 'Meeting link',
+    heading: `Meeting link: ${sessionTitle}`,
+    state,
+    inputs: meetingInputs(state, platforms),
+    submit: [submitDialog('Save', DialogVerb.editMeeting, hidden, true)],
+    height: 'medium',
+  });
 }
 
 /** Deleting asks first (docs/product.md#deleting): the mentees are told. */
@@ -236,25 +229,21 @@ export function cloneForm(
   state: FormState,
 ): DialogInfo {
   const v = (id: string) => state.values[id];
-  return dialog(
-    'Clone session',
-    card(
-      `Clone ${title}`,
-      [
-        heading(`Next session of "${title}"`),
-        ...bannerOf(state),
-        text(`Same details and mentees (invited again). Times are in ${timeZone}.`, {
-          subtle: true,
-        }),
-        ...field(state, dateInput('startDate', 'Start date', v('startDate'))),
-        ...field(state, timeInput('startTime', 'Start time', v('startTime'))),
-        ...field(state, dateInput('endDate', 'End date', v('endDate'))),
-        ...field(state, timeInput('endTime', 'End time', v('endTime'))),
-      ],
-      [submitDialog('Create next session', DialogVerb.cloneSession, { sessionId }, true)],
-    ),
-    { height: 'medium' },
-  );
+  return formDialog({
+    title: 'Clone session',
+    fallback: `Clone ${title}`,
+    heading: `Next session of "${title}"`,
+    state,
+    inputs: [
+      text(`Same details and mentees (invited again). Times are in ${timeZone}.`, { subtle: true }),
+      ...field(state, dateInput('startDate', 'Start date', v('startDate'))),
+      ...field(state, timeInput('startTime', 'Start time', v('startTime'))),
+      ...field(state, dateInput('endDate', 'End date', v('endDate'))),
+      ...field(state, timeInput('endTime', 'End time', v('endTime'))),
+    ],
+    submit: [submitDialog('Create next session', DialogVerb.cloneSession, { sessionId }, true)],
+    height: 'medium',
+  });
 }
 
 /**
