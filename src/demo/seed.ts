@@ -1,10 +1,10 @@
 import type { Result } from '../core/errors.js';
 import { type Person, workspaceIdOf } from '../core/people/person.js';
 import { saveMenteeProfile } from '../core/people/save-mentee-profile.js';
-import { saveMentorProfile } from '../core/people/save-mentor-profile.js';
+import { type MentorProfileInput, saveMentorProfile } from '../core/people/save-mentor-profile.js';
 import { requestSession } from '../core/requests/request-session.js';
 import { sendMentorOffer } from '../core/requests/send-mentor-offer.js';
-import { createAndPublishSession } from '../core/sessions/create.js';
+import { type CreateAndPublishInput, createAndPublishSession } from '../core/sessions/create.js';
 import { enrol } from '../core/sessions/enrol.js';
 import type { CoreDeps } from '../core/usecase.js';
 import { identify, installWorkspace } from '../core/workspaces/install.js';
@@ -34,6 +34,109 @@ export interface DemoSummary {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+
+// The demo runs without a BigBlueButton server: booked and published sessions meet on
+// Google Meet.
+const DEMO_MEETING = { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' } as const;
+
+const MENTOR_PROFILES: ReadonlyArray<{ handle: string; profile: MentorProfileInput }> = [
+  {
+    handle: MENTORS.james.handle,
+    profile: {
+      headline: 'Engineering manager, ex-startup founder',
+      bio: 'Fifteen years of shipping web products in New York. Happy to talk careers, first management roles and interviews.',
+      expertise: ['Career', 'Leadership', 'Interviews'],
+      availability: [
+        { weekday: 1, start: '09:00', end: '11:00' },
+        { weekday: 3, start: '16:00', end: '18:00' },
+      ],
+      meetingPlatform: 'gmeet',
+      meetingUrl: 'https://meet.google.com/jmc-prof-one',
+    },
+  },
+  {
+    handle: MENTORS.olivia.handle,
+    profile: {
+      headline: 'Product designer, accessibility lead',
+      bio: 'I design for people who use screen readers and small phones. Portfolio reviews welcome.',
+      expertise: ['Design', 'Accessibility', 'Portfolio'],
+      availability: [
+        { weekday: 2, start: '13:00', end: '15:00' },
+        { weekday: 5, start: '10:00', end: '12:00' },
+      ],
+      meetingPlatform: 'gmeet',
+      meetingUrl: 'https://meet.google.com/abc-defg-hij',
+    },
+  },
+  {
+    handle: MENTORS.priya.handle,
+    profile: {
+      headline: 'Staff engineer, distributed systems',
+      bio: 'Backend and data infrastructure in Bengaluru. I like system design questions and code reviews.',
+      expertise: ['Engineering', 'System design', 'Databases'],
+      availability: [
+        { weekday: 2, start: '14:00', end: '16:00' },
+        { weekday: 4, start: '14:00', end: '16:00' },
+      ],
+      meetingPlatform: 'gmeet',
+      meetingUrl: 'https://meet.google.com/prr-prof-two',
+    },
+  },
+];
+
+/** Handle, interests, looking for a mentor. */
+const MENTEE_PROFILES: ReadonlyArray<readonly [string, string[], boolean]> = [
+  [MENTEES.megan.handle, ['Design', 'Career'], true],
+  [MENTEES.diego.handle, ['Engineering', 'Databases'], true],
+  [MENTEES.lee.handle, ['System design'], false],
+  [MENTEES.isaiah.handle, ['Leadership'], false],
+  [MENTEES.nestor.handle, ['Interviews'], false],
+];
+
+/** A demo session: who publishes it, when it starts (from now), how long, who enrols. */
+interface DemoSession extends Omit<CreateAndPublishInput, 'start' | 'end'> {
+  readonly mentor: string;
+  readonly startsIn: number;
+  readonly minutes: number;
+  readonly enrolled: readonly string[];
+}
+
+/** One starting within the hour, one full (two seats, two enrolled), one next week. */
+const SESSIONS: readonly DemoSession[] = [
+  {
+    mentor: MENTORS.james.handle,
+    startsIn: 40 * MINUTE,
+    minutes: 45,
+    enrolled: [MENTEES.megan.handle, MENTEES.nestor.handle],
+    title: 'Your first year as an engineer',
+    description:
+      'An open Q&A: what to learn first, how to ask for feedback, and how to read a performance review.',
+    seatLimit: 10,
+    categories: { selected: ['Career', 'Engineering'], other: [] },
+    recommendedFor: { selected: ['Beginners'], other: [] },
+  },
+  {
+    mentor: MENTORS.priya.handle,
+    startsIn: 2 * DAY,
+    minutes: 60,
+    enrolled: [MENTEES.lee.handle, MENTEES.isaiah.handle],
+    title: 'System design office hours',
+    description: 'Bring a design you are working on; we review it together. Two seats only.',
+    seatLimit: 2,
+    categories: { selected: ['Engineering'], other: ['System design'] },
+    recommendedFor: { selected: ['Intermediate', 'Advanced'], other: [] },
+  },
+  {
+    mentor: MENTORS.olivia.handle,
+    startsIn: 6 * DAY,
+    minutes: 60,
+    enrolled: [MENTEES.megan.handle],
+    title: 'Portfolio reviews',
+    description: 'Share one project; get concrete feedback on story, craft and accessibility.',
+    seatLimit: 6,
+    categories: { selected: ['Design'], other: [] },
+  },
+];
 
 /** A use case's result, or a thrown error naming the step: demo data that breaks a rule is a bug. */
 function must<T>(result: Result<T>, step: string): T {
@@ -69,69 +172,15 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
 
   // Mentor profiles: availability is weekly, in each mentor's own zone
   // (docs/product.md#mentor-profile, #booking).
-  must(
-    await saveMentorProfile(deps, {
-      actor: actor(MENTORS.james.handle),
-      input: {
-        headline: 'Engineering manager, ex-startup founder',
-        bio: 'Fifteen years of shipping web products in New York. Happy to talk careers, first management roles and interviews.',
-        expertise: ['Career', 'Leadership', 'Interviews'],
-        availability: [
-          { weekday: 1, start: '09:00', end: '11:00' },
-          { weekday: 3, start: '16:00', end: '18:00' },
-        ],
-        // The demo runs without a BigBlueButton server: booked sessions meet on Google Meet.
-        meetingPlatform: 'gmeet',
-        meetingUrl: 'https://meet.google.com/jmc-prof-one',
-      },
-    }),
-    'mentor profile james',
-  );
-  must(
-    await saveMentorProfile(deps, {
-      actor: actor(MENTORS.olivia.handle),
-      input: {
-        headline: 'Product designer, accessibility lead',
-        bio: 'I design for people who use screen readers and small phones. Portfolio reviews welcome.',
-        expertise: ['Design', 'Accessibility', 'Portfolio'],
-        availability: [
-          { weekday: 2, start: '13:00', end: '15:00' },
-          { weekday: 5, start: '10:00', end: '12:00' },
-        ],
-        meetingPlatform: 'gmeet',
-        meetingUrl: 'https://meet.google.com/abc-defg-hij',
-      },
-    }),
-    'mentor profile olivia',
-  );
-  must(
-    await saveMentorProfile(deps, {
-      actor: actor(MENTORS.priya.handle),
-      input: {
-        headline: 'Staff engineer, distributed systems',
-        bio: 'Backend and data infrastructure in Bengaluru. I like system design questions and code reviews.',
-        expertise: ['Engineering', 'System design', 'Databases'],
-        availability: [
-          { weekday: 2, start: '14:00', end: '16:00' },
-          { weekday: 4, start: '14:00', end: '16:00' },
-        ],
-        meetingPlatform: 'gmeet',
-        meetingUrl: 'https://meet.google.com/prr-prof-two',
-      },
-    }),
-    'mentor profile priya',
-  );
-
+  for (const { handle, profile } of MENTOR_PROFILES) {
+    must(
+      await saveMentorProfile(deps, { actor: actor(handle), input: profile }),
+      `mentor profile ${handle}`,
+    );
+  }
   // Mentee profiles: two of them are looking for a mentor, so mentors find them
   // (docs/product.md#mentee-profile-and-search).
-  const mentees: Array<[string, string[], boolean]> = [
-    [MENTEES.megan.handle, ['Design', 'Career'], true],
-    [MENTEES.diego.handle, ['Engineering', 'Databases'], true],
-    [MENTEES.lee.handle, ['System design'], false],
-    [MENTEES.isaiah.handle, ['Leadership'], false],
-    [MENTEES.nestor.handle, ['Interviews'], false],
-  ];
-  for (const [handle, interests, lookingForMentor] of mentees) {
+  for (const [handle, interests, lookingForMentor] of MENTEE_PROFILES) {
     must(
       await saveMenteeProfile(deps, {
         actor: actor(handle),
@@ -140,72 +189,28 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
       `mentee profile ${handle}`,
     );
   }
-
-  // Published sessions: one starting within the hour, one full, one next week.
+  // Published sessions, each with its enrolled mentees.
   const now = deps.clock.now().getTime();
-  const soonStart = fiveMinuteMark(now + 40 * MINUTE);
-  const soon = must(
-    await createAndPublishSession(deps, {
-      actor: actor(MENTORS.james.handle),
-      input: {
-        // The demo runs without a BigBlueButton server: its sessions meet on Google Meet.
-        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
-        title: 'Your first year as an engineer',
-        description:
-          'An open Q&A: what to learn first, how to ask for feedback, and how to read a performance review.',
-        start: soonStart,
-        end: new Date(Date.parse(soonStart) + 45 * MINUTE).toISOString(),
-        seatLimit: 10,
-        categories: { selected: ['Career', 'Engineering'], other: [] },
-        recommendedFor: { selected: ['Beginners'], other: [] },
-      },
-    }),
-    'session soon',
-  );
-  const fullStart = fiveMinuteMark(now + 2 * DAY);
-  const full = must(
-    await createAndPublishSession(deps, {
-      actor: actor(MENTORS.priya.handle),
-      input: {
-        // The demo runs without a BigBlueButton server: its sessions meet on Google Meet.
-        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
-        title: 'System design office hours',
-        description: 'Bring a design you are working on; we review it together. Two seats only.',
-        start: fullStart,
-        end: new Date(Date.parse(fullStart) + 60 * MINUTE).toISOString(),
-        seatLimit: 2,
-        categories: { selected: ['Engineering'], other: ['System design'] },
-        recommendedFor: { selected: ['Intermediate', 'Advanced'], other: [] },
-      },
-    }),
-    'session full',
-  );
-  const laterStart = fiveMinuteMark(now + 6 * DAY);
-  const later = must(
-    await createAndPublishSession(deps, {
-      actor: actor(MENTORS.olivia.handle),
-      input: {
-        // The demo runs without a BigBlueButton server: its sessions meet on Google Meet.
-        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
-        title: 'Portfolio reviews',
-        description: 'Share one project; get concrete feedback on story, craft and accessibility.',
-        start: laterStart,
-        end: new Date(Date.parse(laterStart) + 60 * MINUTE).toISOString(),
-        seatLimit: 6,
-        categories: { selected: ['Design'], other: [] },
-      },
-    }),
-    'session later',
-  );
-  const enrolments: Array<[string, string]> = [
-    [MENTEES.megan.handle, soon.session.id],
-    [MENTEES.nestor.handle, soon.session.id],
-    [MENTEES.lee.handle, full.session.id],
-    [MENTEES.isaiah.handle, full.session.id],
-    [MENTEES.megan.handle, later.session.id],
-  ];
-  for (const [handle, sessionId] of enrolments) {
-    must(await enrol(deps, { actor: actor(handle), input: { sessionId } }), `enrol ${handle}`);
+  for (const { mentor, startsIn, minutes, enrolled, ...details } of SESSIONS) {
+    const start = fiveMinuteMark(now + startsIn);
+    const { session } = must(
+      await createAndPublishSession(deps, {
+        actor: actor(mentor),
+        input: {
+          ...details,
+          meeting: DEMO_MEETING,
+          start,
+          end: new Date(Date.parse(start) + minutes * MINUTE).toISOString(),
+        },
+      }),
+      `session ${details.title}`,
+    );
+    for (const handle of enrolled) {
+      must(
+        await enrol(deps, { actor: actor(handle), input: { sessionId: session.id } }),
+        `enrol ${handle}`,
+      );
+    }
   }
 
   // An open request (mentee -> mentor) and a pending offer (mentor -> mentee):
@@ -231,5 +236,10 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     'offer olivia -> megan',
   );
 
-  return { workspaceId: installed.workspace.id, people: people.size, sessions: 3, requests: 2 };
+  return {
+    workspaceId: installed.workspace.id,
+    people: people.size,
+    sessions: SESSIONS.length,
+    requests: 2,
+  };
 }

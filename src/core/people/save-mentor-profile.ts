@@ -36,6 +36,9 @@ const schema = z.object({
     .transform((url) => (url ? url : undefined)),
 });
 
+/** What a mentor fills in: the profile form's fields. */
+export type MentorProfileInput = z.input<typeof schema>;
+
 /** When self-serve mentors is off, the admins (by name when we know one) grant the role. */
 export async function askAnAdmin(deps: CoreDeps, workspace: Workspace): Promise<DomainError> {
   const installer = await deps.people.get(workspace.installedBy);
