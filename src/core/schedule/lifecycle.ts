@@ -130,28 +130,17 @@ async function flipAndTell(
   return { done: true, ...result };
 }
 
+/** A job that moves a session from one status to the next when due, and tells its people. */
+const flipJob =
+  (flip: Flip) => (deps: CoreDeps, job: { sessionId: SessionId }, progress?: () => Promise<void>) =>
+    flipAndTell(deps, job.sessionId, flip, progress);
+
 /** At start: the session becomes live (once) and its attendees are told, with *Join*. */
-export const startSession = (
-  deps: CoreDeps,
-  job: { sessionId: SessionId },
-  progress?: () => Promise<void>,
-) =>
-  flipAndTell(
-    deps,
-    job.sessionId,
-    { from: ['published'], to: 'live', due: (s) => s.startsAt },
-    progress,
-  );
+export const startSession = flipJob({ from: ['published'], to: 'live', due: (s) => s.startsAt });
 
 /** At end: the session is completed and its attendees are offered *Book the next one*. */
-export const completeSession = (
-  deps: CoreDeps,
-  job: { sessionId: SessionId },
-  progress?: () => Promise<void>,
-) =>
-  flipAndTell(
-    deps,
-    job.sessionId,
-    { from: ['published', 'live'], to: 'completed', due: (s) => s.endsAt },
-    progress,
-  );
+export const completeSession = flipJob({
+  from: ['published', 'live'],
+  to: 'completed',
+  due: (s) => s.endsAt,
+});
