@@ -24,6 +24,7 @@ import { loadConfig } from '../src/config.js';
 import { createAndPublishSession } from '../src/core/sessions/index.js';
 import { installWorkspace } from '../src/core/workspaces/install.js';
 import { createLogger } from '../src/logger.js';
+import { coreOf } from '../test/helpers/app.js';
 import { type LoadResult, runLoad, startStandIn, untilCounted } from './support/load.js';
 
 const SECRET = 'bench-signing-secret';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     { ...loaded.config, PORT: 0, HOST: '127.0.0.1' },
     createLogger({ LOG_LEVEL: 'silent' }),
   );
-  const core = service.core;
+  const core = await coreOf(service, loaded.config);
 
   // A workspace, mentors to ask, and one public session with room for every click.
   const identity = (userId: string) => ({

@@ -16,6 +16,7 @@ import { createTeamsAdapter } from '../src/adapters/teams/index.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
+import { coreOf } from '../test/helpers/app.js';
 import { type LoadResult, runLoad, startStandIn, untilCounted } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -106,7 +107,11 @@ async function main() {
       },
     });
   }
-  const sessions = await app.core.sessions.find({ workspaceId: `teams:${TENANT}`, limit: 1000 });
+  const core = await coreOf(app, config);
+  const sessions = await core.sessions.find({
+    workspaceId: `teams:${TENANT}`,
+    limit: 1000,
+  });
   const sessionIds = Array.from(
     { length: SESSIONS },
     (_, i) => sessions.find((s) => s.title === `Bench session ${i + 1}`)?.id ?? '',
@@ -114,7 +119,7 @@ async function main() {
   if (sessionIds.some((id) => !id)) throw new Error('bench sessions missing');
   const enrolled = async () => {
     let n = 0;
-    for (const id of sessionIds) n += (await app.core.sessions.get(id))?.enrolledIds.length ?? 0;
+    for (const id of sessionIds) n += (await core.sessions.get(id))?.enrolledIds.length ?? 0;
     return n;
   };
 

@@ -3,13 +3,14 @@ import { BigBlueButton } from './adapters/meetings/bbb.js';
 import { connectDatabase, type Database } from './adapters/mongo/client.js';
 import { objectIdGenerator } from './adapters/mongo/ids.js';
 import { MongoInbox } from './adapters/mongo/inbox.repository.js';
-import { createRepositories } from './adapters/mongo/repositories.js';
+import { createRepositories, type Repositories } from './adapters/mongo/repositories.js';
 import { RoutingNotifier } from './adapters/notify/routing.js';
 import { mountPages } from './adapters/pages.js';
 import { type AdapterFactory, deadlineIn, type PlatformAdapter } from './adapters/platform.js';
 import { createTeamsAdapter } from './adapters/teams/index.js';
 import { type Config, demoWanted } from './config.js';
 import { createMentorship } from './core/api.js';
+import type { Notifier } from './core/ports.js';
 import { type Clock, systemClock } from './core/time.js';
 import type { CoreDeps } from './core/usecase.js';
 import { createAgenda, defineJobs, type Jobs } from './jobs/index.js';
@@ -21,7 +22,8 @@ import { createHttpServer, type HttpServer } from './server.js';
 export interface App {
   readonly server: HttpServer;
   readonly database: Database;
-  readonly core: CoreDeps;
+  /** Where every notification goes: to the adapter of the recipient's platform. */
+  readonly notifier: Notifier;
   readonly jobs: Jobs;
   /** Interactions recorded before their answer (undefined when turned off for a benchmark). */
   readonly inbox: DurableInbox | undefined;
@@ -66,6 +68,35 @@ const slackAdapter: AdapterFactory = async (context) =>
 const DEFAULT_ADAPTERS: readonly AdapterFactory[] = [slackAdapter, createTeamsAdapter];
 
 /**
+ * What the core runs on: the repositories, the notifier, Agenda as its scheduler, the clock,
+ * and BigBlueButton rooms when configured. Adapters never get this, only the `Mentorship`
+ * built on it; tests build it again on a running app (test/helpers/app.ts).
+ */
+export function coreDependencies(
+  config: Readonly<Config>,
+  parts: {
+    repositories: Repositories;
+    notifier: Notifier;
+    agenda: ReturnType<typeof createAgenda>;
+    clock: Clock;
+    logger: Logger;
+  },
+): CoreDeps {
+  return {
+    ...parts.repositories,
+    notifier: parts.notifier,
+    scheduler: new AgendaScheduler(parts.agenda),
+    clock: parts.clock,
+    ids: objectIdGenerator,
+    logger: parts.logger,
+    rooms:
+      config.BBB_URL && config.BBB_SECRET
+        ? new BigBlueButton({ url: config.BBB_URL, secret: config.BBB_SECRET })
+        : undefined,
+  };
+}
+
+/**
  * Builds and starts everything except process concerns (signals, exit codes), so tests can
  * run the whole service in-process. `main.ts` adds the process concerns.
  */
@@ -85,18 +116,13 @@ export async function startApp(
     agenda = createAgenda(database.db, jobLogger);
     // Each adapter registers its notifier once it has started (below).
     const notifier = new RoutingNotifier({}, logger.child({ component: 'notifier' }));
-    const core: CoreDeps = {
-      ...repositories,
+    const core = coreDependencies(config, {
+      repositories,
       notifier,
-      scheduler: new AgendaScheduler(agenda),
+      agenda,
       clock: deps.clock ?? systemClock,
-      ids: objectIdGenerator,
       logger: logger.child({ component: 'core' }),
-      rooms:
-        config.BBB_URL && config.BBB_SECRET
-          ? new BigBlueButton({ url: config.BBB_URL, secret: config.BBB_SECRET })
-          : undefined,
-    };
+    });
     jobs = defineJobs(agenda, core, jobLogger);
     const mentorship = createMentorship(core);
     inbox = createInbox(database, logger, deps.inbox);
@@ -122,7 +148,6 @@ export async function startApp(
         config,
         mentorship,
         clock: core.clock,
-        core,
         db: database.db,
         logger,
         server,
@@ -153,7 +178,7 @@ export async function startApp(
     return {
       server,
       database,
-      core,
+      notifier,
       jobs: started,
       inbox,
       port,

@@ -4,7 +4,6 @@ import type { Mentorship } from '../core/api.js';
 import type { Platform } from '../core/people/person.js';
 import type { Notifier } from '../core/ports.js';
 import type { Clock } from '../core/time.js';
-import type { CoreDeps } from '../core/usecase.js';
 import type { Logger } from '../logger.js';
 import type { HttpServer } from '../server.js';
 import type { DurableInbox } from './inbox.js';
@@ -16,8 +15,6 @@ export interface AdapterContext {
   readonly mentorship: Mentorship;
   /** "Now" for adapter-owned records (conversation references, link expiry): the core's clock. */
   readonly clock: Clock;
-  /** @deprecated Being replaced by `mentorship`; removed once no adapter reads it. */
-  readonly core: CoreDeps;
   /** The product database, for adapter-owned collections (installations, conversations). */
   readonly db: Db;
   readonly logger: Logger;

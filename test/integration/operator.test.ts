@@ -5,6 +5,7 @@ import { RateLimitedError } from '../../src/adapters/notify/rate-limit.js';
 import { createTeamsAdapter } from '../../src/adapters/teams/index.js';
 import { type App, startApp } from '../../src/app.js';
 import type { Notification } from '../../src/core/notifications.js';
+import { AgendaScheduler } from '../../src/jobs/scheduler.js';
 import { createLogger } from '../../src/logger.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { teamsConfig } from './teams/harness.js';
@@ -147,7 +148,7 @@ describe('GET /metrics', () => {
   it('counts a notification nobody can receive as skipped', async () => {
     const labels = { platform: 'teams', kind: 'requestReceived', outcome: 'skipped' };
     const before = sum(await scrape(), 'mentorbot_notifications_total', labels);
-    await app.core.notifier.notify({
+    await app.notifier.notify({
       kind: 'requestReceived',
       recipient: 'teams:op-tenant:never-wrote',
       workspaceId: 'teams:op-tenant',
@@ -160,7 +161,7 @@ describe('GET /metrics', () => {
     const before = await scrape();
     // A session whose start is already past: its Live job is due at once, and runs late.
     const now = Date.now();
-    await app.core.scheduler.sessionScheduled(
+    await new AgendaScheduler(app.jobs.agenda).sessionScheduled(
       { id: 'no-such-session', startsAt: new Date(now - 2_000), endsAt: new Date(now + 3_600_000) },
       [],
     );

@@ -84,7 +84,7 @@ describe('Slack: a BigBlueButton session from publication to Live', () => {
     expect(answer.args.response_type).toBe('ephemeral');
     expect(answer.args.replace_original).toBeUndefined();
     expect(answer.text).toContain('Rust basics');
-    const [session] = await world.service.app.core.sessions.find({
+    const [session] = await world.service.core.sessions.find({
       workspaceId: `slack:${TEAM.id}`,
       mentorId: id('UADA'),
       limit: 1,
@@ -105,7 +105,7 @@ describe('Slack: a BigBlueButton session from publication to Live', () => {
     await raj.dmSaying('invited you');
     await grace.presses(invitation.blocks, 'session.enrol', { dm: invitation });
     await eventually(async () =>
-      expect((await world.service.app.core.sessions.get(sessionId))?.enrolledIds).toEqual([
+      expect((await world.service.core.sessions.get(sessionId))?.enrolledIds).toEqual([
         id('UGRACE'),
       ]),
     );

@@ -54,7 +54,7 @@ describe('Slack: a draft published on Google Meet stays on Google Meet', () => {
     const step2 = await ada.submits(details, values);
     // Ada closes the meeting step: the session stays a draft, and Grace hears nothing.
     expect(step2.response_action).toBe('push');
-    const [draft] = await world.service.app.core.sessions.find({
+    const [draft] = await world.service.core.sessions.find({
       workspaceId: `slack:${TEAM.id}`,
       limit: 1,
     });
@@ -75,14 +75,14 @@ describe('Slack: a draft published on Google Meet stays on Google Meet', () => {
       'meeting.url': textValue(MEET),
     });
     expect(done.response_action).toBe('clear');
-    const published = await world.service.app.core.sessions.get(sessionId);
+    const published = await world.service.core.sessions.get(sessionId);
     expect(published?.status).toBe('published');
     expect(published?.meeting).toEqual({ platform: 'gmeet', url: MEET });
 
     const invitation = await grace.dmSaying('invited you');
     await grace.presses(invitation.blocks, 'session.enrol', { dm: invitation });
     await eventually(async () =>
-      expect((await world.service.app.core.sessions.get(sessionId))?.enrolledIds).toHaveLength(1),
+      expect((await world.service.core.sessions.get(sessionId))?.enrolledIds).toHaveLength(1),
     );
     world.clock.set(published?.startsAt as Date);
     await world.service.app.jobs.agenda.now(JobName.live, { sessionId });

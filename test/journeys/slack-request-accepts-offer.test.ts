@@ -82,7 +82,7 @@ describe("Slack: requesting a session from a mentor's profile while their offer 
     expect(create.callback_id).toBe('session.details');
     expect(textOf(create)).toContain('UGRACE');
 
-    const requests = await world.service.app.core.requests.find({
+    const requests = await world.service.core.requests.find({
       workspaceId: `slack:${TEAM.id}`,
       menteeId: id('UGRACE'),
       limit: 10,

@@ -69,7 +69,7 @@ describe('Slack: a Zoom session', () => {
       'meeting.passcode': textValue('4kQ9x'),
     });
     expect(done.response_action).toBe('clear');
-    const [session] = await world.service.app.core.sessions.find({
+    const [session] = await world.service.core.sessions.find({
       workspaceId: `slack:${TEAM.id}`,
       mentorId: id('UADA'),
       limit: 1,

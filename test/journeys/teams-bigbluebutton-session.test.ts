@@ -55,7 +55,7 @@ describe('Teams: a BigBlueButton session from publication to Live', () => {
         publish: 'yes',
       }),
     ).toBeUndefined();
-    const [session] = await tenant.h.app.core.sessions.find({
+    const [session] = await tenant.h.core.sessions.find({
       workspaceId: 'teams:tenant-bbb-journey',
       mentorId: grace.id,
       limit: 1,

@@ -55,7 +55,7 @@ describe('Teams: a draft on Google Meet is published on Google Meet', () => {
     expect(draft.text).toContain('Google Meet');
     expect(alan.chat().some((c) => c.text.includes('Parsing clinic'))).toBe(false);
 
-    const [session] = await tenant.h.app.core.sessions.find({
+    const [session] = await tenant.h.core.sessions.find({
       workspaceId: 'teams:tenant-draft-meeting',
       mentorId: grace.id,
       limit: 1,

@@ -5,6 +5,7 @@ import { type App, type AppDependencies, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { MentorProfile, Person } from '../../../src/core/people/person.js';
 import type { Clock } from '../../../src/core/time.js';
+import type { CoreDeps } from '../../../src/core/usecase.js';
 import { installWorkspace } from '../../../src/core/workspaces/install.js';
 import { createLogger } from '../../../src/logger.js';
 import {
@@ -14,6 +15,7 @@ import {
   signatureHeaders,
   TEAM,
 } from '../../fixtures/slack/payloads.js';
+import { coreOf } from '../../helpers/app.js';
 import { type BbbStandIn, startBbbStandIn } from '../../helpers/bbb.js';
 import { useTestDatabase } from '../../helpers/db.js';
 
@@ -169,6 +171,8 @@ export interface SlackService {
   readonly app: App;
   /** The BigBlueButton server the service uses (a stand-in on 127.0.0.1). */
   readonly bbb: BbbStandIn;
+  /** The core's dependencies on the service's database (see test/helpers/app.ts). */
+  readonly core: CoreDeps;
   send(signed: Signed, headers?: Record<string, string>): Promise<Response>;
   /** Sends and returns the JSON body Slack would read (a view submission's answer). */
   submit(signed: Signed): Promise<AnyView>;
@@ -235,11 +239,12 @@ export async function startSlackService(
       },
       body: signed.body,
     });
-  const core = app.core;
+  const core = await coreOf(app, loaded.config, options.clock);
   let installed = false;
   return {
     app,
     bbb,
+    core,
     send,
     async submit(signed) {
       const res = await send(signed);

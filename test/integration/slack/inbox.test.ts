@@ -34,7 +34,7 @@ const inbox = () => service.app.database.db.collection(INBOX_COLLECTION);
 
 async function publishedSession(seatLimit = 5) {
   const day = inDays(9);
-  const result = await createAndPublishSession(service.app.core, {
+  const result = await createAndPublishSession(service.core, {
     actor: { personId: id('UMENTOR') },
     input: {
       title: 'Inbox hours',
@@ -56,7 +56,7 @@ const enrolOnHome = (user: string, sessionId: string, hash = 'h1') =>
   });
 
 const enrolled = async (sessionId: string) =>
-  (await service.app.core.sessions.get(sessionId))?.enrolledIds ?? [];
+  (await service.core.sessions.get(sessionId))?.enrolledIds ?? [];
 
 async function settled() {
   await vi.waitFor(async () => expect(await service.app.inbox?.pending()).toBe(0), {

@@ -115,8 +115,8 @@ describe('Slack OAuth (many workspaces)', () => {
     }
     expect(access.scope.isDone(), 'oauth.v2.access must not be called').toBe(false);
     expect(await installations().countDocuments()).toBe(0);
-    expect(await service.app.core.workspaces.get(`slack:${TEAM.id}`)).toBeFalsy();
-    expect(await service.app.core.people.get(`slack:${TEAM.id}:${INSTALLER}`)).toBeFalsy();
+    expect(await service.core.workspaces.get(`slack:${TEAM.id}`)).toBeFalsy();
+    expect(await service.core.people.get(`slack:${TEAM.id}:${INSTALLER}`)).toBeFalsy();
   });
 
   it('installs a workspace: authorize URL, code exchange, stored installation, installer is admin', async () => {
@@ -172,14 +172,14 @@ describe('Slack OAuth (many workspaces)', () => {
       },
     });
 
-    const workspace = await service.app.core.workspaces.get(`slack:${TEAM.id}`);
+    const workspace = await service.core.workspaces.get(`slack:${TEAM.id}`);
     expect(workspace).toMatchObject({
       platform: 'slack',
       tenantId: TEAM.id,
       name: 'Mentorbot Test',
       installedBy: `slack:${TEAM.id}:${INSTALLER}`,
     });
-    const installer = await service.app.core.people.get(`slack:${TEAM.id}:${INSTALLER}`);
+    const installer = await service.core.people.get(`slack:${TEAM.id}:${INSTALLER}`);
     expect(installer?.roles).toContain('admin');
     expect(installer?.displayName).toBe('Ines');
     // The installer's profile was read with the new bot token's client.
@@ -224,6 +224,6 @@ describe('Slack OAuth (many workspaces)', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(slack.calls).toEqual([]);
     expect(api.isDone(), 'views.open must not be called').toBe(false);
-    expect(await service.app.core.workspaces.get('slack:T0OTHER')).toBeFalsy();
+    expect(await service.core.workspaces.get('slack:T0OTHER')).toBeFalsy();
   });
 });

@@ -73,7 +73,7 @@ describe('Slack platform rules', () => {
     // The same request correctly signed is accepted (the checks above are not vacuous).
     expect(headersOf(await post(good))).toBe(200);
     // Only the correctly signed request did anything (its work runs after the ack).
-    const stored = () => service.app.core.requests.find({ workspaceId: 'slack:T0TEST', limit: 10 });
+    const stored = () => service.core.requests.find({ workspaceId: 'slack:T0TEST', limit: 10 });
     await vi.waitFor(async () => expect(await stored()).toHaveLength(1), { timeout: 5_000 });
     await new Promise((r) => setTimeout(r, 100));
     expect(await stored()).toHaveLength(1);
@@ -100,8 +100,8 @@ describe('Slack platform rules', () => {
     const home = await service.send(fromOtherTeam(appHomeOpened('UEVE')));
     expect(home.status).toBe(403);
     await new Promise((r) => setTimeout(r, 200));
-    expect(await service.app.core.workspaces.get('slack:T0OTHER')).toBeUndefined();
-    expect(await service.app.core.people.get('slack:T0OTHER:UEVE')).toBeUndefined();
+    expect(await service.core.workspaces.get('slack:T0OTHER')).toBeUndefined();
+    expect(await service.core.people.get('slack:T0OTHER:UEVE')).toBeUndefined();
     expect(slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 

@@ -107,7 +107,7 @@ describe('mentee -> mentor (docs/product.md#mentee-asks-a-mentor): /request-sess
     expect(answer.response_action).toBe('push');
     expect(answer.view.callback_id).toBe('session.meeting');
     const request = (
-      await service.app.core.requests.find({
+      await service.core.requests.find({
         workspaceId: `slack:${TEAM.id}`,
         menteeId: id('UMENTEE'),
         limit: 5,
@@ -132,9 +132,9 @@ describe('mentee -> mentor (docs/product.md#mentee-asks-a-mentor): /request-sess
     expect(told.text).toContain('America/New_York'); // in the mentee's own zone
     const update = slack.last('chat.update').args;
     expect(findAction(update.blocks, 'request.schedule')).toBeUndefined();
-    const after = await service.app.core.requests.get(request?.id ?? '');
+    const after = await service.core.requests.get(request?.id ?? '');
     expect(after?.status).toBe('scheduled');
-    const session = await service.app.core.sessions.get(after?.sessionId ?? '');
+    const session = await service.core.sessions.get(after?.sessionId ?? '');
     expect(session?.invitedIds).toEqual([id('UMENTEE')]);
     expect(session?.status).toBe('published');
   });
@@ -162,7 +162,7 @@ describe('mentee -> mentor (docs/product.md#mentee-asks-a-mentor): /request-sess
     await slack.done();
     await new Promise((r) => setTimeout(r, 100));
     expect(slack.of('chat.postMessage')).toHaveLength(1);
-    const requests = await service.app.core.requests.find({
+    const requests = await service.core.requests.find({
       workspaceId: `slack:${TEAM.id}`,
       menteeId: id('URETRY'),
       limit: 5,
@@ -247,7 +247,7 @@ describe('mentor -> mentee (docs/product.md#mentor-offers-to-mentor): I want to 
     await new Promise((r) => setTimeout(r, 100));
     expect(slack.of('chat.postMessage')).toHaveLength(0);
     expect(findAction(slack.last('chat.update').args.blocks, 'offer.dismiss')).toBeUndefined();
-    const request = await service.app.core.requests.get(dismiss?.value);
+    const request = await service.core.requests.get(dismiss?.value);
     expect(request?.status).toBe('dismissed');
   });
 
@@ -302,7 +302,7 @@ describe('mentor -> mentee (docs/product.md#mentor-offers-to-mentor): I want to 
       ]),
     );
     expect(slack.last('views.update').args.view_id).toBe('VPROFILE');
-    const requests = await service.app.core.requests.find({
+    const requests = await service.core.requests.find({
       workspaceId: `slack:${TEAM.id}`,
       menteeId: id('UMENTEE4'),
       limit: 5,

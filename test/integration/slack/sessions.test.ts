@@ -45,7 +45,7 @@ async function publishedSession(seatLimit: number, invited: string[] = []) {
   slack = new SlackStub(USERS);
   for (const _ of invited) slack.expect('chat.postMessage');
   const day = inDays(12);
-  const result = await createAndPublishSession(service.app.core, {
+  const result = await createAndPublishSession(service.core, {
     actor: { personId: id('UMENTOR') },
     input: {
       title: 'Office hours',
@@ -204,7 +204,7 @@ describe('sessions in Slack', () => {
     );
     expect(stale.response_action).toBe('update');
     expect(textOf(stale.view.blocks)).toContain('changed since you opened it');
-    expect((await service.app.core.sessions.get(sessionId))?.title).toBe('Rust, the basics');
+    expect((await service.core.sessions.get(sessionId))?.title).toBe('Rust, the basics');
     slack.close();
 
     // Delete: a confirmation modal first; confirming cancels it and tells the invitee.
@@ -221,7 +221,7 @@ describe('sessions in Slack', () => {
     await slack.done();
     const confirm = slack.lastView();
     expect(confirm.callback_id).toBe('session.delete');
-    expect((await service.app.core.sessions.get(sessionId))?.status).toBe('published');
+    expect((await service.core.sessions.get(sessionId))?.status).toBe('published');
     slack.expect('chat.postMessage').expect('views.publish');
     const deleted = await service.submit(
       viewSubmission({ user: 'UMENTOR', view: confirm, values: {} }),
@@ -229,7 +229,7 @@ describe('sessions in Slack', () => {
     expect(deleted.response_action).toBe('clear');
     await slack.done();
     expect(slack.last('chat.postMessage').args.text).toContain('was cancelled');
-    expect((await service.app.core.sessions.get(sessionId))?.status).toBe('cancelled');
+    expect((await service.core.sessions.get(sessionId))?.status).toBe('cancelled');
   });
 
   it('enrols until the seats are full; a double click enrols once', async () => {
@@ -254,7 +254,7 @@ describe('sessions in Slack', () => {
     await press('UM2');
     await press('UM3');
     await slack.done();
-    const session = await service.app.core.sessions.get(sessionId);
+    const session = await service.core.sessions.get(sessionId);
     // The presses race (each is acknowledged before it is processed): exactly two win.
     const enrolled = session?.enrolledIds ?? [];
     expect(enrolled).toHaveLength(2);
@@ -296,7 +296,7 @@ describe('sessions in Slack', () => {
     expect(answer.response_action).toBe('clear');
     await slack.done();
     expect(slack.last('chat.postMessage').args.channel).toBe('DUM3');
-    const clones = await service.app.core.sessions.find({
+    const clones = await service.core.sessions.find({
       workspaceId: `slack:${TEAM.id}`,
       participantId: id('UM3'),
       limit: 10,

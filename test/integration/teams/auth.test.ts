@@ -76,8 +76,8 @@ describe('Bot Framework authentication (an app id is configured)', () => {
   it('refuses an activity without a token with 401, and changes nothing', async () => {
     const res = await h.post(fetchProfile());
     expect(res.status).toBe(401);
-    expect(await h.app.core.people.get(personIdOf(ada))).toBeUndefined();
-    expect(await h.app.core.workspaces.get('teams:tenant-auth')).toBeUndefined();
+    expect(await h.core.people.get(personIdOf(ada))).toBeUndefined();
+    expect(await h.core.workspaces.get('teams:tenant-auth')).toBeUndefined();
   });
 
   it('refuses forged tokens: another key, wrong audience, wrong serviceUrl, garbage', async () => {
@@ -89,23 +89,23 @@ describe('Bot Framework authentication (an app id is configured)', () => {
       const res = await h.post(fetchProfile(), { authorization: `Bearer ${bearer}` });
       expect(res.status, bearer.slice(0, 20)).toBe(401);
     }
-    expect(await h.app.core.people.get(personIdOf(ada))).toBeUndefined();
+    expect(await h.core.people.get(personIdOf(ada))).toBeUndefined();
   });
 
   it('accepts a token signed by the published key', async () => {
     const res = await h.post(fetchProfile(), { authorization: `Bearer ${await token(trusted)}` });
     expect(res.status).toBe(200);
     expect(res.body.task.type).toBe('continue');
-    expect((await h.app.core.people.get(personIdOf(ada)))?.displayName).toBe('Ada Lovelace');
+    expect((await h.core.people.get(personIdOf(ada)))?.displayName).toBe('Ada Lovelace');
   });
 
   it('refuses an activity from another Bot Framework channel, even signed by its own key', async () => {
-    const before = await h.app.core.people.get(personIdOf(ada));
+    const before = await h.core.people.get(personIdOf(ada));
     const fromWebChat = { ...fetchProfile(), channelId: 'webchat' };
     const res = await h.post(fromWebChat, {
       authorization: `Bearer ${await token(webchat, {}, WEBCHAT_KID)}`,
     });
     expect(res.status).toBe(403);
-    expect(await h.app.core.people.get(personIdOf(ada))).toEqual(before);
+    expect(await h.core.people.get(personIdOf(ada))).toEqual(before);
   });
 });

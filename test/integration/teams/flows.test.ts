@@ -106,9 +106,7 @@ describe('docs/product.md#mentee-asks-a-mentor: mentee requests, mentor schedule
     const body = tooLong.body.task.value.card.content.body as { id?: string; text?: string }[];
     const at = body.findIndex((e) => e.id === 'message');
     expect(body[at + 1]?.text).toContain('1000 characters or fewer');
-    expect(
-      await h.app.core.requests.findPending(personIdOf(ada), personIdOf(grace)),
-    ).toBeUndefined();
+    expect(await h.core.requests.findPending(personIdOf(ada), personIdOf(grace))).toBeUndefined();
 
     const graceBefore = h.callsTo(conversationIdOf(grace)).length;
     const sent = await h.post(
@@ -119,7 +117,7 @@ describe('docs/product.md#mentee-asks-a-mentor: mentee requests, mentor schedule
       }),
     );
     expect(sent).toEqual({ status: 200, body: undefined });
-    const request = await h.app.core.requests.findPending(personIdOf(ada), personIdOf(grace));
+    const request = await h.core.requests.findPending(personIdOf(ada), personIdOf(grace));
     expect(request?.kind).toBe('menteeToMentor');
 
     // Grace gets a proactive DM with Schedule session and Decline.
@@ -167,7 +165,7 @@ describe('docs/product.md#mentee-asks-a-mentor: mentee requests, mentor schedule
       taskSubmit(grace, { ...fields, startTime: '10:00', endTime: '11:00', publish: 'yes' }),
     );
     expect(ok).toEqual({ status: 200, body: undefined });
-    const scheduled = await h.app.core.requests.get(request?.id ?? '');
+    const scheduled = await h.core.requests.get(request?.id ?? '');
     expect(scheduled?.status).toBe('scheduled');
     // The request card in Grace's chat becomes the session card (no Schedule button left);
     // Ada is told, with times in her own zone.
@@ -215,7 +213,7 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
         'wants to mentor you!',
       ),
     );
-    const offer = await h.app.core.requests.findPending(personIdOf(alan), personIdOf(grace));
+    const offer = await h.core.requests.findPending(personIdOf(alan), personIdOf(grace));
     expect(offer?.kind).toBe('mentorToMentee');
 
     const graceBefore = h.callsTo(conversationIdOf(grace)).length;
@@ -224,7 +222,7 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
     // The message holding the card is updated through the connector, without the button.
     expect(dismissed.card).toContain('You dismissed this offer.');
     expect(dismissed.card).not.toContain('offer.dismiss');
-    expect((await h.app.core.requests.get(offer?.id ?? ''))?.status).toBe('dismissed');
+    expect((await h.core.requests.get(offer?.id ?? ''))?.status).toBe('dismissed');
 
     const again = await press(alan, 'offer.dismiss', { requestId: offer?.id }, 'offer-card');
     expect(again.card).toContain('This request was already dismissed.');
@@ -243,7 +241,7 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
         menteeName: 'Joan Clarke',
       }),
     );
-    const offer = await h.app.core.requests.findPending(personIdOf(joan), personIdOf(grace));
+    const offer = await h.core.requests.findPending(personIdOf(joan), personIdOf(grace));
     expect(offer?.status).toBe('pending');
 
     // View profile (Action.Submit) answers with the profile card: free slots and Book.
@@ -264,7 +262,7 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
       'profile-card',
     );
     expect(booked.card).toContain("Booked, and the mentor's offer is accepted.");
-    expect((await h.app.core.requests.get(offer?.id ?? ''))?.status).toBe('accepted');
+    expect((await h.core.requests.get(offer?.id ?? ''))?.status).toBe('accepted');
     await eventually(() => {
       const told = textOf(h.callsTo(conversationIdOf(grace)).slice(graceBefore));
       expect(told).toContain('Joan Clarke accepted your offer to mentor them');

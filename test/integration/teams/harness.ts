@@ -5,7 +5,9 @@ import { createTeamsAdapter } from '../../../src/adapters/teams/index.js';
 import { type App, type AppDependencies, startApp } from '../../../src/app.js';
 import { type Config, loadConfig } from '../../../src/config.js';
 import type { Clock } from '../../../src/core/time.js';
+import type { CoreDeps } from '../../../src/core/usecase.js';
 import { createLogger } from '../../../src/logger.js';
+import { coreOf } from '../../helpers/app.js';
 import { type BbbStandIn, startBbbStandIn } from '../../helpers/bbb.js';
 import { useTestDatabase } from '../../helpers/db.js';
 
@@ -20,6 +22,8 @@ export interface TeamsHarness {
   readonly app: App;
   /** The BigBlueButton server the service uses (a stand-in on 127.0.0.1). */
   readonly bbb: BbbStandIn;
+  /** The core's dependencies on the service's database (see test/helpers/app.ts). */
+  readonly core: CoreDeps;
   readonly url: string;
   /** Every connector call so far, in order. */
   readonly calls: ConnectorCall[];
@@ -67,27 +71,25 @@ export async function startTeams(
   const test = await useTestDatabase();
   const bbb = await startBbbStandIn();
   const logger = createLogger({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await startApp(
-    teamsConfig({ BBB_URL: bbb.url, BBB_SECRET: bbb.secret, ...env }),
-    logger,
-    {
-      ...(options.clock ? { clock: options.clock } : {}),
-      connectDatabase: async () => ({
-        client: test.client,
-        db: test.db,
-        uri: 'mongodb://test/',
-        embedded: test.embedded,
-        ping: async () => true,
-        close: () => test.close(),
-      }),
-      adapters: [createTeamsAdapter],
-      inbox: options.inbox,
-    },
-  );
+  const config = teamsConfig({ BBB_URL: bbb.url, BBB_SECRET: bbb.secret, ...env });
+  const app = await startApp(config, logger, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    connectDatabase: async () => ({
+      client: test.client,
+      db: test.db,
+      uri: 'mongodb://test/',
+      embedded: test.embedded,
+      ping: async () => true,
+      close: () => test.close(),
+    }),
+    adapters: [createTeamsAdapter],
+    inbox: options.inbox,
+  });
   const url = `http://127.0.0.1:${app.port}`;
   return {
     app,
     bbb,
+    core: await coreOf(app, config, options.clock),
     url,
     calls,
     async post(activity, headers = {}) {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   h = await startTeams({}, { inbox: { leaseMs: 1_000 } });
   await h.post(botAdded(mentor));
   await h.post(botAdded(mentee));
-  await h.app.core.people.addRole(personIdOf(mentor), 'mentor', new Date());
+  await h.core.people.addRole(personIdOf(mentor), 'mentor', new Date());
 });
 afterAll(() => h?.stop());
 
@@ -37,7 +37,7 @@ const settled = () =>
 
 async function publishedSession() {
   const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
-  const result = await createAndPublishSession(h.app.core, {
+  const result = await createAndPublishSession(h.core, {
     actor: { personId: personIdOf(mentor) },
     input: {
       title: 'Inbox hours',
@@ -62,7 +62,7 @@ describe('the durable inbox on Teams', () => {
       .find({ _id: { $in: [`teams:${help.id}`, `teams:${enrol.id}`] } } as never)
       .toArray();
     expect(entries.map((e) => e.state)).toEqual(['done', 'done']);
-    expect((await h.app.core.sessions.get(sessionId))?.enrolledIds).toEqual([personIdOf(mentee)]);
+    expect((await h.core.sessions.get(sessionId))?.enrolledIds).toEqual([personIdOf(mentee)]);
   });
 
   it("works a dead instance's card button once its lease ran out, once", async () => {
@@ -82,7 +82,7 @@ describe('the durable inbox on Teams', () => {
     const updates = h.calls.length;
     await h.app.inbox?.sweep();
     await settled();
-    expect((await h.app.core.sessions.get(sessionId))?.enrolledIds).toEqual([personIdOf(mentee)]);
+    expect((await h.core.sessions.get(sessionId))?.enrolledIds).toEqual([personIdOf(mentee)]);
     // The card it was pressed on is replaced with the outcome, as after a live press.
     await vi.waitFor(() =>
       expect(JSON.stringify(h.calls.slice(updates))).toContain('You are enrolled.'),
@@ -91,6 +91,6 @@ describe('the durable inbox on Teams', () => {
     expect((await h.post(enrol)).status).toBe(200);
     await settled();
     expect(await inbox().countDocuments({ _id: `teams:${enrol.id}` } as never)).toBe(1);
-    expect((await h.app.core.sessions.get(sessionId))?.enrolledIds).toHaveLength(1);
+    expect((await h.core.sessions.get(sessionId))?.enrolledIds).toHaveLength(1);
   });
 });

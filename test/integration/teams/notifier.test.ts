@@ -33,7 +33,7 @@ describe('proactive DMs (the core Notifier on Teams)', () => {
     await h.post(botAdded(ada));
     const before = h.callsTo(conversationIdOf(ada)).length;
     for (const n of everyNotification(personIdOf(ada), `teams:${TENANT}`))
-      await h.app.core.notifier.notify(n);
+      await h.app.notifier.notify(n);
     const sent = h.callsTo(conversationIdOf(ada)).slice(before);
     expect(sent).toHaveLength(13);
     for (const call of sent) {
@@ -54,7 +54,7 @@ describe('proactive DMs (the core Notifier on Teams)', () => {
       .post(/\/activities/)
       .reply(200, { id: 'delivered' });
     const [n] = everyNotification(personIdOf(grace), `teams:${TENANT}`);
-    await h.app.core.notifier.notify(n!);
+    await h.app.notifier.notify(n!);
     scope.done();
   });
 
@@ -64,10 +64,10 @@ describe('proactive DMs (the core Notifier on Teams)', () => {
       .post(/\/activities/)
       .reply(403, { error: { code: 'BotNotInConversationRoster' } });
     const [first, second] = everyNotification(personIdOf(alan), `teams:${TENANT}`);
-    await h.app.core.notifier.notify(first!);
+    await h.app.notifier.notify(first!);
     scope.done();
     // No interceptor left: a second attempt would fail the test with a network error.
-    await h.app.core.notifier.notify(second!);
+    await h.app.notifier.notify(second!);
     const stored = await h.app.database.db
       .collection('teams_conversations')
       .findOne({ _id: personIdOf(alan) as never });
@@ -76,6 +76,6 @@ describe('proactive DMs (the core Notifier on Teams)', () => {
 
   it('logs and skips a person who never talked to the bot', async () => {
     const [n] = everyNotification(`teams:${TENANT}:never-seen`, `teams:${TENANT}`);
-    await expect(h.app.core.notifier.notify(n!)).resolves.toBeUndefined();
+    await expect(h.app.notifier.notify(n!)).resolves.toBeUndefined();
   });
 });
