@@ -228,13 +228,15 @@ export function myProfileActions(person: Person, switches: Switches): ActionKind
 
 /**
  * The home (Slack App Home, the Teams welcome and help): create sessions (mentors and
- * session managers), find a mentor (everyone), find mentees and the request inbox
- * (mentors), settings and roles (admins).
+ * session managers), find a mentor (everyone), ask a mentor for a session (everyone, while
+ * mentee requests are on), find mentees and the request inbox (mentors), settings and
+ * roles (admins).
  */
-export function homeActions(person: Pick<Person, 'roles'>): ActionKind[] {
+export function homeActions(person: Pick<Person, 'roles'>, switches: Switches): ActionKind[] {
   return listOf([
     ['createSession', mayCreateSessions(person)],
     ['findMentor', true],
+    ['requestSession', switches.menteeRequests],
     ['findMentees', isMentor(person)],
     ['viewIncomingRequests', isMentor(person)],
     ['editSettings', isAdmin(person)],

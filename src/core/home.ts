@@ -1,12 +1,13 @@
+import { z } from 'zod';
 import { type ActionKind, homeActions } from './actions.js';
 import { fail, ok, type Result } from './errors.js';
-import { getMyProfile } from './people/my-profile.js';
+import { myProfileView } from './people/my-profile.js';
 import { isAdmin, isMentor } from './people/person.js';
 import type { MyProfileView } from './people/profile.views.js';
 import { incomingRequests, myMentorshipRequests } from './requests/list-requests.js';
 import type { IncomingRequestItem, MyRequestItem } from './requests/request.view.js';
 import { type MySessions, mySessions } from './sessions/my-sessions.js';
-import type { Actor, CoreDeps } from './usecase.js';
+import { type Actor, type CoreDeps, runQuery } from './usecase.js';
 import { getWorkspaceSettings, type WorkspaceSettingsView } from './workspaces/settings.js';
 
 /**
@@ -27,30 +28,36 @@ export interface HomeView {
   readonly actions: readonly ActionKind[];
 }
 
-export async function home(
+export function home(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<HomeView>> {
   const { actor } = request;
-  const profile = await getMyProfile(deps, { actor });
-  if (!profile.ok) return profile;
-  const roles = { roles: profile.value.roles };
-  const [sessions, mine, incoming, settings] = await Promise.all([
-    mySessions(deps, { actor, input: request.input ?? {} }),
-    myMentorshipRequests(deps, { actor }),
-    isMentor(roles) ? incomingRequests(deps, { actor }) : undefined,
-    isAdmin(roles) ? getWorkspaceSettings(deps, { actor }) : undefined,
-  ]);
-  if (!sessions.ok) return sessions;
-  if (!mine.ok) return fail(mine.error);
-  if (incoming && !incoming.ok) return fail(incoming.error);
-  if (settings && !settings.ok) return fail(settings.error);
-  return ok({
-    sessions: sessions.value,
-    profile: profile.value,
-    myRequests: mine.value.requests,
-    ...(incoming ? { incoming: incoming.value.requests } : {}),
-    ...(settings ? { settings: settings.value } : {}),
-    actions: homeActions(roles),
-  });
+  // The person and their workspace first: the actions depend on its switches.
+  return runQuery(
+    deps,
+    { actor, input: {} },
+    z.object({}),
+    async ({ actor: person, workspace }) => {
+      const profile = myProfileView(person, workspace);
+      const [sessions, mine, incoming, settings] = await Promise.all([
+        mySessions(deps, { actor, input: request.input ?? {} }),
+        myMentorshipRequests(deps, { actor }),
+        isMentor(person) ? incomingRequests(deps, { actor }) : undefined,
+        isAdmin(person) ? getWorkspaceSettings(deps, { actor }) : undefined,
+      ]);
+      if (!sessions.ok) return sessions;
+      if (!mine.ok) return fail(mine.error);
+      if (incoming && !incoming.ok) return fail(incoming.error);
+      if (settings && !settings.ok) return fail(settings.error);
+      return ok({
+        sessions: sessions.value,
+        profile,
+        myRequests: mine.value.requests,
+        ...(incoming ? { incoming: incoming.value.requests } : {}),
+        ...(settings ? { settings: settings.value } : {}),
+        actions: homeActions(person, workspace.config),
+      });
+    },
+  );
 }

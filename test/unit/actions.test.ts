@@ -240,19 +240,24 @@ describe('profile and search actions', () => {
   });
 
   it('the home: create for mentors and session managers, find mentees for mentors only', () => {
-    expect(homeActions(stranger)).toEqual(['findMentor']);
-    expect(homeActions(manager)).toEqual(['createSession', 'findMentor']);
-    expect(homeActions(mentor)).toEqual([
+    expect(homeActions(stranger, OFF)).toEqual(['findMentor']);
+    expect(homeActions(manager, OFF)).toEqual(['createSession', 'findMentor']);
+    expect(homeActions(mentor, OFF)).toEqual([
       'createSession',
       'findMentor',
       'findMentees',
       'viewIncomingRequests',
     ]);
-    expect(homeActions(person('admin', ['admin']))).toEqual([
+    expect(homeActions(person('admin', ['admin']), OFF)).toEqual([
       'findMentor',
       'editSettings',
       'manageRoles',
     ]);
+  });
+
+  it('the home: asking a mentor for a session only while mentee requests are on', () => {
+    expect(homeActions(stranger, ON)).toEqual(['findMentor', 'requestSession']);
+    expect(homeActions(stranger, { ...ON, menteeRequests: false })).toEqual(['findMentor']);
   });
 
   it('lists each kind once', () => {

@@ -84,7 +84,7 @@ export function createTeamsApp(
   app.turn('beforeTurn', (context) => beforeTurn(context));
   registerInstall(app, ctx);
   const features: Feature[] = [
-    homeFeature(),
+    homeFeature(ctx),
     sessionsFeature(ctx),
     requestsFeature(ctx),
     profilesFeature(ctx),

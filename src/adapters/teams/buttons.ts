@@ -15,8 +15,9 @@ import {
   type TeamsContext,
   WHO_ARE_YOU,
 } from './context.js';
-import { helpCard, noticeCard } from './features/home/cards.js';
+import { noticeCard } from './features/home/cards.js';
 import { personOf } from './identity.js';
+import { ShowVerb } from './ids.js';
 import type { AdaptiveCard } from './kit.js';
 
 /**
@@ -112,10 +113,10 @@ export function showRunner(ctx: TeamsContext, shows: Readonly<Record<string, Sho
       await context.sendActivity(WHO_ARE_YOU);
       return;
     }
-    const show = shows[verb];
+    // A verb nobody handles gets help.
+    const show = shows[verb] ?? shows[ShowVerb.help];
     try {
       if (show) await show({ context, person, data });
-      else await replyCard(context, helpCard());
     } catch (err) {
       ctx.logger.error({ err, verb }, 'teams: show handler failed');
       await answer(context, TRY_AGAIN);

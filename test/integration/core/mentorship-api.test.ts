@@ -467,13 +467,14 @@ describe('the profile, request and settings forms', () => {
     expect(mine.actions).toEqual([
       'createSession',
       'findMentor',
+      'requestSession',
       'findMentees',
       'viewIncomingRequests',
     ]);
     expect(mine.incoming).toEqual([]);
     expect(mine.settings).toBeUndefined();
     const theirs = succeeded(await api.home({ actor: actorOf(mentees[0]!) }));
-    expect(theirs.actions).toEqual(['findMentor']);
+    expect(theirs.actions).toEqual(['findMentor', 'requestSession']);
     expect(theirs.incoming).toBeUndefined();
     expect(theirs.sessions.actions).toEqual([]);
   });

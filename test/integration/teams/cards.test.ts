@@ -60,7 +60,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
     const request = requestViewOf();
     const slot = { startsAt: '2027-03-16T13:00:00.000Z', start: session.start, end: session.end };
     const cards = [
-      helpCard('Welcome'),
+      helpCard(['requestSession', 'findMentor', 'createSession', 'findMentees'], 'Welcome'),
       noticeCard('Done.', 'Title'),
       mySessionsCard({
         upcoming: [session, sessionView({ status: 'draft' })],

@@ -1,8 +1,14 @@
-import { COMMANDS, DialogVerb, ShowVerb } from '../../ids.js';
+import type { ActionKind } from '../../../../core/actions.js';
+import { buttonsFor } from '../../actions.js';
+import { COMMANDS, ShowVerb } from '../../ids.js';
 import { type AdaptiveCard, card, heading, openDialog, submit, text } from '../../kit.js';
 
-/** What the bot can do: every command, and buttons for the common ones. */
-export function helpCard(intro?: string): AdaptiveCard {
+/**
+ * What the bot can do: every command, and buttons for what the core's home view says the
+ * reader may start (`actions`), then their own sessions and profile, which everyone has.
+ * At most five buttons (the Adaptive Cards host default); what does not fit is typed.
+ */
+export function helpCard(actions: readonly ActionKind[], intro?: string): AdaptiveCard {
   return card(
     `mentorbot commands: ${COMMANDS.map((c) => c.command).join(', ')}`,
     [
@@ -15,11 +21,15 @@ export function helpCard(intro?: string): AdaptiveCard {
       },
     ],
     [
-      openDialog('Request a session', DialogVerb.requestSession),
-      submit('Find a mentor', ShowVerb.findMentors),
+      ...buttonsFor(
+        actions,
+        ['requestSession', 'findMentor', 'createSession', 'findMentees'],
+        {},
+        { requestSession: 'Request a session' },
+      ),
       submit('My sessions', ShowVerb.mySessions),
       submit('My profile', ShowVerb.myProfile),
-    ],
+    ].slice(0, 5),
   );
 }
 

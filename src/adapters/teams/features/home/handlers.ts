@@ -1,15 +1,26 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import type { Person } from '../../../../core/people/person.js';
 import { type Feature, replyCard, type TeamsContext } from '../../context.js';
 import { identityOf, personOf, workspaceNameOf } from '../../identity.js';
 import { ShowVerb } from '../../ids.js';
+import type { AdaptiveCard } from '../../kit.js';
 import { helpCard } from './cards.js';
 
+/**
+ * The help card for `person`, its buttons from the core's home view; when that cannot be
+ * read (the database is down), the commands without buttons.
+ */
+async function helpFor(ctx: TeamsContext, person: Person, intro?: string): Promise<AdaptiveCard> {
+  const home = await ctx.mentorship.home({ actor: { personId: person.id } });
+  return helpCard(home.ok ? home.value.actions : [], intro);
+}
+
 /** What the bot can do: the answer to *help* and to any text that is not a command. */
-export const homeFeature = (): Feature => ({
+export const homeFeature = (ctx: TeamsContext): Feature => ({
   shows: {
-    async [ShowVerb.help]({ context }) {
-      await replyCard(context, helpCard());
+    async [ShowVerb.help]({ context, person }) {
+      await replyCard(context, await helpFor(ctx, person));
     },
   },
 });
@@ -57,10 +68,13 @@ export function registerInstall(app: Application, ctx: TeamsContext): void {
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded) return;
     try {
-      if (await install(context)) {
+      const person = (await install(context)) ? personOf(context) : undefined;
+      if (person) {
         await replyCard(
           context,
-          helpCard(
+          await helpFor(
+            ctx,
+            person,
             'Hi! I bring mentorship into Teams: find a mentor, ask for a session, or offer to mentor someone.',
           ),
         );
