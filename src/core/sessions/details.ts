@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { ok, type Result } from '../errors.js';
 import { type CoreDeps, runQuery } from '../usecase.js';
 import type { SessionCard } from '../views.js';
-import { canManage, seesMeeting } from './access.js';
+import { seesMeeting } from './access.js';
 import { sessionCard } from './card.js';
 import { sessionIdSchema } from './fields.js';
-import { valuesOf } from './form.js';
 import { type QueryRequest, visibleSession } from './load.js';
 import { peopleFor } from './notify.js';
 import type { MeetingInfo } from './session.js';
-
-/** The edit form filled with the session's values, times in the reader's zone. */
-export type SessionForm = ReturnType<typeof valuesOf> & { readonly timeZone: string };
 
 export interface SessionDetails {
   readonly session: SessionCard;
@@ -19,17 +15,14 @@ export interface SessionDetails {
   readonly version: number;
   /** Meeting id and passcode too: for managers, and for participants while joinable. */
   readonly meeting?: MeetingInfo;
-  /**
-   * Only for those who may edit the session.
-   * @deprecated Open the edit form with `sessionForm({ mode: 'edit' })`, which also says which
-   * fields may change; this goes once no adapter reads it.
-   */
-  readonly form?: SessionForm;
 }
 
 const detailsSchema = z.object({ sessionId: sessionIdSchema });
 
-/** One session as the reader sees it; a private one they are not part of is "not found". */
+/**
+ * One session as the reader sees it; a private one they are not part of is "not found". The
+ * edit form's values come from `sessionForm({ mode: 'edit' })`.
+ */
 export function getSessionDetails(
   deps: CoreDeps,
   request: QueryRequest,
@@ -38,8 +31,6 @@ export function getSessionDetails(
     const found = await visibleSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     const session = found.value;
-    const manager = canManage(session, actor);
-    const meeting = session.meeting ?? { platform: workspace.config.defaultMeetingPlatform };
     return ok({
       session: sessionCard(
         session,
@@ -51,14 +42,6 @@ export function getSessionDetails(
       ),
       version: session.version,
       ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),
-      ...(manager
-        ? {
-            form: {
-              ...valuesOf(session, actor.timeZone, meeting, workspace.config),
-              timeZone: actor.timeZone,
-            },
-          }
-        : {}),
     });
   });
 }

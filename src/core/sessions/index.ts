@@ -13,7 +13,6 @@ export { deleteSession } from './delete.js';
 export {
   getSessionDetails,
   type SessionDetails,
-  type SessionForm,
 } from './details.js';
 export { editSessionDetails } from './edit.js';
 export { editMeeting } from './edit-meeting.js';

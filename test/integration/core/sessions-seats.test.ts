@@ -3,6 +3,7 @@ import { ErrorCode } from '../../../src/core/errors.js';
 import type { Person } from '../../../src/core/people/person.js';
 import { getSessionDetails } from '../../../src/core/sessions/details.js';
 import { enrol, leaveSession } from '../../../src/core/sessions/enrol.js';
+import { sessionForm } from '../../../src/core/sessions/form.js';
 import { inviteMentees } from '../../../src/core/sessions/invite.js';
 import { mySessions } from '../../../src/core/sessions/my-sessions.js';
 import { actorOf, type CoreHarness, createPerson, TEST_NOW, useCore } from '../../helpers/core.js';
@@ -154,7 +155,13 @@ describe('private sessions are invisible to the uninvited (docs/product.md#sessi
     );
     expect(invitee.session.viewerRole).toBe('invited');
     expect(invitee.session.actions).toContain('enrol');
-    expect(invitee.form).toBeUndefined();
+    errorOf(
+      await sessionForm(h.deps, {
+        actor: actorOf(mentee(0)),
+        input: { mode: 'edit', sessionId: session.id },
+      }),
+      ErrorCode.Forbidden,
+    );
     succeeded(await enrolIn(session.id, mentee(0)));
 
     const listed = (p: Person) =>

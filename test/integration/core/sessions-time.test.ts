@@ -4,6 +4,7 @@ import type { Person } from '../../../src/core/people/person.js';
 import { cloneSession } from '../../../src/core/sessions/clone.js';
 import { createAndPublishSession } from '../../../src/core/sessions/create.js';
 import { getSessionDetails } from '../../../src/core/sessions/details.js';
+import { sessionForm } from '../../../src/core/sessions/form.js';
 import { formatTime } from '../../../src/core/time.js';
 import type { Workspace } from '../../../src/core/workspaces/workspace.js';
 import {
@@ -74,7 +75,13 @@ describe('America/New_York across 2027-03-14 (spring forward) and 2027-11-07 (fa
       const mine = await cardFor(newYork, session.id);
       expect(mine.session.start).toEqual({ utc, timeZone: 'America/New_York' });
       expect(formatTime(mine.session.start)).toMatch(/, 10:00 \(America\/New_York\)$/);
-      expect(mine.form?.start).toEqual({ date, time: '10:00' });
+      const form = succeeded(
+        await sessionForm(h.deps, {
+          actor: actorOf(newYork),
+          input: { mode: 'edit', sessionId: session.id },
+        }),
+      );
+      expect(form.values.start).toEqual({ date, time: '10:00' });
     }
   });
 

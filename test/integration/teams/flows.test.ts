@@ -47,6 +47,20 @@ afterAll(() => {
   for (const call of h?.calls ?? []) for (const card of cardsOf(call.body)) expectValidCard(card);
 });
 
+/** The titles of the buttons on the help card `user` gets for typing *help*. */
+async function helpButtons(user: Parameters<typeof message>[0]): Promise<string[]> {
+  const before = h.callsTo(conversationIdOf(user)).length;
+  await h.post(message(user, 'help'));
+  const cards = h
+    .callsTo(conversationIdOf(user))
+    .slice(before)
+    .flatMap((c) => cardsOf(c.body));
+  const help = cards.find((c) => textOf(c).includes('Type one of these commands')) as
+    | { actions?: { title: string }[] }
+    | undefined;
+  return (help?.actions ?? []).map((a) => a.title);
+}
+
 /**
  * Presses an Action.Execute button on the message `messageId`: Teams gets a short banner at
  * once, and the outcome arrives through the connector (harness.post lets the work finish):
@@ -324,6 +338,24 @@ describe('sessions from Teams', () => {
 
     const published = await press(grace, 'session.publish', { sessionId }, 'draft-card');
     expect(published.card).toContain('Published.');
+    // No platform chosen: the core says so; the adapter does not pick BigBlueButton itself.
+    const noPlatform = await h.post(
+      taskSubmit(grace, { verb: 'session.meeting', sessionId, title: 'Open office hours' }),
+    );
+    expect(textOf(noPlatform.body)).toContain('Choose a meeting platform');
+    const gmeet = await h.post(
+      taskSubmit(grace, {
+        verb: 'session.meeting',
+        sessionId,
+        meetingPlatform: 'gmeet',
+        meetingUrl: 'https://meet.google.com/abc-defg-hij',
+      }),
+    );
+    expect(gmeet.status).toBe(200);
+    expect((await h.core.sessions.get(sessionId))?.meeting).toEqual({
+      platform: 'gmeet',
+      url: 'https://meet.google.com/abc-defg-hij',
+    });
     const enrolled = await press(ada, 'session.enrol', { sessionId }, 'invite-card');
     expect(enrolled.banner).toBe('Enrolling you…');
     expect(enrolled.card).toContain('You are enrolled.');
@@ -383,7 +415,22 @@ describe('sessions from Teams', () => {
     });
     const notAdmin = await h.post(taskFetch(ada, { verb: 'settings' }));
     expect(notAdmin.body.task.value).toBe('Only mentorbot admins can change workspace settings.');
+    // The help card's buttons are the core's home actions: no request button while it is off.
+    expect(await helpButtons(ada)).toEqual(['Find a mentor', 'My sessions', 'My profile']);
     await h.post(taskSubmit(grace, { verb: 'settings', ...values, menteeRequests: 'true' }));
+    expect(await helpButtons(ada)).toEqual([
+      'Request a session',
+      'Find a mentor',
+      'My sessions',
+      'My profile',
+    ]);
+    expect(await helpButtons(grace)).toEqual([
+      'Request a session',
+      'Find a mentor',
+      'Create session',
+      'Find mentees',
+      'My sessions',
+    ]);
 
     const before = h.callsTo(conversationIdOf(ada)).length;
     await h.post(message(ada, 'what is this?'));

@@ -47,9 +47,13 @@ export function sessionFormOf(state: FormState) {
   };
 }
 
-/** The meeting form: only the fields the chosen platform uses are sent. */
+/**
+ * The meeting form: only the fields the chosen platform uses are sent; nothing when no
+ * platform was chosen, so the core decides.
+ */
 export function meetingOf(state: FormState) {
-  const platform = state.selected(Field.meetingPlatform) ?? 'bigbluebutton';
+  const platform = state.selected(Field.meetingPlatform);
+  if (!platform) return undefined;
   const url = state.text(Field.meetingUrl).trim();
   if (platform === 'bigbluebutton') return { platform };
   if (platform === 'zoom') {

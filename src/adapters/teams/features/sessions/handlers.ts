@@ -106,10 +106,11 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
           const hidden: Record<string, string> = requestId ? { requestId } : {};
           const publish = data.publish === 'yes';
           // A draft keeps the meeting chosen in the form, so its *Publish* uses it.
+          const meeting = meetingOf(values);
           const input = {
             ...sessionInputOf(values, 'create'),
             ...(requestId ? { requestId } : {}),
-            meeting: meetingOf(values),
+            ...(meeting ? { meeting } : {}),
           };
           const args = { actor, input, idempotencyKey: key };
           const result = publish

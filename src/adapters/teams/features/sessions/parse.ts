@@ -19,9 +19,14 @@ const moment = (v: Values, which: 'start' | 'end') => ({
   time: v[`${which}Time`]?.trim() ?? '',
 });
 
-/** The meeting inputs as the core takes a meeting (its fields by their core names). */
-export function meetingOf(v: Values): Record<string, string> {
-  const meeting: Record<string, string> = { platform: v.meetingPlatform || 'bigbluebutton' };
+/**
+ * The meeting inputs as the core takes a meeting (its fields by their core names); none when
+ * no platform was chosen, so the core decides (publishing: the session's or the default
+ * platform; a meeting edit: "choose a platform").
+ */
+export function meetingOf(v: Values): Record<string, string> | undefined {
+  if (!v.meetingPlatform?.trim()) return undefined;
+  const meeting: Record<string, string> = { platform: v.meetingPlatform.trim() };
   for (const [key, id] of MEETING_INPUTS) {
     const value = optional(v[id]);
     if (value) meeting[key] = value;
