@@ -29,21 +29,32 @@ function newestInput(files) {
   return newest;
 }
 
-const files = sources(join(root, 'src'));
+// The service, and the embedded database (a dev-only workspace) beside it in dist/: the built
+// service loads that instead of compiling the package's TypeScript at every start.
+const trees = [
+  { from: join(root, 'src'), to: join(root, 'dist', 'src') },
+  {
+    from: join(root, 'packages', 'embedded-mongo', 'src'),
+    to: join(root, 'dist', 'embedded-mongo'),
+  },
+].filter((tree) => existsSync(tree.from));
+const files = trees.flatMap((tree) => sources(tree.from));
 const built = existsSync(stamp) && existsSync(entry) ? statSync(stamp).mtimeMs : 0;
 if (newestInput(files) > built) {
   const started = performance.now();
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: files,
-    outdir: join(root, 'dist', 'src'),
-    outbase: join(root, 'src'),
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  for (const tree of trees) {
+    await build({
+      entryPoints: sources(tree.from),
+      outdir: tree.to,
+      outbase: tree.from,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   const ms = Math.round(performance.now() - started);
   process.stderr.write(`start: built ${files.length} source files in ${ms} ms\n`);

@@ -7,7 +7,6 @@ import { createRepositories, type Repositories } from './adapters/mongo/reposito
 import { RoutingNotifier } from './adapters/notify/routing.js';
 import { mountPages } from './adapters/pages.js';
 import { type AdapterFactory, deadlineIn, type PlatformAdapter } from './adapters/platform.js';
-import { createTeamsAdapter } from './adapters/teams/index.js';
 import { type Config, demoWanted } from './config.js';
 import { createMentorship } from './core/api.js';
 import type { Notifier } from './core/ports.js';
@@ -58,14 +57,17 @@ const INBOX_LEASE_MS = 10_000;
 /** Time kept out of the shutdown budget for closing the database and exiting. */
 const CLOSE_RESERVE_MS = 500;
 
-// Bolt is loaded only when Slack is configured: importing it costs about 0.4 s of a start
-// on a small machine. (Teams runs in every development start, so it is always loaded.)
+// Each chat platform's SDK is loaded when its adapter starts, after the server listens: Bolt
+// only when Slack is configured (about 0.4 s of a start on a small machine), teams-ai and
+// botbuilder (about 1.5 s) whenever Teams runs, which is every development start.
 const slackAdapter: AdapterFactory = async (context) =>
   context.config.SLACK_SIGNING_SECRET || context.config.SLACK_APP_TOKEN
     ? (await import('./adapters/slack/index.js')).createSlackAdapter(context)
     : undefined;
+const teamsAdapter: AdapterFactory = async (context) =>
+  (await import('./adapters/teams/index.js')).createTeamsAdapter(context);
 
-const DEFAULT_ADAPTERS: readonly AdapterFactory[] = [slackAdapter, createTeamsAdapter];
+const DEFAULT_ADAPTERS: readonly AdapterFactory[] = [slackAdapter, teamsAdapter];
 
 /**
  * What the core runs on: the repositories, the notifier, Agenda as its scheduler, the clock,
@@ -110,6 +112,7 @@ export async function startApp(
   let agenda: ReturnType<typeof createAgenda> | undefined;
   const adapters: PlatformAdapter[] = [];
   let inbox: DurableInbox | undefined;
+  let listeningServer: HttpServer | undefined;
   try {
     const repositories = await createRepositories(database.client, database.db);
     const jobLogger = logger.child({ component: 'jobs' });
@@ -143,23 +146,35 @@ export async function startApp(
       );
     }
     mountPages(server);
-    for (const factory of deps.adapters ?? DEFAULT_ADAPTERS) {
-      const adapter = await factory({
-        config,
-        mentorship,
-        clock: core.clock,
-        db: database.db,
-        logger,
-        server,
-        inbox,
-      });
-      if (!adapter) continue;
-      notifier.register(adapter.platform, adapter.notifier);
-      adapters.push(adapter);
-      logger.info({ platform: adapter.platform }, 'chat platform adapter started');
-    }
-    await jobs.start();
-    inbox?.start();
+
+    // The chat adapters start once the server listens: loading their SDKs is most of a
+    // start, and /readyz (the database) needs none of it. Until they have started, a request
+    // for their routes waits for them, and so does a notification to their platform.
+    let listened: () => void = () => {};
+    const listening = new Promise<void>((resolve) => {
+      listened = resolve;
+    });
+    const adaptersStarted = (async () => {
+      await listening;
+      for (const factory of deps.adapters ?? DEFAULT_ADAPTERS) {
+        const adapter = await factory({
+          config,
+          mentorship,
+          clock: core.clock,
+          db: database.db,
+          logger,
+          server,
+          inbox,
+        });
+        if (!adapter) continue;
+        notifier.register(adapter.platform, adapter.notifier);
+        adapters.push(adapter);
+        logger.info({ platform: adapter.platform }, 'chat platform adapter started');
+      }
+    })();
+    server.holdUnmatched(adaptersStarted);
+    notifier.startingUntil(adaptersStarted);
+
     // Before listening, so that a ready service has its demo workspace.
     if (database.embedded && demoWanted(config)) {
       const { seedDemoWorkspace } = await import('./demo/seed.js');
@@ -168,10 +183,16 @@ export async function startApp(
     }
 
     const port = await server.listen(config.PORT, config.HOST);
+    listeningServer = server;
     logger.info(
       { host: config.HOST, port, database: database.uri, embeddedDatabase: database.embedded },
       'listening',
     );
+    listened();
+    await adaptersStarted;
+    // Jobs and the inbox's replays deliver through the adapters: after they have started.
+    await jobs.start();
+    inbox?.start();
 
     const started = jobs;
     let stopping: Promise<void> | undefined;
@@ -208,6 +229,7 @@ export async function startApp(
     // closing the database under it would end the process with MongoClientClosedError
     // before this error, the one that says what is wrong, is reported.
     if (agenda) await settled(agenda.ready, 2_000);
+    await listeningServer?.close({ forceAfterMs: 0 }).catch(() => {});
     await jobs?.stop(1_000).catch(() => {});
     for (const adapter of adapters) await adapter.stop?.(deadlineIn(1_000)).catch(() => {});
     await inbox?.stop();

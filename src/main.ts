@@ -26,26 +26,9 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  let app: App;
-  try {
-    // The database (the embedded server boots on its own thread) starts while this thread
-    // loads the application's modules, most of a start's time (the chat SDKs).
-    const { connectDatabase } = await import('./adapters/mongo/client.js');
-    const database = connectDatabase(config, logger);
-    const loading = import('./app.js');
-    const [{ startApp }] = await Promise.all([
-      loading.catch(async (err: unknown) => {
-        await database.then((db) => db.close()).catch(() => {});
-        throw err;
-      }),
-      database,
-    ]);
-    app = await startApp(config, logger, { connectDatabase: () => database });
-  } catch (err) {
-    logger.fatal({ err }, 'startup failed');
-    process.exit(1);
-  }
-
+  // Signals are handled from here on: the server listens before the chat adapters have
+  // started, and a SIGTERM then waits for the start to finish and stops it cleanly.
+  let starting: Promise<App> | undefined;
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (shuttingDown) {
@@ -60,19 +43,42 @@ async function main(): Promise<void> {
       logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
-    app.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // Before startApp began there is nothing to stop.
+    (starting ?? Promise.resolve(undefined))
+      .then((app) => app?.stop())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+
+  try {
+    // The database (the embedded server boots on its own thread) starts while this thread
+    // loads the application's modules.
+    const { connectDatabase } = await import('./adapters/mongo/client.js');
+    const database = connectDatabase(config, logger);
+    const loading = import('./app.js');
+    const [{ startApp }] = await Promise.all([
+      loading.catch(async (err: unknown) => {
+        await database.then((db) => db.close()).catch(() => {});
+        throw err;
+      }),
+      database,
+    ]);
+    starting = startApp(config, logger, { connectDatabase: () => database });
+    await starting;
+  } catch (err) {
+    logger.fatal({ err }, 'startup failed');
+    process.exit(1);
+  }
 }
 
 await main();

@@ -49,6 +49,11 @@ export interface HttpServer {
   readonly server: Server;
   /** Routes every request whose path is `prefix` or starts with `prefix/` to `handler`. */
   mount(prefix: string, handler: RouteHandler, options?: MountOptions): void;
+  /**
+   * Until `mounting` settles, a request for a path nothing is mounted on waits for it and is
+   * then routed: the chat adapters mount their routes after the server listens.
+   */
+  holdUnmatched(mounting: Promise<unknown>): void;
   /** Resolves with the bound port (useful when `port` is 0). */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
@@ -63,6 +68,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const mounts: ({ prefix: string; handler: RouteHandler } & MountOptions)[] = [];
   const inFlight = new Set<ServerResponse>();
   let closing: Promise<void> | undefined;
+  let mounting: Promise<unknown> | undefined;
 
   const builtIn = new Map<string, RouteHandler>([
     ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
@@ -105,6 +111,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const method = req.method ?? 'GET';
     // Only the path is ever logged: query strings may carry codes or tokens (OAuth callbacks).
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (mounting && !builtIn.has(path) && !mountFor(path)) await mounting;
     const handler = route(method, path);
     const logPath = builtIn.has(path) ? undefined : mountFor(path)?.logPath;
     const shownPath = logPath ? logPath(path) : path;
@@ -175,6 +182,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         throw new Error(`cannot mount a handler on ${prefix}`);
       }
       mounts.push({ prefix: normalized, handler, ...options });
+    },
+    holdUnmatched(until) {
+      const settled = until.then(
+        () => {},
+        () => {},
+      );
+      mounting = settled;
+      void settled.then(() => {
+        if (mounting === settled) mounting = undefined;
+      });
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {

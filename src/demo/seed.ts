@@ -163,55 +163,64 @@ export async function seedDemoWorkspace(deps: CoreDeps): Promise<DemoSummary | u
     'install',
   );
   const people = new Map<string, Person>([[ADMIN.handle, installed.installer]]);
-  for (const demo of DEMO_PEOPLE) {
-    if (demo === ADMIN) continue;
-    people.set(demo.handle, must(await identify(deps, demo.identity), `identify ${demo.handle}`));
-  }
+  await Promise.all(
+    DEMO_PEOPLE.filter((demo) => demo !== ADMIN).map(async (demo) =>
+      people.set(demo.handle, must(await identify(deps, demo.identity), `identify ${demo.handle}`)),
+    ),
+  );
   const actor = (handle: string) => ({ personId: (people.get(handle) as Person).id });
   const id = (handle: string) => (people.get(handle) as Person).id;
 
   // Mentor profiles: availability is weekly, in each mentor's own zone
   // (docs/product.md#mentor-profile, #booking).
-  for (const { handle, profile } of MENTOR_PROFILES) {
-    must(
-      await saveMentorProfile(deps, { actor: actor(handle), input: profile }),
-      `mentor profile ${handle}`,
-    );
-  }
+  // Each step's commands are about different people or sessions: they run side by side
+  // (the seed is part of every development start).
+  await Promise.all(
+    MENTOR_PROFILES.map(async ({ handle, profile }) =>
+      must(
+        await saveMentorProfile(deps, { actor: actor(handle), input: profile }),
+        `mentor profile ${handle}`,
+      ),
+    ),
+  );
   // Mentee profiles: two of them are looking for a mentor, so mentors find them
   // (docs/product.md#mentee-profile-and-search).
-  for (const [handle, interests, lookingForMentor] of MENTEE_PROFILES) {
-    must(
-      await saveMenteeProfile(deps, {
-        actor: actor(handle),
-        input: { interests, lookingForMentor },
-      }),
-      `mentee profile ${handle}`,
-    );
-  }
+  await Promise.all(
+    MENTEE_PROFILES.map(async ([handle, interests, lookingForMentor]) =>
+      must(
+        await saveMenteeProfile(deps, {
+          actor: actor(handle),
+          input: { interests, lookingForMentor },
+        }),
+        `mentee profile ${handle}`,
+      ),
+    ),
+  );
   // Published sessions, each with its enrolled mentees.
   const now = deps.clock.now().getTime();
-  for (const { mentor, startsIn, minutes, enrolled, ...details } of SESSIONS) {
-    const start = fiveMinuteMark(now + startsIn);
-    const { session } = must(
-      await createAndPublishSession(deps, {
-        actor: actor(mentor),
-        input: {
-          ...details,
-          meeting: DEMO_MEETING,
-          start,
-          end: new Date(Date.parse(start) + minutes * MINUTE).toISOString(),
-        },
-      }),
-      `session ${details.title}`,
-    );
-    for (const handle of enrolled) {
-      must(
-        await enrol(deps, { actor: actor(handle), input: { sessionId: session.id } }),
-        `enrol ${handle}`,
+  await Promise.all(
+    SESSIONS.map(async ({ mentor, startsIn, minutes, enrolled, ...details }) => {
+      const start = fiveMinuteMark(now + startsIn);
+      const { session } = must(
+        await createAndPublishSession(deps, {
+          actor: actor(mentor),
+          input: {
+            ...details,
+            meeting: DEMO_MEETING,
+            start,
+            end: new Date(Date.parse(start) + minutes * MINUTE).toISOString(),
+          },
+        }),
+        `session ${details.title}`,
       );
-    }
-  }
+      for (const handle of enrolled) {
+        must(
+          await enrol(deps, { actor: actor(handle), input: { sessionId: session.id } }),
+          `enrol ${handle}`,
+        );
+      }
+    }),
+  );
 
   // An open request (mentee -> mentor) and a pending offer (mentor -> mentee):
   // docs/product.md#mentorship-requests.

@@ -33,9 +33,16 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-import { startEmbeddedMongo as startHere } from './server.js';
 import { startEmbeddedMongoThread } from './thread.js';
 
-export function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
-  return options.thread ? startEmbeddedMongoThread(options) : startHere(options);
+/**
+ * On a thread, this thread loads only the worker's launcher: the server's modules (mingo,
+ * the command set) load on the worker, in parallel with whatever this thread does.
+ */
+export async function startEmbeddedMongo(
+  options: EmbeddedMongoOptions = {},
+): Promise<EmbeddedMongo> {
+  if (options.thread) return startEmbeddedMongoThread(options);
+  const { startEmbeddedMongo: startHere } = await import('./server.js');
+  return startHere(options);
 }

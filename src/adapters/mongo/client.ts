@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { EmbeddedMongo } from '@mentorbot/embedded-mongo';
 import { type Db, MongoClient } from 'mongodb';
 import type { Config } from '../../config.js';
@@ -103,10 +104,14 @@ export async function connectDatabase(
 /**
  * The embedded server is a dev dependency (packages/embedded-mongo), TypeScript source loaded
  * only here: production neither installs nor imports it. Under tsx or vitest it is imported as
- * is; the built app (`npm start` without MONGODB_URI) loads it through tsx's scoped loader.
+ * is. The built app (`npm start` without MONGODB_URI) runs the JavaScript `npm start` built
+ * beside it (dist/embedded-mongo); a build without it (`npm run build`, tsc) loads the
+ * package through tsx's scoped loader, which compiles it at every start.
  */
 async function loadEmbeddedMongo(): Promise<typeof import('@mentorbot/embedded-mongo')> {
   if (import.meta.url.endsWith('.ts')) return import('@mentorbot/embedded-mongo');
+  const built = new URL('../../../embedded-mongo/index.js', import.meta.url);
+  if (existsSync(built)) return import(built.href);
   const { tsImport } = await import('tsx/esm/api');
   return tsImport('@mentorbot/embedded-mongo', import.meta.url);
 }

@@ -1,4 +1,7 @@
-import { AdaptiveCardActionExecuteResponseType, Application } from '@microsoft/teams-ai';
+// The two modules used, not the package's index: that also loads the AI planners, models and
+// their tokenizers, about half a second of every start.
+import { AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai/lib/AdaptiveCards.js';
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { TRY_AGAIN } from '../forms/index.js';
