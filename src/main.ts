@@ -38,14 +38,17 @@ async function main(): Promise<void> {
     }
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
-    // Last resort if something refuses to close; unref'd so it never keeps us alive.
-    setTimeout(() => {
-      logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
-      process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS).unref();
-    // Before startApp began there is nothing to stop.
+    // Before startApp began there is nothing to stop; during the start, the stop (and its
+    // budget) begins once the start has finished.
     (starting ?? Promise.resolve(undefined))
-      .then((app) => app?.stop())
+      .then((app) => {
+        // Last resort if something refuses to close; unref'd so it never keeps us alive.
+        setTimeout(() => {
+          logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
+          process.exit(1);
+        }, config.SHUTDOWN_TIMEOUT_MS).unref();
+        return app?.stop();
+      })
       .then(
         () => {
           logger.info('stopped');
