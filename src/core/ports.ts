@@ -39,6 +39,16 @@ export interface Identity {
   readonly timeZone: string;
 }
 
+/**
+ * Who arrives, as their platform says. `timeZone` when the platform tells the person's own
+ * zone (it replaces the stored one); otherwise the stored zone stays, and a new person gets
+ * `fallbackTimeZone` (a local tool's machine zone, not the person's) or UTC.
+ */
+export interface ArrivingIdentity extends Omit<Identity, 'timeZone'> {
+  readonly timeZone?: string | undefined;
+  readonly fallbackTimeZone?: string | undefined;
+}
+
 export interface MenteeSearch {
   readonly workspaceId: WorkspaceId;
   /** Interest tag, matched exactly (case-insensitive). */
@@ -53,7 +63,7 @@ export interface PersonRepository {
   get(id: PersonId): Promise<Person | undefined>;
   getMany(ids: readonly PersonId[]): Promise<Person[]>;
   /** Creates the person on first sight (a mentee with no other role) or refreshes identity. */
-  upsertIdentity(identity: Identity, now: Date): Promise<Person>;
+  upsertIdentity(identity: ArrivingIdentity, now: Date): Promise<Person>;
   addRole(id: PersonId, role: Role, now: Date): Promise<Person | undefined>;
   removeRole(id: PersonId, role: Role, now: Date): Promise<Person | undefined>;
   saveMentorProfile(id: PersonId, profile: MentorProfile, now: Date): Promise<Person | undefined>;

@@ -9,7 +9,7 @@ import {
   type WorkspaceId,
   workspaceIdOf,
 } from '../../core/people/person.js';
-import type { Identity, MenteeSearch, PersonRepository } from '../../core/ports.js';
+import type { ArrivingIdentity, MenteeSearch, PersonRepository } from '../../core/ports.js';
 import type { IndexDeclaration } from './indexes.js';
 import { guard, sessionOption } from './transaction.js';
 
@@ -72,7 +72,7 @@ export class MongoPersonRepository implements PersonRepository {
     });
   }
 
-  upsertIdentity(identity: Identity, now: Date) {
+  upsertIdentity(identity: ArrivingIdentity, now: Date) {
     return guard(async () => {
       const id = personIdOf(identity.platform, identity.tenantId, identity.userId);
       const doc = await this.collection.findOneAndUpdate(
@@ -80,7 +80,7 @@ export class MongoPersonRepository implements PersonRepository {
         {
           $set: {
             displayName: identity.displayName,
-            timeZone: identity.timeZone,
+            ...(identity.timeZone ? { timeZone: identity.timeZone } : {}),
             ...(identity.email ? { email: identity.email } : {}),
             updatedAt: now,
           },
@@ -89,6 +89,7 @@ export class MongoPersonRepository implements PersonRepository {
             platform: identity.platform,
             tenantId: identity.tenantId,
             userId: identity.userId,
+            ...(identity.timeZone ? {} : { timeZone: identity.fallbackTimeZone ?? 'UTC' }),
             roles: [],
             menteeProfile: { interests: [], lookingForMentor: false },
             interestKeys: [],

@@ -38,7 +38,14 @@ export function identityOf(
     tenantId,
     userId,
     displayName: name,
-    ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
+    // Local tools (the Agents Playground, Bot Framework Emulator: no app id) report their
+    // machine's zone for whoever they act as: it only starts a new person's zone, and never
+    // replaces one the person has (the demo people's, seeded).
+    ...(activity.localTimezone
+      ? authDisabled
+        ? { fallbackTimeZone: activity.localTimezone }
+        : { timeZone: activity.localTimezone }
+      : {}),
   };
 }
 

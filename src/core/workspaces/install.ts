@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { fail, ok, type Result, validation } from '../errors.js';
 import { type Person, workspaceIdOf } from '../people/person.js';
-import type { Identity } from '../ports.js';
+import type { ArrivingIdentity } from '../ports.js';
 import { hasVisibleText, oneLine } from '../text.js';
 import { isValidTimeZone } from '../time.js';
 import { type CoreDeps, fieldErrors, orTryAgain } from '../usecase.js';
 import { DEFAULT_CONFIG, type Workspace } from './workspace.js';
+
+const knownZone = z
+  .string()
+  .optional()
+  .transform((zone) => (zone && isValidTimeZone(zone) ? zone : undefined));
 
 export const identitySchema = z
   .object({
@@ -16,11 +21,10 @@ export const identitySchema = z
     // with nothing visible left is shown as the platform's user id instead.
     displayName: z.string().transform(oneLine).pipe(z.string().trim().max(120)),
     email: z.email().optional(),
-    // An unknown or missing zone falls back to UTC rather than failing the person.
-    timeZone: z
-      .string()
-      .optional()
-      .transform((zone) => (zone && isValidTimeZone(zone) ? zone : 'UTC')),
+    // An unknown zone is no zone rather than a failing person: the stored zone stays, and a
+    // new person gets the fallback or UTC (see ArrivingIdentity).
+    timeZone: knownZone,
+    fallbackTimeZone: knownZone,
   })
   .transform((identity) =>
     hasVisibleText(identity.displayName) ? identity : { ...identity, displayName: identity.userId },
@@ -40,7 +44,7 @@ export async function installWorkspace(
   const parsed = identitySchema.safeParse(input.installer);
   // A platform that could not say who installed the app: answered, not thrown.
   if (!parsed.success) return fail(validation(fieldErrors(parsed.error)));
-  const identity: Identity = parsed.data;
+  const identity: ArrivingIdentity = parsed.data;
   return orTryAgain(deps, 'an install', () =>
     deps.uow.run(async () => {
       const now = deps.clock.now();

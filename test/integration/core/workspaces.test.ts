@@ -64,6 +64,21 @@ describe('installation (docs/product.md#installation)', () => {
       timeZone: 'America/New_York',
     });
   });
+
+  it('keeps a person zone when the platform tells none, and a fallback zone only starts one', async () => {
+    const { timeZone: _none, ...noZone } = identity('TZONE', 'U1');
+    const first = await identify(h.deps, { ...noZone, fallbackTimeZone: 'America/Lima' });
+    expect(first.ok && first.value.timeZone).toBe('America/Lima');
+    const later = await identify(h.deps, { ...noZone, fallbackTimeZone: 'UTC' });
+    expect(later.ok && later.value.timeZone).toBe('America/Lima');
+    const unknown = await identify(h.deps, { ...noZone, timeZone: 'Not/AZone' });
+    expect(unknown.ok && unknown.value.timeZone).toBe('America/Lima');
+    const told = await identify(h.deps, { ...noZone, timeZone: 'Europe/Paris' });
+    expect(told.ok && told.value.timeZone).toBe('Europe/Paris');
+    const { timeZone: _also, ...nobody } = identity('TZONE', 'U2');
+    const fresh = await identify(h.deps, nobody);
+    expect(fresh.ok && fresh.value.timeZone).toBe('UTC');
+  });
 });
 
 describe('workspace settings (docs/product.md#workspace-settings)', () => {

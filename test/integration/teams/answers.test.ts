@@ -176,3 +176,18 @@ describe('answering Teams before the work', () => {
     expect((await h.post(message(katherine, 'help'))).status).toBe(200);
   });
 });
+
+describe('time zones from local tools (no app id: the Agents Playground, Bot Framework Emulator)', () => {
+  it("starts a new person's zone from the tool, and never replaces one with the tool's machine zone", async () => {
+    // The playground reports its machine's zone (UTC here) for whichever demo person it acts as.
+    const priya = teamsUser('Priya Raman', TENANT, 'Asia/Kolkata');
+    expect((await h.post(message(priya, 'help'))).status).toBe(200);
+    expect((await h.core.people.get(personIdOf(priya)))?.timeZone).toBe('Asia/Kolkata');
+    const renamed = { ...priya, name: 'Priya R.', timeZone: 'UTC' };
+    expect((await h.post(message(renamed, 'help'))).status).toBe(200);
+    const stored = await h.core.people.get(personIdOf(priya));
+    // The name changed, so this arrival did reach the database; the zone stayed.
+    expect(stored?.displayName).toBe('Priya R.');
+    expect(stored?.timeZone).toBe('Asia/Kolkata');
+  });
+});

@@ -99,6 +99,15 @@ describe('Bot Framework authentication (an app id is configured)', () => {
     expect((await h.core.people.get(personIdOf(ada)))?.displayName).toBe('Ada Lovelace');
   });
 
+  it("takes Teams' localTimezone as the person's zone, replacing the stored one", async () => {
+    const moved = { ...ada, timeZone: 'America/Chicago' };
+    const res = await h.post(taskFetch(moved, { verb: 'profile.mentee' }), {
+      authorization: `Bearer ${await token(trusted)}`,
+    });
+    expect(res.status).toBe(200);
+    expect((await h.core.people.get(personIdOf(ada)))?.timeZone).toBe('America/Chicago');
+  });
+
   it('refuses an activity from another Bot Framework channel, even signed by its own key', async () => {
     const before = await h.core.people.get(personIdOf(ada));
     const fromWebChat = { ...fetchProfile(), channelId: 'webchat' };
