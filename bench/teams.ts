@@ -102,6 +102,9 @@ async function main() {
           endDate: day,
           endTime: '11:00',
           seatLimit: String(users.length),
+          // No BigBlueButton server in a benchmark: the sessions meet on Google Meet.
+          meetingPlatform: 'gmeet',
+          meetingUrl: 'https://meet.google.com/abc-defg-hij',
           publish: 'yes',
         },
       },
