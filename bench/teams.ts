@@ -82,7 +82,16 @@ async function main() {
     ...base(mentor, 1),
     type: 'invoke',
     name: 'task/submit',
-    value: { data: { verb: 'profile.mentor', headline: 'Bench mentor', availability: '' } },
+    value: {
+      data: {
+        verb: 'profile.mentor',
+        headline: 'Bench mentor',
+        availability: '',
+        // No BigBlueButton server in a benchmark (the profile's platform would default to it).
+        meetingPlatform: 'gmeet',
+        meetingUrl: 'https://meet.google.com/abc-defg-hij',
+      },
+    },
   });
   // Sessions with a seat for everyone: press n is user n / SESSIONS on session n % SESSIONS,
   // so every press enrols someone new and the presses in flight spread over the sessions.
