@@ -56,7 +56,11 @@ import { searchMentees } from './people/search-mentees.js';
 import { declineRequest } from './requests/decline-request.js';
 import { dismissOffer } from './requests/dismiss-offer.js';
 import { type RequestFormView, requestForm } from './requests/form.js';
-import { incomingRequests, myMentorshipRequests } from './requests/list-requests.js';
+import {
+  incomingRequests,
+  myMentorshipRequests,
+  type RequestPage,
+} from './requests/list-requests.js';
 import type { IncomingRequestItem, MyRequestItem } from './requests/request.view.js';
 import { type RequestSessionOutcome, requestSession } from './requests/request-session.js';
 import { sendMentorOffer } from './requests/send-mentor-offer.js';
@@ -125,8 +129,8 @@ export interface Mentorship {
   // Home and lists (docs/product.md#chat-surfaces)
   home: Query<HomeView>;
   mySessions: Query<MySessions>;
-  myRequests: Query<{ requests: MyRequestItem[] }>;
-  incomingRequests: Query<{ requests: IncomingRequestItem[] }>;
+  myRequests: Query<RequestPage<MyRequestItem>>;
+  incomingRequests: Query<RequestPage<IncomingRequestItem>>;
 
   // Sessions (docs/product.md#sessions)
   sessionForm: Query<SessionFormView>;

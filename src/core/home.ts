@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ActionKind, homeActions } from './actions.js';
 import { fail, ok, type Result } from './errors.js';
+import { offsetSchema, type PageInfo } from './paging.js';
 import { myProfileView } from './people/my-profile.js';
 import { isAdmin, isMentor } from './people/person.js';
 import type { MyProfileView } from './people/profile.views.js';
@@ -18,14 +19,37 @@ import { getWorkspaceSettings, type WorkspaceSettingsView } from './workspaces/s
 export interface HomeView {
   readonly sessions: MySessions;
   readonly profile: MyProfileView;
-  /** *My mentorship requests* (the mentee side). */
+  /** This page of *My mentorship requests* (the mentee side). */
   readonly myRequests: readonly MyRequestItem[];
-  /** Mentees' requests waiting for this mentor; mentors only. */
+  readonly myRequestsPage: PageInfo;
+  /** This page of mentees' requests waiting for this mentor; mentors only. */
   readonly incoming?: readonly IncomingRequestItem[];
+  readonly incomingPage?: PageInfo;
+  /** Where each list of this Home stands; a paging button changes one of them. */
+  readonly offsets: HomeOffsets;
   /** Admins only. */
   readonly settings?: WorkspaceSettingsView;
   /** `createSession`, `findMentor`, `findMentees`, `viewIncomingRequests`, `editSettings`, ... */
   readonly actions: readonly ActionKind[];
+}
+
+const offsetsSchema = z.object({
+  sessions: offsetSchema,
+  completed: offsetSchema,
+  requests: offsetSchema,
+  incoming: offsetSchema,
+});
+
+/** The page each list of the Home shows: sessions (live, upcoming), completed, requests, incoming. */
+export type HomeOffsets = z.output<typeof offsetsSchema>;
+
+/**
+ * The pages a Home shows: those asked for, or the first pages. The offsets come back from our
+ * own buttons; anything else (an old or forged value) shows the first pages.
+ */
+export function homeOffsets(input: unknown): HomeOffsets {
+  const parsed = offsetsSchema.safeParse(input ?? {});
+  return parsed.success ? parsed.data : offsetsSchema.parse({});
 }
 
 export function home(
@@ -33,6 +57,7 @@ export function home(
   request: { actor: Actor; input?: unknown },
 ): Promise<Result<HomeView>> {
   const { actor } = request;
+  const asked = homeOffsets(request.input);
   // The person and their workspace first: the actions depend on its switches.
   return runQuery(
     deps,
@@ -41,9 +66,14 @@ export function home(
     async ({ actor: person, workspace }) => {
       const profile = myProfileView(person, workspace);
       const [sessions, mine, incoming, settings] = await Promise.all([
-        mySessions(deps, { actor, input: request.input ?? {} }),
-        myMentorshipRequests(deps, { actor }),
-        isMentor(person) ? incomingRequests(deps, { actor }) : undefined,
+        mySessions(deps, {
+          actor,
+          input: { offset: asked.sessions, completedOffset: asked.completed },
+        }),
+        myMentorshipRequests(deps, { actor, input: { offset: asked.requests } }),
+        isMentor(person)
+          ? incomingRequests(deps, { actor, input: { offset: asked.incoming } })
+          : undefined,
         isAdmin(person) ? getWorkspaceSettings(deps, { actor }) : undefined,
       ]);
       if (!sessions.ok) return sessions;
@@ -54,7 +84,17 @@ export function home(
         sessions: sessions.value,
         profile,
         myRequests: mine.value.requests,
-        ...(incoming ? { incoming: incoming.value.requests } : {}),
+        myRequestsPage: mine.value.page,
+        ...(incoming
+          ? { incoming: incoming.value.requests, incomingPage: incoming.value.page }
+          : {}),
+        // As shown: a list that shrank shows its last page.
+        offsets: {
+          sessions: sessions.value.pages.current.offset,
+          completed: sessions.value.pages.past.offset,
+          requests: mine.value.page.offset,
+          incoming: incoming?.value.page.offset ?? 0,
+        },
         ...(settings ? { settings: settings.value } : {}),
         actions: homeActions(person, workspace.config),
       });

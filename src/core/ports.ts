@@ -105,6 +105,8 @@ export interface SessionRepository {
   insert(session: Session): Promise<void>;
   get(id: SessionId): Promise<Session | undefined>;
   find(query: SessionQuery): Promise<Session[]>;
+  /** How many sessions `find` would give without a limit. */
+  count(query: Omit<SessionQuery, 'limit' | 'sort'>): Promise<number>;
   /**
    * Replaces the editable fields if the stored version is `expectedVersion` and its status
    * is one of `statuses`; returns the new session, or undefined when the condition failed.
@@ -148,6 +150,8 @@ export interface RequestRepository {
   get(id: RequestId): Promise<MentorshipRequest | undefined>;
   findPending(menteeId: PersonId, mentorId: PersonId): Promise<MentorshipRequest | undefined>;
   find(query: RequestQuery): Promise<MentorshipRequest[]>;
+  /** How many requests `find` would give without a limit. */
+  count(query: Omit<RequestQuery, 'limit'>): Promise<number>;
   /** Conditional status change; undefined when the request is not in one of `from`. */
   transition(
     id: RequestId,

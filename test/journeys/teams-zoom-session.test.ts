@@ -56,7 +56,7 @@ describe('Teams: a Zoom session', () => {
         publish: 'yes',
       }),
     ).toBeUndefined();
-    const [session] = await tenant.h.app.core.sessions.find({
+    const [session] = await tenant.h.core.sessions.find({
       workspaceId: 'teams:tenant-zoom-journey',
       mentorId: ada.id,
       limit: 1,

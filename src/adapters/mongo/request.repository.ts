@@ -58,6 +58,17 @@ function toDoc(request: MentorshipRequest): RequestDoc {
   };
 }
 
+/** The filter of a request query (its limit aside). */
+function requestFilter(query: Omit<RequestQuery, 'limit'>): Filter<RequestDoc> {
+  // Built as a plain record: the core types are readonly, the filter is assembled here.
+  const filter: Record<string, unknown> = { workspaceId: query.workspaceId };
+  if (query.menteeId) filter.menteeId = query.menteeId;
+  if (query.mentorId) filter.mentorId = query.mentorId;
+  if (query.kind) filter.kind = query.kind;
+  if (query.statuses) filter.status = { $in: [...query.statuses] };
+  return filter as Filter<RequestDoc>;
+}
+
 export class MongoRequestRepository implements RequestRepository {
   private readonly collection: Collection<RequestDoc>;
 
@@ -96,19 +107,17 @@ export class MongoRequestRepository implements RequestRepository {
 
   find(query: RequestQuery) {
     return guard(async () => {
-      // Built as a plain record: the core types are readonly, the filter is assembled here.
-      const filter: Record<string, unknown> = { workspaceId: query.workspaceId };
-      if (query.menteeId) filter.menteeId = query.menteeId;
-      if (query.mentorId) filter.mentorId = query.mentorId;
-      if (query.kind) filter.kind = query.kind;
-      if (query.statuses) filter.status = { $in: [...query.statuses] };
       const docs = await this.collection
-        .find(filter as Filter<RequestDoc>, sessionOption())
+        .find(requestFilter(query), sessionOption())
         .sort({ createdAt: -1, _id: -1 })
         .limit(query.limit)
         .toArray();
       return docs.map(toRequest);
     });
+  }
+
+  count(query: Omit<RequestQuery, 'limit'>) {
+    return guard(() => this.collection.countDocuments(requestFilter(query), sessionOption()));
   }
 
   transition(

@@ -63,6 +63,23 @@ function range(bounds: Record<'$gt' | '$lte', Date | undefined>): Record<string,
   return given.length > 0 ? Object.fromEntries(given) : undefined;
 }
 
+/** The filter of a session query (its limit and order aside). */
+function sessionFilter(query: Omit<SessionQuery, 'limit' | 'sort'>): Filter<SessionDoc> {
+  // Built as a plain record: the core types are readonly, the filter is assembled here.
+  const filter: Record<string, unknown> = { workspaceId: query.workspaceId };
+  if (query.participantId) {
+    const id = query.participantId;
+    filter.$or = [{ mentorIds: id }, { invitedIds: id }, { enrolledIds: id }];
+  }
+  if (query.mentorId) filter.mentorIds = query.mentorId;
+  if (query.statuses) filter.status = { $in: [...query.statuses] };
+  const startsAt = range({ $gt: query.startsAfter, $lte: query.startsBefore });
+  if (startsAt) filter.startsAt = startsAt;
+  const endsAt = range({ $gt: query.endsAfter, $lte: query.endsBefore });
+  if (endsAt) filter.endsAt = endsAt;
+  return filter as Filter<SessionDoc>;
+}
+
 export class MongoSessionRepository implements SessionRepository {
   private readonly collection: Collection<SessionDoc>;
 
@@ -86,26 +103,18 @@ export class MongoSessionRepository implements SessionRepository {
 
   find(query: SessionQuery) {
     return guard(async () => {
-      // Built as a plain record: the core types are readonly, the filter is assembled here.
-      const filter: Record<string, unknown> = { workspaceId: query.workspaceId };
-      if (query.participantId) {
-        const id = query.participantId;
-        filter.$or = [{ mentorIds: id }, { invitedIds: id }, { enrolledIds: id }];
-      }
-      if (query.mentorId) filter.mentorIds = query.mentorId;
-      if (query.statuses) filter.status = { $in: [...query.statuses] };
-      const startsAt = range({ $gt: query.startsAfter, $lte: query.startsBefore });
-      if (startsAt) filter.startsAt = startsAt;
-      const endsAt = range({ $gt: query.endsAfter, $lte: query.endsBefore });
-      if (endsAt) filter.endsAt = endsAt;
       const direction = query.sort === 'startsDesc' ? -1 : 1;
       const docs = await this.collection
-        .find(filter as Filter<SessionDoc>, sessionOption())
+        .find(sessionFilter(query), sessionOption())
         .sort({ startsAt: direction, _id: direction })
         .limit(query.limit)
         .toArray();
       return docs.map(toSession);
     });
+  }
+
+  count(query: Omit<SessionQuery, 'limit' | 'sort'>) {
+    return guard(() => this.collection.countDocuments(sessionFilter(query), sessionOption()));
   }
 
   update(

@@ -37,6 +37,11 @@ export const Action = {
   openRoles: 'admin.roles',
   findMentor: 'home.findMentor',
   findMentees: 'home.findMentees',
+  /** Paging the App Home's lists and `/my-sessions` (values: the pages to show). */
+  homeNext: 'home.next',
+  homePrevious: 'home.previous',
+  mySessionsNext: 'mySessions.next',
+  mySessionsPrevious: 'mySessions.previous',
   /** The external select of mentors in the request modal (options served by us). */
   mentorPicker: 'mentor.pick',
   /** Every input element in a modal uses this id; its block id names the field. */

@@ -29,6 +29,13 @@ export const ActionVerb = {
   book: 'mentor.book',
 } as const;
 
+/** *Previous* / *Next 5* under a list: Action.Execute; the card turns to that page in place. */
+export const PageVerb = {
+  mySessions: 'page.sessions',
+  myRequests: 'page.requests',
+  incomingRequests: 'page.incoming',
+} as const;
+
 /** Buttons that only show something: Action.Submit; the answer is a new message. */
 export const ShowVerb = {
   mentorProfile: 'show.mentor',

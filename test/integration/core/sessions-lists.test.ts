@@ -70,10 +70,25 @@ describe('My mentoring sessions (docs/product.md#app-home)', () => {
     expect(forMentee.live[0]?.viewerRole).toBe('invited');
     expect(forMentee.completed.map((c) => c.id)).toEqual([early]);
 
-    const limited = succeeded(
+    // Pages of one: live first, then upcoming, with the true counts on every page.
+    const first = succeeded(
       await mySessions(h.deps, { actor: actorOf(mentor), input: { limit: 1 } }),
     );
-    expect(limited.upcoming.map((c) => c.id)).toEqual([draft]);
+    expect(first.live.map((c) => c.id)).toEqual([middle]);
+    expect(first.upcoming).toEqual([]);
+    expect(first.counts).toEqual({ live: 1, upcoming: 2, completed: 1 });
+    expect(first.pages.current).toEqual({ offset: 0, size: 1, total: 3 });
+    const second = succeeded(
+      await mySessions(h.deps, { actor: actorOf(mentor), input: { limit: 1, offset: 1 } }),
+    );
+    expect(second.live).toEqual([]);
+    expect(second.upcoming.map((c) => c.id)).toEqual([draft]);
+    // Past the end: the last page.
+    const beyond = succeeded(
+      await mySessions(h.deps, { actor: actorOf(mentor), input: { limit: 1, offset: 9 } }),
+    );
+    expect(beyond.upcoming.map((c) => c.id)).toEqual([late]);
+    expect(beyond.pages.current.offset).toBe(2);
     errorOf(
       await mySessions(h.deps, { actor: actorOf(mentor), input: { limit: 0 } }),
       ErrorCode.Validation,

@@ -34,7 +34,12 @@ import { settingsForm } from '../../../src/adapters/teams/features/settings/form
 import { notificationCard } from '../../../src/adapters/teams/notifications.js';
 import type { NotificationKind } from '../../../src/core/notifications.js';
 import { DEFAULT_CONFIG } from '../../../src/core/workspaces/workspace.js';
-import { everyNotification, requestViewOf, sessionView } from '../../fixtures/teams/views.js';
+import {
+  everyNotification,
+  mySessionsView,
+  requestViewOf,
+  sessionView,
+} from '../../fixtures/teams/views.js';
 import { cardProblems, expectValidCard } from './cards.js';
 
 const withErrors = {
@@ -62,12 +67,14 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
     const cards = [
       helpCard(['requestSession', 'findMentor', 'createSession', 'findMentees'], 'Welcome'),
       noticeCard('Done.', 'Title'),
-      mySessionsCard({
-        upcoming: [session, sessionView({ status: 'draft' })],
-        live: [],
-        completed: [sessionView({ status: 'completed' })],
-        actions: ['createSession'],
-      }),
+      mySessionsCard(
+        mySessionsView({
+          upcoming: [session, sessionView({ status: 'draft' })],
+          live: [],
+          completed: [sessionView({ status: 'completed' })],
+          actions: ['createSession'],
+        }),
+      ),
       mentorProfileCard({
         mentor: { id: 'm', name: 'Grace' },
         mentorTimeZone: 'America/New_York',
@@ -210,7 +217,7 @@ describe('text people wrote is shown as written, never as markdown', () => {
     const request = requestViewOf({ message: `# ${link}`, mentee: hostile, mentor: hostile });
     const cards = [
       sessionCard(session),
-      mySessionsCard({ upcoming: [session], live: [], completed: [], actions: [] }),
+      mySessionsCard(mySessionsView({ upcoming: [session], live: [], completed: [], actions: [] })),
       requestCard(request),
       notificationCard({
         recipient: 'teams:t:ada',

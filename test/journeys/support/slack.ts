@@ -297,6 +297,31 @@ export class SlackPerson {
   }
 }
 
+/** Presses a button on an ephemeral answer (a slash command's): Slack gives a new response URL. */
+export async function pressOnEphemeral(
+  person: SlackPerson,
+  answer: Received,
+  actionId: string,
+): Promise<string> {
+  const button = findAction(answer.blocks, actionId);
+  expect(button, `no ${actionId} button`).toBeDefined();
+  const responseUrl = `${SLACK_HOST}/actions/${TEAM.id}/${Date.now()}${Math.random().toString(36).slice(2)}/reply`;
+  const signed = blockActions({
+    user: person.id,
+    actionId,
+    value: button?.value,
+    container: {
+      type: 'message',
+      channel_id: `D${person.id}`,
+      message_ts: '1700000000.999',
+      is_ephemeral: true,
+    },
+    responseUrl,
+  });
+  expect((await person.world.send(person.id, signed)).status).toBe(200);
+  return responseUrl;
+}
+
 /** The URL of the *Join* button in `blocks`, if there is one. */
 export const joinUrlIn = (blocks: AnyView[]): string | undefined =>
   findAction(blocks, 'session.join')?.url;

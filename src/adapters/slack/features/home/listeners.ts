@@ -1,7 +1,9 @@
+import { homeOffsets } from '../../../../core/home.js';
 import type { Register } from '../../context.js';
-import { Command } from '../../ids.js';
+import { Action, Command } from '../../ids.js';
 import { message, section } from '../../kit.js';
-import { type BuildModal, onCommandOpen } from '../../listen.js';
+import { type BuildModal, onCommandOpen, onPress } from '../../listen.js';
+import { pagesOf } from '../../pager.js';
 import { menteeProfileForm, mentorProfileForm } from '../profiles/forms.js';
 import { rolesForm, settingsForm } from '../settings/forms.js';
 import { publishHome } from './publish.js';
@@ -33,6 +35,16 @@ export const registerHome: Register = (app, ctx) => {
     }
     await publishHome(ctx, client, person.value);
   });
+
+  // *Next* / *Previous* under a list: the Home again, that list on the page asked for.
+  for (const id of [Action.homeNext, Action.homePrevious]) {
+    app.action(
+      id,
+      onPress(ctx, (p) =>
+        publishHome(ctx, p.client, p.person, undefined, homeOffsets(pagesOf(p.value))),
+      ),
+    );
+  }
 
   const forms: Record<string, { title: string; build: BuildModal<string> }> = {
     profile: { title: 'Mentee profile', build: (person) => menteeProfileForm(ctx, person) },

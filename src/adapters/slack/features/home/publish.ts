@@ -1,3 +1,4 @@
+import type { HomeOffsets } from '../../../../core/home.js';
 import type { Person } from '../../../../core/people/person.js';
 import type { SlackContext } from '../../context.js';
 import { section } from '../../kit.js';
@@ -14,8 +15,12 @@ export async function publishHome(
   client: WebClient,
   person: Person,
   notice?: string,
+  offsets?: HomeOffsets,
 ): Promise<void> {
-  const home = await ctx.mentorship.home({ actor: { personId: person.id } });
+  const home = await ctx.mentorship.home({
+    actor: { personId: person.id },
+    ...(offsets ? { input: offsets } : {}),
+  });
   const view = home.ok
     ? homeView({ home: home.value, ...(notice ? { notice } : {}) })
     : { type: 'home' as const, blocks: [section(home.error.message)] };

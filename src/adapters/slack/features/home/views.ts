@@ -1,6 +1,9 @@
-import type { HomeView as Home } from '../../../../core/home.js';
+import type { HomeView as Home, HomeOffsets } from '../../../../core/home.js';
+import type { PageInfo } from '../../../../core/paging.js';
+import { liveAndUpcoming } from '../../../../core/sessions/my-sessions.js';
 import type { SessionCard } from '../../../../core/views.js';
 import { buttonsFor } from '../../buttons.js';
+import { Action } from '../../ids.js';
 import {
   actions,
   type Block,
@@ -11,6 +14,7 @@ import {
   LIMITS,
   section,
 } from '../../kit.js';
+import { pagerBlocks } from '../../pager.js';
 import { myProfileBlocks } from '../profiles/views.js';
 import { incomingRequestBlocks, myRequestBlocks } from '../requests/views.js';
 import { sessionBlocks } from '../sessions/views.js';
@@ -22,14 +26,33 @@ export interface HomeModel {
   readonly notice?: string;
 }
 
-const PER_LIST = 5;
+/** A list's paging buttons: each carries the Home's offsets with this list's moved. */
+const homePager = (home: Home, list: keyof HomeOffsets, page: PageInfo) =>
+  pagerBlocks(page, { next: Action.homeNext, previous: Action.homePrevious }, (offset) =>
+    JSON.stringify({ ...home.offsets, [list]: offset }),
+  );
 
-function sessionList(title: string, cards: readonly SessionCard[], empty: string): Block[] {
-  const out: Block[] = [section(`*${title}*`)];
-  if (cards.length === 0) return [...out, context(empty)];
-  for (const card of cards.slice(0, PER_LIST)) out.push(...sessionBlocks(card, { compact: true }));
-  if (cards.length > PER_LIST) out.push(context(`and ${cards.length - PER_LIST} more`));
-  return out;
+const compact = (cards: readonly SessionCard[]) =>
+  cards.flatMap((card) => sessionBlocks(card, { compact: true }));
+
+/** Live, then upcoming: one page of them, with the true counts. */
+function currentSessions(home: Home): Block[] {
+  const { live, upcoming, counts, pages } = home.sessions;
+  const out: Block[] = [section(`*Live and upcoming* · ${liveAndUpcoming(counts)}`)];
+  if (live.length + upcoming.length === 0) return [...out, context('Nothing scheduled.')];
+  return [
+    ...out,
+    ...compact(live),
+    ...compact(upcoming),
+    ...homePager(home, 'sessions', pages.current),
+  ];
+}
+
+function completedSessions(home: Home): Block[] {
+  const { completed, counts, pages } = home.sessions;
+  const out: Block[] = [section(`*Completed* · ${counts.completed}`)];
+  if (completed.length === 0) return [...out, context('No completed sessions yet.')];
+  return [...out, ...compact(completed), ...homePager(home, 'completed', pages.past)];
 }
 
 const onOff = (on: boolean) => (on ? 'on' : 'off');
@@ -42,19 +65,19 @@ export function homeView({ home, notice }: HomeModel): HomeView {
     ...actions(buttonsFor(home.actions, ['createSession', 'findMentor', 'findMentees'], undefined)),
     divider(),
     header('My mentoring sessions'),
-    ...sessionList('Upcoming', home.sessions.upcoming, 'Nothing scheduled.'),
-    ...sessionList('Live', home.sessions.live, 'Nothing live right now.'),
-    ...sessionList('Completed', home.sessions.completed, 'No completed sessions yet.'),
+    ...currentSessions(home),
+    ...completedSessions(home),
   );
-  if (home.incoming && home.incoming.length > 0) {
-    blocks.push(divider(), header('Requests for you'));
-    for (const item of home.incoming.slice(0, PER_LIST))
-      blocks.push(...incomingRequestBlocks(item.request));
+  if (home.incoming && home.incomingPage && home.incomingPage.total > 0) {
+    blocks.push(divider(), header(`Requests for you (${home.incomingPage.total})`));
+    for (const item of home.incoming) blocks.push(...incomingRequestBlocks(item.request));
+    blocks.push(...homePager(home, 'incoming', home.incomingPage));
   }
-  blocks.push(divider(), header('My mentorship requests'));
+  blocks.push(divider(), header(`My mentorship requests (${home.myRequestsPage.total})`));
   if (home.myRequests.length === 0)
     blocks.push(context('No requests yet. Find a mentor to ask for a session.'));
-  for (const item of home.myRequests.slice(0, PER_LIST)) blocks.push(...myRequestBlocks(item));
+  for (const item of home.myRequests) blocks.push(...myRequestBlocks(item));
+  blocks.push(...homePager(home, 'requests', home.myRequestsPage));
   blocks.push(divider(), header('My profile'), ...myProfileBlocks(home.profile));
   if (home.settings) {
     const s = home.settings.config;
@@ -67,6 +90,6 @@ export function homeView({ home, notice }: HomeModel): HomeView {
       ...actions(buttonsFor(home.actions, ['editSettings', 'manageRoles'], undefined)),
     );
   }
-  // Keep the last block within the limit; the lists above are capped, so this rarely trims.
+  // Pages keep the Home within Slack's limit (a test draws the fullest Home); this is a guard.
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }

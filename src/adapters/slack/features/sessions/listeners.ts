@@ -1,6 +1,6 @@
 import type { Register } from '../../context.js';
 import { Action, Command } from '../../ids.js';
-import { type Block, context, header, message } from '../../kit.js';
+import { message, section } from '../../kit.js';
 import {
   type BuildModal,
   onCommand,
@@ -11,6 +11,8 @@ import {
   opensForms,
 } from '../../listen.js';
 import type { DirectMessages } from '../../notifier.js';
+import { updateOrigin } from '../../origin.js';
+import { pagesOf } from '../../pager.js';
 import { afterRateLimit } from '../../web.js';
 import {
   cloneForm,
@@ -21,7 +23,7 @@ import {
   menteeListForm,
 } from './forms.js';
 import { registerSessionSubmissions } from './submissions.js';
-import { enrolledMessage, sessionBlocks } from './views.js';
+import { enrolledMessage, mySessionsMessage } from './views.js';
 
 /**
  * Sessions (docs/product.md#sessions): `/create-session` and `/my-sessions`, the buttons on a session (enrol,
@@ -93,31 +95,31 @@ export const registerSessions =
     app.command(
       Command.mySessions,
       onCommand(ctx, async (run) => {
-        const result = await ctx.mentorship.mySessions({
-          actor: { personId: run.person.id },
-          input: { limit: 5 },
-        });
-        if (!result.ok) return run.reply(result.error.message);
-        const { upcoming, live, completed } = result.value;
-        const list = (title: string, cards: typeof upcoming): Block[] =>
-          cards.length === 0
-            ? []
-            : [header(title), ...cards.flatMap((c) => sessionBlocks(c, { compact: true }))];
-        const blocks = [
-          ...list('Live', live),
-          ...list('Upcoming', upcoming),
-          ...list('Completed', completed),
-        ];
-        await run.reply(
-          blocks.length === 0
-            ? 'You have no sessions yet. Find a mentor with `/find-mentor`.'
-            : message(
-                `${live.length} live, ${upcoming.length} upcoming, ${completed.length} completed sessions`,
-                [...blocks.slice(0, 48), context("All of them are also on the app's Home tab.")],
-              ),
-        );
+        const result = await ctx.mentorship.mySessions({ actor: { personId: run.person.id } });
+        await run.reply(result.ok ? mySessionsMessage(result.value) : result.error.message);
       }),
     );
+    // *Next* / *Previous* on the answer: the same answer, on the pages asked for.
+    for (const id of [Action.mySessionsNext, Action.mySessionsPrevious]) {
+      app.action(
+        id,
+        onPress(ctx, async (p) => {
+          const result = await ctx.mentorship.mySessions({
+            actor: { personId: p.person.id },
+            input: pagesOf(p.value) ?? {},
+          });
+          if (!result.ok) return p.say(result.error.message);
+          const shown = mySessionsMessage(result.value);
+          await updateOrigin(
+            ctx,
+            p.client,
+            p.origin,
+            p.person,
+            typeof shown === 'string' ? message(shown, [section(shown)]) : shown,
+          );
+        }),
+      );
+    }
 
     registerSessionSubmissions(app, ctx);
   };

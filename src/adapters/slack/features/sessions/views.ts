@@ -1,8 +1,10 @@
 import type { ActionKind } from '../../../../core/actions.js';
 import { meetingAccessLine } from '../../../../core/sessions/meeting.js';
+import { liveAndUpcoming, type MySessions } from '../../../../core/sessions/my-sessions.js';
 import type { SessionCard } from '../../../../core/views.js';
 import { plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../buttons.js';
+import { Action } from '../../ids.js';
 import {
   actions,
   type Block,
@@ -10,12 +12,14 @@ import {
   chips,
   context,
   esc,
+  header,
   type Message,
   message,
   section,
   when,
   who,
 } from '../../kit.js';
+import { pagerBlocks } from '../../pager.js';
 
 const STATUS: Record<SessionCard['status'], string> = {
   draft: 'Draft',
@@ -67,7 +71,7 @@ export function meetingContext(card: SessionCard): Block[] {
   return line ? [context(esc(line))] : [];
 }
 
-/** A session with its time in the reader's zone, chips and the allowed buttons (3-5 blocks). */
+/** A session with its time in the reader's zone, chips and the allowed buttons (3 blocks in a list, 3-4 alone). */
 export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {}): Block[] {
   const title = `*${esc(card.title)}*\n:calendar: ${when(card.start, card.end)}`;
   const description =
@@ -79,10 +83,14 @@ export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {
     card.imageUrl && !opts.compact
       ? { type: 'image' as const, image_url: card.imageUrl, alt_text: card.title.slice(0, 100) }
       : undefined;
+  const facts = sessionFacts(card) + (tags ? ` · ${tags}` : '');
+  // In a list the way in shares the facts' line, so a page of sessions stays in few blocks.
+  const access = meetingAccessLine(card);
   return [
     section(`${title}${description}`, imageAccessory),
-    context(sessionFacts(card) + (tags ? ` · ${tags}` : '')),
-    ...meetingContext(card),
+    ...(opts.compact && access
+      ? [context(`${facts}\n${esc(access)}`)]
+      : [context(facts), ...meetingContext(card)]),
     ...actions(sessionButtons(card), `session:${card.id}`),
   ];
 }
@@ -120,3 +128,40 @@ export const deletedMessage = (title: string): Message =>
   message(`Deleted ${title}`, [
     section(`:wastebasket: *${esc(title)}* was deleted; its mentees have been told.`),
   ]);
+
+/**
+ * `/my-sessions` (docs/product.md#app-home): a page of live, then upcoming sessions and a page
+ * of completed ones, each with the true count and *Previous* / *Next 5*. Within Slack's 50
+ * blocks a message: two pages of 5 sessions of 3 blocks, two headers, two pagers.
+ */
+export function mySessionsMessage(s: MySessions): Message | string {
+  const { counts, pages } = s;
+  if (counts.live + counts.upcoming + counts.completed === 0) {
+    return 'You have no sessions yet. Find a mentor with `/find-mentor`.';
+  }
+  const pager = (page: typeof pages.current, moved: 'offset' | 'completedOffset') =>
+    pagerBlocks(page, { next: Action.mySessionsNext, previous: Action.mySessionsPrevious }, (at) =>
+      JSON.stringify({
+        offset: pages.current.offset,
+        completedOffset: pages.past.offset,
+        [moved]: at,
+      }),
+    );
+  const list = (cards: readonly SessionCard[]) =>
+    cards.flatMap((c) => sessionBlocks(c, { compact: true }));
+  const current = liveAndUpcoming(counts);
+  return message(`My sessions: ${current}, ${counts.completed} completed`, [
+    header(`Live and upcoming: ${current}`),
+    ...(counts.live + counts.upcoming === 0 ? [context('Nothing scheduled.')] : []),
+    ...list(s.live),
+    ...list(s.upcoming),
+    ...pager(pages.current, 'offset'),
+    ...(counts.completed > 0
+      ? [
+          header(`Completed: ${counts.completed}`),
+          ...list(s.completed),
+          ...pager(pages.past, 'completedOffset'),
+        ]
+      : []),
+  ]);
+}

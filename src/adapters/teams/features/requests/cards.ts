@@ -1,8 +1,10 @@
 import type { ActionKind } from '../../../../core/actions.js';
+import type { PageInfo } from '../../../../core/paging.js';
 import type { IncomingRequestItem, MyRequestItem } from '../../../../core/requests/request.view.js';
 import { formatTime } from '../../../../core/time.js';
 import type { RequestView } from '../../../../core/views.js';
 import { buttonsFor } from '../../actions.js';
+import { PageVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   type CardAction,
@@ -13,6 +15,7 @@ import {
   heading,
   text,
 } from '../../kit.js';
+import { pagerElements } from '../../pager.js';
 
 const STATUS: Record<RequestView['status'], string> = {
   pending: 'Waiting for an answer',
@@ -57,9 +60,13 @@ export const requestCard = (r: RequestView, intro?: string, actions: CardAction[
   card(intro ?? requestTitle(r), [intro ? heading(intro) : undefined, ...requestBody(r)], actions);
 
 /** The mentor's inbox: mentees' requests, the pending ones with their buttons. */
-export function incomingRequestsCard(items: readonly IncomingRequestItem[]): AdaptiveCard {
-  return card('Session requests for you', [
-    heading('Session requests for you'),
+export function incomingRequestsCard(
+  items: readonly IncomingRequestItem[],
+  page?: PageInfo,
+): AdaptiveCard {
+  const title = `Session requests for you${page ? ` (${page.total})` : ''}`;
+  return card(title, [
+    heading(title),
     items.length === 0 ? text('No requests are waiting for you.') : undefined,
     ...items.map((item) => {
       const actions = incomingActions(item.request, item.actions);
@@ -71,13 +78,15 @@ export function incomingRequestsCard(items: readonly IncomingRequestItem[]): Ada
         true,
       );
     }),
+    ...(page ? pagerElements(page, PageVerb.incomingRequests, (offset) => ({ offset })) : []),
   ]);
 }
 
 /** *My mentorship requests* (mentees only): their requests and mentors' offers. */
-export function myRequestsCard(items: readonly MyRequestItem[]): AdaptiveCard {
-  return card('My mentorship requests', [
-    heading('My mentorship requests'),
+export function myRequestsCard(items: readonly MyRequestItem[], page?: PageInfo): AdaptiveCard {
+  const title = `My mentorship requests${page ? ` (${page.total})` : ''}`;
+  return card(title, [
+    heading(title),
     items.length === 0 ? text('You have no mentorship requests yet.') : undefined,
     ...items.map((item) => {
       const actions =
@@ -92,5 +101,6 @@ export function myRequestsCard(items: readonly MyRequestItem[]): AdaptiveCard {
         true,
       );
     }),
+    ...(page ? pagerElements(page, PageVerb.myRequests, (offset) => ({ offset })) : []),
   ]);
 }

@@ -2,8 +2,9 @@ import { TRY_AGAIN } from '../../../forms/index.js';
 import { button, commandOf, showing } from '../../buttons.js';
 import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
 import { again } from '../../form-input.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
+import { ActionVerb, DialogVerb, PageVerb, ShowVerb } from '../../ids.js';
 import { answerOnOrigin } from '../../origin.js';
+import { offsetIn, pageTurn } from '../../pager.js';
 import { incomingRequestsCard, myRequestsCard, requestCard } from './cards.js';
 import { requestSessionForm, sendOfferForm } from './forms.js';
 import { OFFER_SLOTS, REQUEST_SLOTS } from './parse.js';
@@ -23,6 +24,22 @@ export function requestsFeature(ctx: TeamsContext): Feature {
         (turn) => mentorship.declineRequest(commandOf(turn, requestOf(turn.data))),
         ({ request }) => requestCard(request, 'You declined this request. The mentee was told.'),
       ),
+      [PageVerb.myRequests]: pageTurn(
+        (personId, data) =>
+          mentorship.myRequests({
+            actor: { personId },
+            input: { offset: offsetIn(data, 'offset') },
+          }),
+        ({ requests, page }) => myRequestsCard(requests, page),
+      ),
+      [PageVerb.incomingRequests]: pageTurn(
+        (personId, data) =>
+          mentorship.incomingRequests({
+            actor: { personId },
+            input: { offset: offsetIn(data, 'offset') },
+          }),
+        ({ requests, page }) => incomingRequestsCard(requests, page),
+      ),
       [ActionVerb.dismissOffer]: button(
         'Dismissing the offer…',
         (turn) => mentorship.dismissOffer(commandOf(turn, requestOf(turn.data))),
@@ -33,11 +50,11 @@ export function requestsFeature(ctx: TeamsContext): Feature {
     shows: {
       [ShowVerb.myRequests]: showing(
         ({ person }) => mentorship.myRequests({ actor: { personId: person.id } }),
-        ({ requests }) => myRequestsCard(requests),
+        ({ requests, page }) => myRequestsCard(requests, page),
       ),
       [ShowVerb.incomingRequests]: showing(
         ({ person }) => mentorship.incomingRequests({ actor: { personId: person.id } }),
-        ({ requests }) => incomingRequestsCard(requests),
+        ({ requests, page }) => incomingRequestsCard(requests, page),
       ),
     },
 

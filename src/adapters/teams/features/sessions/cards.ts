@@ -1,9 +1,12 @@
+import type { PageInfo } from '../../../../core/paging.js';
 import type { MySessions } from '../../../../core/sessions/index.js';
 import { meetingAccessLine } from '../../../../core/sessions/meeting.js';
+import { liveAndUpcoming } from '../../../../core/sessions/my-sessions.js';
 import { formatRange } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
 import { plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../actions.js';
+import { PageVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   actionSet,
@@ -16,6 +19,7 @@ import {
   heading,
   text,
 } from '../../kit.js';
+import { pagerElements } from '../../pager.js';
 
 const STATUS: Record<SessionCard['status'], string> = {
   draft: 'Draft (not published yet)',
@@ -98,19 +102,36 @@ export function sessionItem(s: SessionCard): CardElement {
   return container([...sessionBody(s), ...sessionActionRows(s)], true);
 }
 
-/** *My mentoring sessions*: upcoming (with drafts), live and completed. */
+/**
+ * *My mentoring sessions*: a page of live, then upcoming sessions (drafts among them) and a
+ * page of completed ones, each with its true count and *Previous* / *Next 5*.
+ */
 export function mySessionsCard(s: MySessions): AdaptiveCard {
-  const section = (title: string, list: MySessions['upcoming'], empty: string) => [
-    text(title, { size: 'medium', weight: 'bolder' }),
-    ...(list.length === 0 ? [text(empty, { subtle: true })] : list.map(sessionItem)),
-  ];
+  const { counts, pages } = s;
+  const pager = (page: PageInfo, moved: 'offset' | 'completedOffset') =>
+    pagerElements(page, PageVerb.mySessions, (at) => ({
+      offset: pages.current.offset,
+      completedOffset: pages.past.offset,
+      [moved]: at,
+    }));
+  const section = (title: string, list: readonly SessionCard[]) =>
+    list.length === 0 ? [] : [text(title, { weight: 'bolder' }), ...list.map(sessionItem)];
+  const current = liveAndUpcoming(counts);
   return card(
-    `My mentoring sessions: ${s.upcoming.length} upcoming, ${s.live.length} live`,
+    `My mentoring sessions: ${current}, ${counts.completed} completed`,
     [
       heading('My mentoring sessions'),
-      ...section('Live now', s.live, 'Nothing live right now.'),
-      ...section('Upcoming', s.upcoming, 'No upcoming sessions.'),
-      ...section('Completed', s.completed, 'No completed sessions yet.'),
+      text(`Live and upcoming: ${current}`, { size: 'medium', weight: 'bolder' }),
+      counts.live + counts.upcoming === 0
+        ? text('No upcoming sessions.', { subtle: true })
+        : undefined,
+      ...section('Live now', s.live),
+      ...section('Upcoming', s.upcoming),
+      ...pager(pages.current, 'offset'),
+      text(`Completed: ${counts.completed}`, { size: 'medium', weight: 'bolder' }),
+      counts.completed === 0 ? text('No completed sessions yet.', { subtle: true }) : undefined,
+      ...s.completed.map(sessionItem),
+      ...pager(pages.past, 'completedOffset'),
     ],
     buttonsFor(s.actions, ['createSession'], {}),
   );

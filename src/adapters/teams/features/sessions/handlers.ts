@@ -9,9 +9,10 @@ import {
   textIn,
 } from '../../context.js';
 import { again } from '../../form-input.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
+import { ActionVerb, DialogVerb, PageVerb, ShowVerb } from '../../ids.js';
 import type { AdaptiveCard, DialogInfo, FormState } from '../../kit.js';
 import { answerOnOrigin } from '../../origin.js';
+import { offsetIn, pageTurn } from '../../pager.js';
 import { noticeCard } from '../home/cards.js';
 import { mySessionsCard, sessionCard, sessionWhen } from './cards.js';
 import {
@@ -74,6 +75,17 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
         'Enrolling you…',
         (turn) => mentorship.enrol(commandOf(turn, sessionOf(turn))),
         ({ session }) => sessionCard(session, 'You are enrolled.'),
+      ),
+      [PageVerb.mySessions]: pageTurn(
+        (personId, data) =>
+          mentorship.mySessions({
+            actor: { personId },
+            input: {
+              offset: offsetIn(data, 'offset'),
+              completedOffset: offsetIn(data, 'completedOffset'),
+            },
+          }),
+        mySessionsCard,
       ),
       [ActionVerb.publish]: button(
         'Publishing the session…',
