@@ -67,3 +67,21 @@ export interface RequestView {
   /** What the person it was made for may do with it now (`requestActions`). */
   readonly actions: readonly ActionKind[];
 }
+
+/** How much of a description a session in a list shows; the whole text is one press away. */
+export const LIST_DESCRIPTION_CHARS = 280;
+
+/**
+ * The start of `text` for a list (docs/product.md#lists), cut at a word where it can be and
+ * ending with "…" when anything was left out; `cut` says whether to offer the whole text.
+ */
+export function shortText(
+  text: string,
+  max = LIST_DESCRIPTION_CHARS,
+): { readonly text: string; readonly cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  const head = text.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  const kept = space > max * 0.6 ? head.slice(0, space) : head;
+  return { text: `${kept.trimEnd()}…`, cut: true };
+}

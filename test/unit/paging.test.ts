@@ -9,6 +9,7 @@ import {
   previousOffset,
   type Source,
 } from '../../src/core/paging.js';
+import { LIST_DESCRIPTION_CHARS, shortText } from '../../src/core/views.js';
 
 /** docs/product.md#lists: every item is reached, page by page, with the true count. */
 const sourceOf = (items: number[]): Source<number> => ({
@@ -57,5 +58,17 @@ describe('paging', () => {
       previous: { label: 'Previous', offset: 0 },
     });
     expect(pager({ offset: 0, size: 5, total: 5 })).toBeUndefined();
+  });
+});
+
+describe('a description in a list', () => {
+  it('is cut at a word with "…" past 280 characters, and says it was cut', () => {
+    expect(shortText('Short.')).toEqual({ text: 'Short.', cut: false });
+    const long = 'word '.repeat(100);
+    const { text, cut } = shortText(long);
+    expect(cut).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(LIST_DESCRIPTION_CHARS);
+    expect(text.endsWith('word…')).toBe(true);
+    expect(shortText('x'.repeat(300)).text).toBe(`${'x'.repeat(279)}…`);
   });
 });

@@ -40,6 +40,7 @@ export const PageVerb = {
 export const ShowVerb = {
   mentorProfile: 'show.mentor',
   mySessions: 'show.sessions',
+  session: 'show.session',
   myRequests: 'show.requests',
   incomingRequests: 'show.incoming',
   findMentors: 'show.mentors',

@@ -75,7 +75,8 @@ export function meetingContext(card: SessionCard): Block[] {
 export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {}): Block[] {
   const title = `*${esc(card.title)}*\n:calendar: ${when(card.start, card.end)}`;
   const description =
-    !opts.compact && card.description ? `\n${esc(card.description).slice(0, 600)}` : '';
+    // A session alone shows its whole description (2,000 characters fit a section's 3,000).
+    !opts.compact && card.description ? `\n${esc(card.description)}` : '';
   const tags = [chips(card.recommendedFor), chips(card.categories), chips(card.medium)]
     .filter(Boolean)
     .join(' · ');

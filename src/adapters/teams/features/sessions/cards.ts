@@ -3,10 +3,10 @@ import type { MySessions } from '../../../../core/sessions/index.js';
 import { meetingAccessLine } from '../../../../core/sessions/meeting.js';
 import { liveAndUpcoming } from '../../../../core/sessions/my-sessions.js';
 import { formatRange } from '../../../../core/time.js';
-import type { SessionCard } from '../../../../core/views.js';
+import { type SessionCard, shortText } from '../../../../core/views.js';
 import { plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../actions.js';
-import { PageVerb } from '../../ids.js';
+import { PageVerb, ShowVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   actionSet,
@@ -17,6 +17,7 @@ import {
   container,
   facts,
   heading,
+  submit,
   text,
 } from '../../kit.js';
 import { pagerElements } from '../../pager.js';
@@ -39,7 +40,9 @@ const PLATFORM: Record<string, string> = {
 export const sessionWhen = (s: SessionCard) => formatRange(s.start, s.end);
 
 /** The session's facts: when (in the reader's zone), mentors, seats, tags. */
-export function sessionBody(s: SessionCard): CardElement[] {
+export function sessionBody(s: SessionCard, inList = false): CardElement[] {
+  // In a list a long description is cut (a card holds at most 28 KB); *Read more* shows it all.
+  const description = inList ? shortText(s.description) : { text: s.description, cut: false };
   return [
     heading(s.title),
     text(`${STATUS[s.status]} · ${s.type === 'private' ? 'Private' : 'Public'}`, {
@@ -49,7 +52,15 @@ export function sessionBody(s: SessionCard): CardElement[] {
     ...(s.imageUrl
       ? [{ type: 'Image', url: s.imageUrl, altText: s.title, size: 'medium' } as CardElement]
       : []),
-    ...(s.description ? [text(s.description)] : []),
+    ...(description.text ? [text(description.text)] : []),
+    ...(description.cut
+      ? [
+          {
+            type: 'ActionSet',
+            actions: [submit('Read more', ShowVerb.session, { sessionId: s.id })],
+          } as CardElement,
+        ]
+      : []),
     facts([
       ['When', sessionWhen(s)],
       ['Mentors', s.mentors.map((m) => m.name).join(', ') || '-'],
@@ -99,7 +110,7 @@ export function sessionCard(s: SessionCard, intro?: string): AdaptiveCard {
 
 /** A session inside a list: its facts and buttons in a separated container. */
 export function sessionItem(s: SessionCard): CardElement {
-  return container([...sessionBody(s), ...sessionActionRows(s)], true);
+  return container([...sessionBody(s, true), ...sessionActionRows(s)], true);
 }
 
 /**

@@ -95,6 +95,15 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
     },
 
     shows: {
+      // *Read more* on a session in a list: the session as a card of its own, all of it.
+      [ShowVerb.session]: showing(
+        ({ person, data }) =>
+          mentorship.sessionDetails({
+            actor: { personId: person.id },
+            input: { sessionId: textIn(data, 'sessionId') },
+          }),
+        ({ session }) => sessionCard(session),
+      ),
       [ShowVerb.mySessions]: showing(
         ({ person }) => mentorship.mySessions({ actor: { personId: person.id } }),
         mySessionsCard,
