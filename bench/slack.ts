@@ -12,6 +12,11 @@
  * The work after each ack (identify, the use case, DMs to the stand-in) runs meanwhile, as
  * it would in production, and is drained between runs.
  *
+ * Each runs on two services side by side, without the durable inbox (acks from memory only,
+ * as before issue 12) and with it (every request recorded in MongoDB before its ack, as the
+ * service runs), and the run prints how much the record adds to the ack p99 (target: at
+ * most ~10%).
+ *
  * Targets: p99 ack under 100 ms at 100 concurrent requests, and at least half the bare
  * app's requests/s. Exit code 1 on a FAIL.
  */
@@ -19,6 +24,8 @@ import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App as BoltApp } from '@slack/bolt';
+import { afterAck } from '../src/adapters/after-ack.js';
+import { connectDatabase } from '../src/adapters/mongo/client.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createAndPublishSession } from '../src/core/sessions/index.js';
@@ -114,48 +121,75 @@ async function main(): Promise<void> {
     SLACK_MESSAGES_PER_SECOND: '100',
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  const service = await startApp(
-    { ...loaded.config, PORT: 0, HOST: '127.0.0.1' },
-    createLogger({ LOG_LEVEL: 'silent' }),
-  );
-  const core = await coreOf(service, loaded.config);
+  /** The service, with or without the inbox, on a database of its own, seeded alike. */
+  const ourService = async (inbox: boolean) => {
+    const service = await startApp(
+      { ...loaded.config, PORT: 0, HOST: '127.0.0.1' },
+      createLogger({ LOG_LEVEL: 'silent' }),
+      { connectDatabase, ...(inbox ? {} : { inbox: false as const }) },
+    );
+    const core = await coreOf(service, loaded.config);
 
-  // A workspace, mentors to ask, and one public session with room for every click.
-  const identity = (userId: string) => ({
-    platform: 'slack' as const,
-    tenantId: TEAM,
-    userId,
-    displayName: userId,
-    timeZone: 'Europe/Berlin',
-  });
-  const installed = await installWorkspace(core, {
-    installer: identity('UMENTOR0'),
-    workspaceName: 'bench',
-  });
-  if (!installed.ok) throw installed.error;
-  for (let m = 0; m < MENTORS; m++) {
-    const mentor = await core.people.upsertIdentity(identity(`UMENTOR${m}`), new Date());
-    await core.people.addRole(mentor.id, 'mentor', new Date());
-  }
-  // Sessions to enrol in: every click takes a seat, SESSIONS sessions in turn (a session
-  // has at most 500 seats).
-  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const sessionIds: string[] = [];
-  for (let n = 0; n < SESSIONS; n++) {
-    const session = await createAndPublishSession(core, {
-      actor: { personId: `slack:${TEAM}:UMENTOR0` },
-      input: {
-        title: `Bench session ${n + 1}`,
-        start: { date: day, time: '10:00' },
-        end: { date: day, time: '11:00' },
-        seatLimit: 500,
-        // No BigBlueButton server in a benchmark: the sessions meet on Google Meet.
-        meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
-      },
+    // A workspace, mentors to ask, and one public session with room for every click.
+    const identity = (userId: string) => ({
+      platform: 'slack' as const,
+      tenantId: TEAM,
+      userId,
+      displayName: userId,
+      timeZone: 'Europe/Berlin',
     });
-    if (!session.ok) throw session.error;
-    sessionIds.push(session.value.session.id);
-  }
+    const installed = await installWorkspace(core, {
+      installer: identity('UMENTOR0'),
+      workspaceName: 'bench',
+    });
+    if (!installed.ok) throw installed.error;
+    for (let m = 0; m < MENTORS; m++) {
+      const mentor = await core.people.upsertIdentity(identity(`UMENTOR${m}`), new Date());
+      await core.people.addRole(mentor.id, 'mentor', new Date());
+    }
+    // Sessions to enrol in: every click takes a seat, SESSIONS sessions in turn (a session
+    // has at most 500 seats).
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const sessionIds: string[] = [];
+    for (let n = 0; n < SESSIONS; n++) {
+      const session = await createAndPublishSession(core, {
+        actor: { personId: `slack:${TEAM}:UMENTOR0` },
+        input: {
+          title: `Bench session ${n + 1}`,
+          start: { date: day, time: '10:00' },
+          end: { date: day, time: '11:00' },
+          seatLimit: 500,
+          // No BigBlueButton server here: the sessions meet on Google Meet.
+          meeting: { platform: 'gmeet', url: 'https://meet.google.com/abc-defg-hij' },
+        },
+      });
+      if (!session.ok) throw session.error;
+      sessionIds.push(session.value.session.id);
+    }
+
+    // What the work after the acks left behind, counted in the database.
+    const requestsMade = async () => {
+      let n = 0;
+      for (let m = 0; m < MENTORS; m++)
+        n += (
+          await core.requests.find({
+            workspaceId: `slack:${TEAM}`,
+            mentorId: `slack:${TEAM}:UMENTOR${m}`,
+            statuses: ['pending'],
+            limit: 100_000,
+          })
+        ).length;
+      return n;
+    };
+    const enrolled = async () => {
+      let n = 0;
+      for (const id of sessionIds) n += (await core.sessions.get(id))?.enrolledIds.length ?? 0;
+      return n;
+    };
+    const url = `http://127.0.0.1:${service.port}/slack/events`;
+    return { service, url, sessionIds, requestsMade, enrolled };
+  };
+  const services = { 'no inbox': await ourService(false), inbox: await ourService(true) };
 
   // The bare Bolt app: Bolt's own HTTPReceiver, listeners that only ack.
   const bare = new BoltApp({
@@ -167,34 +201,14 @@ async function main(): Promise<void> {
   bare.action('session.enrol', async ({ ack }) => ack());
   const bareServer = (await bare.start(0)) as Server;
   const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/slack/events`;
-  const ourUrl = `http://127.0.0.1:${service.port}/slack/events`;
 
   const commands = (from: number, n: number) =>
     Array.from({ length: n }, (_, i) => commandBody(from + i, api.url));
-  const clicks = (from: number, n: number) =>
+  const clicks = (from: number, n: number, sessionIds: string[]) =>
     Array.from({ length: n }, (_, i) =>
       enrolBody(from + i, sessionIds[(from + i) % SESSIONS] as string, api.url),
     );
-
-  // What the work after the acks left behind, counted in the database.
-  const requestsMade = async () => {
-    let n = 0;
-    for (let m = 0; m < MENTORS; m++)
-      n += (
-        await core.requests.find({
-          workspaceId: `slack:${TEAM}`,
-          mentorId: `slack:${TEAM}:UMENTOR${m}`,
-          statuses: ['pending'],
-          limit: 100_000,
-        })
-      ).length;
-    return n;
-  };
-  const enrolled = async () => {
-    let n = 0;
-    for (const id of sessionIds) n += (await core.sessions.get(id))?.enrolledIds.length ?? 0;
-    return n;
-  };
+  type Ours = (typeof services)['inbox'];
 
   const rows: {
     scenario: string;
@@ -208,38 +222,46 @@ async function main(): Promise<void> {
   }[] = [];
   const run = async (
     scenario: string,
-    bodies: (from: number, n: number) => string[],
-    written: () => Promise<number>,
+    bodies: (from: number, n: number, sessionIds: string[]) => string[],
+    written: (ours: Ours) => Promise<number>,
   ) => {
-    await load(bareUrl, bodies(1_000_000, WARMUP));
+    const bareIds = services.inbox.sessionIds;
+    await load(bareUrl, bodies(1_000_000, WARMUP, bareIds));
     rows.push({
       scenario,
       target: 'bare Bolt (ack only)',
-      ...(await load(bareUrl, bodies(2_000_000, REQUESTS))),
+      ...(await load(bareUrl, bodies(2_000_000, REQUESTS, bareIds))),
     });
-    await load(ourUrl, bodies(3_000_000, WARMUP));
-    await api.quietFor(500);
-    const before = await written();
-    const result = await load(ourUrl, bodies(0, REQUESTS));
-    const lastAck = Date.now();
-    // Until every request's change is in the database (at most a minute) ...
-    const { count, at: writtenAt } = await untilCounted(
-      async () => (await written()) - before,
-      REQUESTS,
-    );
-    // ... and until the last Web API call (DMs are paced at SLACK_MESSAGES_PER_SECOND).
-    const lastCall = await api.quietFor(1_000);
-    rows.push({
-      scenario,
-      target: 'mentorbot',
-      ...result,
-      writtenAfter: (writtenAt - lastAck) / 1000,
-      calledAfter: Math.max(0, lastCall - lastAck) / 1000,
-      written: count,
-    });
+    // The service without the inbox, then with it: the same requests, one after the other.
+    for (const [inbox, ours] of Object.entries(services)) {
+      await load(ours.url, bodies(3_000_000, WARMUP, ours.sessionIds));
+      await api.quietFor(500);
+      const before = await written(ours);
+      const result = await load(ours.url, bodies(0, REQUESTS, ours.sessionIds));
+      const lastAck = Date.now();
+      // Until every request's change is in the database (at most a minute) ...
+      const { count, at: writtenAt } = await untilCounted(
+        async () => (await written(ours)) - before,
+        REQUESTS,
+      );
+      // ... and until the last Web API call (DMs are paced at SLACK_MESSAGES_PER_SECOND).
+      const lastCall = await api.quietFor(1_000);
+      // Whatever is still left (past the minute) ends before the next service is measured,
+      // so that one service's work never weighs on the other's acks.
+      await afterAck.drain(300_000);
+      await api.quietFor(1_000);
+      rows.push({
+        scenario,
+        target: `mentorbot, ${inbox}`,
+        ...result,
+        writtenAfter: (writtenAt - lastAck) / 1000,
+        calledAfter: Math.max(0, lastCall - lastAck) / 1000,
+        written: count,
+      });
+    }
   };
-  await run('/request-session', commands, requestsMade);
-  await run('Enroll click', clicks, enrolled);
+  await run('/request-session', commands, (ours) => ours.requestsMade());
+  await run('Enroll click', clicks, (ours) => ours.enrolled());
 
   const fmt = (n: number) => n.toFixed(1);
   console.log(
@@ -257,9 +279,10 @@ async function main(): Promise<void> {
   let failed = false;
   console.log('');
   for (const scenario of ['/request-session', 'Enroll click']) {
-    const ours = rows.find((r) => r.scenario === scenario && r.target === 'mentorbot');
-    const base = rows.find((r) => r.scenario === scenario && r.target !== 'mentorbot');
-    if (!ours || !base) continue;
+    const ours = rows.find((r) => r.scenario === scenario && r.target === 'mentorbot, inbox');
+    const without = rows.find((r) => r.scenario === scenario && r.target === 'mentorbot, no inbox');
+    const base = rows.find((r) => r.scenario === scenario && r.target.startsWith('bare'));
+    if (!ours || !base || !without) continue;
     const ratio = ours.rps / base.rps;
     // Every request's work must have happened, not only its ack.
     const complete = ours.written === REQUESTS;
@@ -268,11 +291,14 @@ async function main(): Promise<void> {
     console.log(
       `${scenario}: p99 ${fmt(ours.p99)} ms (target < ${P99_TARGET_MS}), throughput ratio ${ratio.toFixed(2)} of bare Bolt (target >= ${MIN_RATIO}), ${ours.written}/${REQUESTS} written: ${ok ? 'PASS' : 'FAIL'}`,
     );
+    console.log(
+      `${scenario}: ack p99 with the inbox ${fmt(ours.p99)} ms / without ${fmt(without.p99)} ms = ${(ours.p99 / without.p99).toFixed(2)} (target <= 1.10)`,
+    );
   }
   console.log(`Web API calls served by the stand-in: ${await api.calls()}`);
 
   await bare.stop();
-  await service.stop();
+  for (const ours of Object.values(services)) await ours.service.stop();
   api.stop();
   process.exit(failed ? 1 : 0);
 }

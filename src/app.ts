@@ -45,12 +45,12 @@ export interface AppDependencies {
    * The durable inbox's timings (tests shorten the lease), or `false` to answer from memory
    * only, as before the inbox (a benchmark's comparison; never in the service).
    */
-  inbox?: Partial<DurableInboxOptions & { leaseMs: number }> | false;
+  inbox?: Partial<DurableInboxOptions> | false;
 }
 
 /**
- * How long an interaction stays leased to the instance working it without a renewal: a
- * crashed instance's interactions are taken over this long after its last renewal.
+ * How long an instance counts as alive after its last heartbeat: a crashed instance's
+ * interactions are taken over this long after it died.
  */
 const INBOX_LEASE_MS = 10_000;
 
@@ -192,7 +192,7 @@ export async function startApp(
     await adaptersStarted;
     // Jobs and the inbox's replays deliver through the adapters: after they have started.
     await jobs.start();
-    inbox?.start();
+    await inbox?.start();
 
     const started = jobs;
     let stopping: Promise<void> | undefined;
@@ -208,7 +208,7 @@ export async function startApp(
           // One budget for the whole stop, shared in order: HTTP (no new interactions; the
           // answers in flight go out), running jobs, then the work after answers and the
           // notifications it started. What is not done by then stays in the inbox, its
-          // leases handed back so the next instance takes it over at once.
+          // handed back so that the next instance takes it over at once.
           const budget = config.SHUTDOWN_TIMEOUT_MS;
           const deadline = deadlineIn(budget - Math.min(CLOSE_RESERVE_MS, budget / 5));
           await server.close({ forceAfterMs: deadline.left() / 3 });
@@ -216,8 +216,8 @@ export async function startApp(
             logger.warn({ err }, 'jobs did not stop cleanly');
           });
           for (const adapter of adapters) await adapter.stop?.(deadline).catch(() => {});
-          // Handing back leases is one write; a database that does not answer gets no more
-          // than half the reserve (the leases then run out on their own).
+          // Handing back is two writes; a database that does not answer gets no more than
+          // half the reserve (the heartbeat then runs out on its own).
           if (inbox) await settled(inbox.stop(), CLOSE_RESERVE_MS / 2);
           await database.close();
         })();
@@ -261,6 +261,7 @@ function createInbox(
     new MongoInbox(database.db, leaseMs),
     logger.child({ component: 'inbox' }),
     {
+      leaseMs,
       renewEveryMs: leaseMs / 4,
       pollEveryMs: leaseMs / 2,
       // Slack wants its answer within 3 s: the record gets most of that, not all.

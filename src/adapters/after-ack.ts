@@ -81,7 +81,10 @@ export class AfterAck {
     // Already after the answer and in this lane's turn (a replayed turn that defers work).
     if (inside.getStore()) return work();
     const interaction = currentInteraction();
-    const running = this.queue(interaction?.lane, work);
+    const running = this.queue(interaction?.lane, async () => {
+      await interaction?.ready?.();
+      return work();
+    });
     interaction?.work.push(running);
     return running;
   }

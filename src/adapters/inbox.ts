@@ -6,9 +6,11 @@ import type { InboxEntry, MongoInbox } from './mongo/inbox.repository.js';
 export type Replay = (payload: string) => Promise<unknown>;
 
 export interface DurableInboxOptions {
-  /** How often this process renews the leases of what it is working. */
+  /** How long this process counts as alive (holding its interactions) after a heartbeat. */
+  readonly leaseMs: number;
+  /** How often it renews its heartbeat. */
   readonly renewEveryMs: number;
-  /** How often it looks for interactions whose lease ran out (a crashed instance's). */
+  /** How often it looks for interactions whose owner is gone (a crashed instance's). */
   readonly pollEveryMs: number;
   /** Longest an answer waits for its record; past it the person is asked to try again. */
   readonly recordWithinMs: number;
@@ -31,13 +33,15 @@ export interface Accepted {
  * "Answered means kept": adapters record each accepted interaction before answering it
  * (`accept`), work it as before (`work`), and it is marked done when its command commits
  * (mongo/idempotency.repository) or, for what runs no command, once its work ended. This
- * process renews the leases of what it is working; what another process (or this one before
- * a restart) left behind is claimed once its lease ran out and worked again, oldest first,
+ * process keeps a heartbeat; what another process (or this one before a restart) left
+ * behind is claimed once that process is gone and worked again, oldest first,
  * one person's interactions one after another.
  */
 export class DurableInbox {
   private readonly replays = new Map<InboxEntry['platform'], Replay>();
   private readonly running = new Set<Promise<void>>();
+  /** Keys of the interactions this process is working now. */
+  private readonly inProgress = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private sweeping: Promise<void> | undefined;
   private stopped = false;
@@ -61,6 +65,7 @@ export class DurableInbox {
   async accept(accepted: Accepted): Promise<Interaction | undefined> {
     const { key, lane } = accepted;
     if (!key) return newInteraction(lane);
+    const receivedAt = new Date();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.recordWithinMs);
@@ -72,10 +77,11 @@ export class DurableInbox {
           platform: accepted.platform,
           lane,
           payload: accepted.payload(),
+          receivedAt,
         }),
         late,
       ]);
-      if (outcome === 'recorded') return newInteraction(lane, key);
+      if (outcome === 'recorded') return this.inOrder(newInteraction(lane, key), receivedAt);
       // A retry or a second click of one already recorded: worked as before (its command
       // answers from its idempotency record), but it is the first one's entry that counts.
       if (outcome === 'duplicate') return newInteraction(lane);
@@ -95,11 +101,16 @@ export class DurableInbox {
    * under it, left to be worked again).
    */
   work<T>(interaction: Interaction, process: () => Promise<T>): Promise<T> {
+    const key = interaction.key;
+    if (key) this.inProgress.add(key);
     const processed = withInteraction(interaction, process);
-    if (interaction.key) {
+    if (key) {
       const finished = this.finish(interaction, processed);
       this.running.add(finished);
-      finished.finally(() => this.running.delete(finished));
+      finished.finally(() => {
+        this.running.delete(finished);
+        this.inProgress.delete(key);
+      });
     }
     return processed;
   }
@@ -121,8 +132,45 @@ export class DurableInbox {
         await this.store.done(key);
       }
     } catch (err) {
-      // Left pending: its lease runs out and it is worked again (once, by its keys).
+      // Left pending: the sweep finds it and it is worked again (once, by its keys).
       this.log.warn({ err, key }, 'inbox: could not mark an interaction done');
+    }
+  }
+
+  /**
+   * One person's interactions are applied in the order received, across instances too: before
+   * this one's work starts, their earlier ones that another instance left (it died, or
+   * stopped with work undone) are claimed and worked first, here; one a live instance still
+   * works is waited for (at most two leases).
+   */
+  private inOrder(interaction: Interaction, receivedAt: Date): Interaction {
+    const lane = interaction.lane;
+    if (!lane) return interaction;
+    let once: Promise<void> | undefined;
+    interaction.ready = () => {
+      once ??= this.earlierFirst(lane, receivedAt).catch((err: unknown) => {
+        this.log.warn({ err, lane }, 'inbox: could not look for earlier interactions');
+      });
+      return once;
+    };
+    return interaction;
+  }
+
+  private async earlierFirst(lane: string, receivedAt: Date): Promise<void> {
+    const giveUpAt = Date.now() + 2 * this.options.leaseMs;
+    for (;;) {
+      const [oldest] = await this.store.olderInLane(lane, receivedAt);
+      if (!oldest) return;
+      const claimed = await this.store.claim(oldest._id);
+      if (claimed) {
+        await this.workAgain(claimed);
+        continue;
+      }
+      if (Date.now() > giveUpAt || this.stopped) {
+        this.log.warn({ lane, key: oldest._id }, 'inbox: an earlier interaction is still held');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 
@@ -140,7 +188,9 @@ export class DurableInbox {
     attempt(120);
   }
 
-  start(): void {
+  /** Starts the heartbeat (the first one before anything is recorded) and the sweeps. */
+  async start(): Promise<void> {
+    await this.store.heartbeat();
     const every = (ms: number, task: () => Promise<void>) => {
       const timer = setInterval(() => {
         task().catch((err: unknown) => this.log.warn({ err }, 'inbox: background task failed'));
@@ -148,7 +198,7 @@ export class DurableInbox {
       timer.unref();
       this.timers.push(timer);
     };
-    every(this.options.renewEveryMs, () => this.store.renew());
+    every(this.options.renewEveryMs, () => this.store.heartbeat());
     every(this.options.pollEveryMs, () => this.sweep());
     // Whatever a previous run released is picked up now, not one poll later.
     this.poke(0);
@@ -160,7 +210,7 @@ export class DurableInbox {
     }, afterMs).unref();
   }
 
-  /** Works every interaction whose lease ran out, until none is left. */
+  /** Works every interaction whose owner is gone, until none is left. */
   sweep(): Promise<void> {
     this.sweeping ??= this.sweepOnce()
       .catch((err: unknown) => this.log.warn({ err }, 'inbox: sweep failed'))
@@ -171,9 +221,12 @@ export class DurableInbox {
   }
 
   private async sweepOnce(): Promise<void> {
-    while (!this.stopped) {
-      const entries = await this.store.claimExpired(50);
+    // Rounds of 50 until none is left; bounded, so that entries that cannot be worked now
+    // (the database failing under them) wait for the next sweep instead of spinning.
+    for (let round = 0; round < 40 && !this.stopped; round++) {
+      const entries = [...(await this.lostHere()), ...(await this.store.claimOrphaned(50))];
       if (entries.length === 0) return;
+      entries.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
       // One person's interactions one after another, in the order received; people apart.
       const lanes = new Map<string, InboxEntry[]>();
       for (const entry of entries) {
@@ -188,13 +241,26 @@ export class DurableInbox {
     }
   }
 
+  /**
+   * This process's own entries that nothing here works any more (marking one done failed),
+   * received more than a lease ago.
+   */
+  private async lostHere(): Promise<InboxEntry[]> {
+    const since = new Date(Date.now() - this.options.leaseMs);
+    const held = await this.store.heldSince(since, 50);
+    const lost = held.filter((entry) => !this.inProgress.has(entry._id));
+    const taken = await Promise.all(lost.map((entry) => this.store.take(entry)));
+    return taken.filter((entry) => entry !== null);
+  }
+
   private async workAgain(entry: InboxEntry): Promise<void> {
     const replay = this.replays.get(entry.platform);
     if (!replay || entry.payload === undefined) {
-      // That platform is not served here: another instance's turn once the lease runs out.
+      // That platform is not served here: handed back for an instance that serves it.
+      await this.store.retryLater(entry._id, this.options.pollEveryMs);
       return;
     }
-    const interaction = newInteraction(entry.lane, entry._id);
+    const interaction = this.inOrder(newInteraction(entry.lane, entry._id), entry.receivedAt);
     const giveUp = entry.attempts > this.options.maxAttempts;
     if (giveUp) {
       this.log.error({ key: entry._id, attempts: entry.attempts }, 'inbox: given up');
@@ -208,15 +274,15 @@ export class DurableInbox {
   }
 
   /**
-   * Stops renewing and sweeping, then hands back this process's leases: what it did not
-   * finish in its shutdown budget is taken over at once by the next instance.
+   * Stops the heartbeat and the sweeps, then hands back what this process holds: what it
+   * did not finish in its shutdown budget is taken over at once by the next instance.
    */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     await this.store.release().catch((err: unknown) => {
-      this.log.warn({ err }, 'inbox: could not release leases');
+      this.log.warn({ err }, 'inbox: could not hand back its interactions');
     });
   }
 

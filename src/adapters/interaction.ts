@@ -11,13 +11,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * - `work`: what it started to run after the answer, so the inbox can mark it done once all
  *   of it ended, whichever way the platform adapter answered;
  * - `faulted`: the database failed during its work (the person was told to try again): it
- *   stays in the inbox and is worked again once the database answers.
+ *   stays in the inbox and is worked again once the database answers;
+ * - `ready`: what must happen before its work starts (the person's earlier interactions
+ *   that another instance left behind: inbox.ts).
  */
 export interface Interaction {
   readonly lane: string | undefined;
   readonly key: string | undefined;
   readonly work: Promise<unknown>[];
   faulted: boolean;
+  ready?: () => Promise<void>;
 }
 
 const current = new AsyncLocalStorage<Interaction>();

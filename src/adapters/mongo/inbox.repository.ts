@@ -7,11 +7,14 @@ import { isDuplicateKey, sessionOption } from './transaction.js';
  * Accepted interactions (a Slack click, a Teams activity), recorded before they are
  * answered, so that an answered interaction outlives a crash, a stop that ran out of time,
  * or an instance that died. `_id` is the interaction's idempotency key: a retry or a double
- * click is one entry. An entry is `pending` while it is worked, leased to the instance working
- * it, and `done` once worked (in the same transaction as the command it ran, when it ran one);
+ * click is one entry. An entry is `pending` while it is worked by its `owner` (an instance),
+ * and `done` once worked (in the same transaction as the command it ran, when it ran one);
  * an `abandoned` one was answered "try again" because it could not be recorded in time.
- * A pending entry whose lease ran out is claimed by a live instance and worked again, oldest
- * first; the use cases' own idempotency keys make that apply once.
+ *
+ * An owner is alive while it keeps its heartbeat (`inbox_owners`, renewed every few
+ * seconds: one write, however many entries it holds). A pending entry whose owner is not
+ * alive (it died, or stopped and handed its entries back) is claimed by a live instance and
+ * worked again, oldest first; the use cases' own idempotency keys make that apply once.
  */
 export interface InboxEntry {
   readonly _id: string;
@@ -22,22 +25,52 @@ export interface InboxEntry {
   readonly payload?: string;
   readonly receivedAt: Date;
   readonly state: 'pending' | 'done' | 'abandoned';
+  /** The instance working it; '' once handed back. */
   readonly owner: string;
-  readonly leaseUntil: Date;
+  /** Not claimed before this (its work failed because the database did). */
+  readonly notBefore?: Date;
   readonly attempts: number;
 }
 
-export type NewInboxEntry = Pick<InboxEntry, '_id' | 'platform' | 'lane' | 'payload'>;
+interface OwnerDoc {
+  readonly _id: string;
+  readonly aliveUntil: Date;
+}
+
+export type NewInboxEntry = Pick<
+  InboxEntry,
+  '_id' | 'platform' | 'lane' | 'payload' | 'receivedAt'
+>;
 
 export const INBOX_COLLECTION = 'inbox';
+const OWNERS_COLLECTION = 'inbox_owners';
 
+// Only pending entries are in the two partial indexes: they stay small however many
+// interactions were answered today.
+const pending = { partialFilterExpression: { state: 'pending' } };
 export const inboxIndexes: IndexDeclaration[] = [
-  { collection: INBOX_COLLECTION, key: { state: 1, leaseUntil: 1 }, options: { name: 'by_lease' } },
+  // A person's interactions still waiting, oldest first.
+  {
+    collection: INBOX_COLLECTION,
+    key: { lane: 1, receivedAt: 1 },
+    options: { name: 'pending_by_lane', ...pending },
+  },
+  // What waits, oldest first (the sweep for dead owners' entries).
+  {
+    collection: INBOX_COLLECTION,
+    key: { receivedAt: 1, owner: 1 },
+    options: { name: 'pending_by_age', ...pending },
+  },
   // As long as the idempotency keys: a retry a day later is long past any platform's.
   {
     collection: INBOX_COLLECTION,
     key: { receivedAt: 1 },
     options: { name: 'expire_after_a_day', expireAfterSeconds: 24 * 60 * 60 },
+  },
+  {
+    collection: OWNERS_COLLECTION,
+    key: { aliveUntil: 1 },
+    options: { name: 'expire_after_an_hour', expireAfterSeconds: 60 * 60 },
   },
 ];
 
@@ -54,31 +87,28 @@ export async function markInboxDoneInTransaction(db: Db, key: string): Promise<v
 }
 
 export class MongoInbox {
-  /** This process: entries it records or claims are leased to it. */
+  /** This process: entries it records or claims are its own. */
   readonly owner = randomUUID();
   private readonly collection: Collection<InboxEntry>;
+  private readonly owners: Collection<OwnerDoc>;
 
   constructor(
     db: Db,
+    /** How long an owner counts as alive after its last heartbeat. */
     private readonly leaseMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.collection = db.collection<InboxEntry>(INBOX_COLLECTION);
+    this.owners = db.collection<OwnerDoc>(OWNERS_COLLECTION);
   }
 
-  private leaseEnd(ms = this.leaseMs) {
-    return new Date(this.now().getTime() + ms);
-  }
-
-  /** Records an interaction leased to this process; 'duplicate' when its key is known. */
+  /** Records an interaction owned by this process; 'duplicate' when its key is known. */
   async record(entry: NewInboxEntry): Promise<'recorded' | 'duplicate'> {
     try {
       await this.collection.insertOne({
         ...entry,
-        receivedAt: this.now(),
         state: 'pending',
         owner: this.owner,
-        leaseUntil: this.leaseEnd(),
         attempts: 1,
       });
       return 'recorded';
@@ -115,52 +145,109 @@ export class MongoInbox {
     await this.collection.updateOne({ _id: key, state: 'pending' }, DONE);
   }
 
-  /** Keeps the leases of everything this process is still working. */
-  async renew(): Promise<void> {
-    await this.collection.updateMany(
-      { state: 'pending', owner: this.owner },
-      { $set: { leaseUntil: this.leaseEnd() } },
+  /** This process is alive for another lease. */
+  async heartbeat(): Promise<void> {
+    await this.owners.updateOne(
+      { _id: this.owner },
+      { $set: { aliveUntil: new Date(this.now().getTime() + this.leaseMs) } },
+      { upsert: true },
     );
   }
 
-  /** Gives one entry back, to be claimed again in `afterMs` (its work failed). */
+  /** Hands one entry back, to be claimed again in `afterMs` (its work failed). */
   async retryLater(key: string, afterMs: number): Promise<void> {
     await this.collection.updateOne(
       { _id: key, state: 'pending', owner: this.owner },
-      { $set: { leaseUntil: this.leaseEnd(afterMs) } },
+      { $set: { owner: '', notBefore: new Date(this.now().getTime() + afterMs) } },
     );
   }
 
-  /** Gives up this process's leases (it is stopping): a live instance takes over now. */
+  /** Hands back everything this process holds (it is stopping): a live instance takes over now. */
   async release(): Promise<void> {
     await this.collection.updateMany(
       { state: 'pending', owner: this.owner },
-      { $set: { leaseUntil: new Date(0), owner: '' } },
+      { $set: { owner: '' } },
     );
+    await this.owners.deleteOne({ _id: this.owner });
+  }
+
+  private async alive(): Promise<string[]> {
+    const live = await this.owners
+      .find({ aliveUntil: { $gt: this.now() } }, { projection: { _id: 1 } })
+      .toArray();
+    return live.map((o) => o._id);
   }
 
   /**
-   * Claims up to `limit` entries whose lease ran out, oldest first (so one person's clicks
-   * are worked again in the order they came). Each is claimed atomically: two instances
-   * never both get one.
+   * Claims up to `limit` entries whose owner is not alive, oldest first (so one person's
+   * clicks are worked again in the order they came). Each is claimed atomically, on the
+   * owner it had: two instances never both get one.
    */
-  async claimExpired(limit: number): Promise<InboxEntry[]> {
+  async claimOrphaned(limit: number): Promise<InboxEntry[]> {
     const now = this.now();
     const candidates = await this.collection
-      .find({ state: 'pending', leaseUntil: { $lt: now } }, { projection: { _id: 1 } })
+      .find(
+        {
+          state: 'pending',
+          owner: { $nin: [...(await this.alive()), this.owner] },
+          $or: [{ notBefore: { $exists: false } }, { notBefore: { $lt: now } }],
+        },
+        { projection: { _id: 1, owner: 1 } },
+      )
       .sort({ receivedAt: 1 })
       .limit(limit)
       .toArray();
     const claimed: InboxEntry[] = [];
-    for (const { _id } of candidates) {
-      const entry = await this.collection.findOneAndUpdate(
-        { _id, state: 'pending', leaseUntil: { $lt: now } },
-        { $set: { owner: this.owner, leaseUntil: this.leaseEnd() }, $inc: { attempts: 1 } },
-        { returnDocument: 'after' },
-      );
+    for (const candidate of candidates) {
+      const entry = await this.take(candidate);
       if (entry) claimed.push(entry);
     }
     return claimed;
+  }
+
+  /** Takes an entry still held by `owner` (atomically); null when it is done or taken. */
+  take(candidate: Pick<InboxEntry, '_id' | 'owner'>): Promise<InboxEntry | null> {
+    return this.collection.findOneAndUpdate(
+      { _id: candidate._id, state: 'pending', owner: candidate.owner },
+      { $set: { owner: this.owner }, $unset: { notBefore: '' }, $inc: { attempts: 1 } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Claims one entry if its owner is not alive; null when it is (or it is done). */
+  async claim(key: string): Promise<InboxEntry | null> {
+    const entry = await this.collection.findOne(
+      { _id: key, state: 'pending' },
+      { projection: { owner: 1 } },
+    );
+    if (!entry || entry.owner === this.owner) return null;
+    if (
+      entry.owner &&
+      (await this.owners.countDocuments({ _id: entry.owner, aliveUntil: { $gt: this.now() } })) > 0
+    )
+      return null;
+    return this.take(entry);
+  }
+
+  /** Entries this process holds that were received before `before` (none is lost in it). */
+  heldSince(before: Date, limit: number): Promise<InboxEntry[]> {
+    return this.collection
+      .find({ state: 'pending', owner: this.owner, receivedAt: { $lt: before } })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** A person's entries received before `before` that other instances hold or left, oldest first. */
+  olderInLane(lane: string, before: Date): Promise<Pick<InboxEntry, '_id'>[]> {
+    return this.collection
+      .find(
+        { lane, state: 'pending', receivedAt: { $lt: before }, owner: { $ne: this.owner } },
+        { projection: { _id: 1 } },
+      )
+      .sort({ receivedAt: 1 })
+      .limit(20)
+      .toArray();
   }
 
   /** How many interactions wait to be worked (tests, metrics). */

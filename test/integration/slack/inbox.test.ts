@@ -31,6 +31,7 @@ afterEach(() => {
 });
 
 const inbox = () => service.app.database.db.collection(INBOX_COLLECTION);
+const owners = () => service.app.database.db.collection('inbox_owners');
 
 async function publishedSession(seatLimit = 5) {
   const day = inDays(9);
@@ -100,7 +101,7 @@ describe('the durable inbox on Slack', () => {
     expect(await enrolled(sessionId)).toEqual([id('UM2')]);
   });
 
-  it("works a dead instance's click once its lease ran out, once, and not before", async () => {
+  it("works a dead instance's click once it is gone, once, and not before", async () => {
     const sessionId = await publishedSession();
     const signed = enrolOnHome('UM1', sessionId, 'h-dead');
     const body = JSON.parse(new URLSearchParams(signed.body).get('payload') as string);
@@ -111,16 +112,20 @@ describe('the durable inbox on Slack', () => {
       payload: JSON.stringify(body),
       receivedAt: new Date(Date.now() - 5_000),
       state: 'pending' as const,
-      owner: 'a-dead-instance',
-      leaseUntil: new Date(Date.now() + 60_000),
+      owner: 'an-instance-about-to-die',
       attempts: 1,
     };
+    await owners().insertOne({
+      _id: entry.owner,
+      aliveUntil: new Date(Date.now() + 60_000),
+    } as never);
     await inbox().insertOne(entry as never);
     await service.app.inbox?.sweep();
-    // Still leased to its (maybe live) owner: not taken.
+    // Its owner is alive (its heartbeat is recent): not taken.
     expect(await enrolled(sessionId)).toEqual([]);
-    await inbox().updateOne({ _id: entry._id } as never, {
-      $set: { leaseUntil: new Date(Date.now() - 1) },
+    // Its heartbeat runs out: it died.
+    await owners().updateOne({ _id: entry.owner } as never, {
+      $set: { aliveUntil: new Date(Date.now() - 1) },
     });
     slack = new SlackStub(USERS);
     slack.expect('views.publish');
@@ -135,6 +140,43 @@ describe('the durable inbox on Slack', () => {
     // Swept again: nothing left to do, nothing applied twice.
     await service.app.inbox?.sweep();
     expect(await enrolled(sessionId)).toEqual([id('UM1')]);
+  });
+
+  it("applies a person's click after their earlier one that a dead instance left", async () => {
+    const first = await publishedSession();
+    const second = await publishedSession();
+    const signed = enrolOnHome('UM2', first, 'h-order');
+    const body = JSON.parse(new URLSearchParams(signed.body).get('payload') as string);
+    // Received a second ago by an instance that died; its heartbeat runs out in 1.5 s.
+    await owners().insertOne({
+      _id: `dying-${first}`,
+      aliveUntil: new Date(Date.now() + 1_500),
+    } as never);
+    await inbox().insertOne({
+      _id: `left-in-order-${first}`,
+      platform: 'slack',
+      lane: `slack:${TEAM.id}:UM2`,
+      payload: JSON.stringify(body),
+      receivedAt: new Date(Date.now() - 1_000),
+      state: 'pending',
+      owner: `dying-${first}`,
+      attempts: 1,
+    } as never);
+    slack = new SlackStub(USERS);
+    slack.expect('views.publish').expect('views.publish');
+    expect((await service.send(enrolOnHome('UM2', second, 'h-order-2'))).status).toBe(200);
+    await slack.done(10_000);
+    await settled();
+    expect(await enrolled(first)).toEqual([id('UM2')]);
+    expect(await enrolled(second)).toEqual([id('UM2')]);
+    // The earlier click was applied first, though the later one reached a live instance.
+    const applied = async (sessionId: string) =>
+      (
+        await service.app.database.db
+          .collection('idempotency')
+          .findOne({ _id: { $regex: sessionId } } as never)
+      )?.createdAt as Date;
+    expect((await applied(first)).getTime()).toBeLessThanOrEqual((await applied(second)).getTime());
   });
 
   it('asks to try again, and works nothing, when the click cannot be recorded in time', async () => {
