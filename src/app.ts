@@ -207,19 +207,26 @@ export async function startApp(
         stopping ??= (async () => {
           // One budget for the whole stop, shared in order: HTTP (no new interactions; the
           // answers in flight go out), running jobs, then the work after answers and the
-          // notifications it started. What is not done by then stays in the inbox, its
-          // handed back so that the next instance takes it over at once.
+          // notifications it started. No part waits past the deadline (a database busy with
+          // a burst's work would hold each of them); what is not done by then stays in the
+          // inbox, handed back so that the next instance takes it over at once.
           const budget = config.SHUTDOWN_TIMEOUT_MS;
-          const deadline = deadlineIn(budget - Math.min(CLOSE_RESERVE_MS, budget / 5));
-          await server.close({ forceAfterMs: deadline.left() / 3 });
-          await started.stop(deadline.left() / 2).catch((err: unknown) => {
-            logger.warn({ err }, 'jobs did not stop cleanly');
-          });
-          for (const adapter of adapters) await adapter.stop?.(deadline).catch(() => {});
-          // Handing back is two writes; a database that does not answer gets no more than
-          // half the reserve (the heartbeat then runs out on its own).
-          if (inbox) await settled(inbox.stop(), CLOSE_RESERVE_MS / 2);
-          await database.close();
+          const reserve = Math.min(CLOSE_RESERVE_MS, budget / 5);
+          const deadline = deadlineIn(budget - reserve);
+          await settled(server.close({ forceAfterMs: deadline.left() / 3 }), deadline.left());
+          await settled(
+            started.stop(deadline.left() / 2).catch((err: unknown) => {
+              logger.warn({ err }, 'jobs did not stop cleanly');
+            }),
+            deadline.left(),
+          );
+          for (const adapter of adapters)
+            await settled(adapter.stop?.(deadline) ?? Promise.resolve(), deadline.left());
+          // Handing back is two writes, and closing the database one more step: each gets
+          // at most half the reserve (an entry not handed back is taken over once this
+          // process's heartbeat has run out).
+          if (inbox) await settled(inbox.stop(), reserve / 2);
+          await settled(database.close(), reserve / 2);
         })();
         return stopping;
       },

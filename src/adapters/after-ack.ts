@@ -24,6 +24,8 @@ export class AfterAck {
   private unanswered = 0;
   private readonly waiting: Array<{ since: number; lane: string | undefined; start: () => void }> =
     [];
+  /** Work waiting for what must come before it, not queued yet. */
+  private preparing = 0;
   /** Lanes with a piece of work running. */
   private readonly busy = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -57,12 +59,12 @@ export class AfterAck {
   }
 
   get pending(): number {
-    return this.waiting.length;
+    return this.waiting.length + this.preparing;
   }
 
   /** Waits (graceful shutdown, tests) until no work waits or runs, or `ms` have passed. */
   async drain(ms: number): Promise<void> {
-    if (this.waiting.length === 0 && this.free === this.slots) return;
+    if (this.pending === 0 && this.free === this.slots) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       new Promise<void>((resolve) => this.idle.push(resolve)),
@@ -81,10 +83,19 @@ export class AfterAck {
     // Already after the answer and in this lane's turn (a replayed turn that defers work).
     if (inside.getStore()) return work();
     const interaction = currentInteraction();
-    const running = this.queue(interaction?.lane, async () => {
-      await interaction?.ready?.();
-      return work();
-    });
+    // What must come first (the person's earlier interactions) is waited for before taking
+    // a place in the lane, so that those can take theirs.
+    const ready = interaction?.ready;
+    const lane = interaction?.lane;
+    let running: Promise<T>;
+    if (ready) {
+      // Counted as waiting meanwhile: a drain waits for it too.
+      this.preparing += 1;
+      running = ready().then(() => {
+        this.preparing -= 1;
+        return this.queue(lane, work);
+      });
+    } else running = this.queue(lane, work);
     interaction?.work.push(running);
     return running;
   }
@@ -100,7 +111,7 @@ export class AfterAck {
       this.free += 1;
       if (lane !== undefined) this.busy.delete(lane);
       this.pump();
-      if (this.waiting.length === 0 && this.free === this.slots)
+      if (this.pending === 0 && this.free === this.slots)
         for (const resolve of this.idle.splice(0)) resolve();
     }
   }

@@ -40,8 +40,8 @@ export interface Accepted {
 export class DurableInbox {
   private readonly replays = new Map<InboxEntry['platform'], Replay>();
   private readonly running = new Set<Promise<void>>();
-  /** Keys of the interactions this process is working now. */
-  private readonly inProgress = new Set<string>();
+  /** The interactions this process is working now: when each will have ended. */
+  private readonly inProgress = new Map<string, Promise<void>>();
   private timers: NodeJS.Timeout[] = [];
   private sweeping: Promise<void> | undefined;
   private stopped = false;
@@ -102,11 +102,11 @@ export class DurableInbox {
    */
   work<T>(interaction: Interaction, process: () => Promise<T>): Promise<T> {
     const key = interaction.key;
-    if (key) this.inProgress.add(key);
     const processed = withInteraction(interaction, process);
     if (key) {
       const finished = this.finish(interaction, processed);
       this.running.add(finished);
+      this.inProgress.set(key, finished);
       finished.finally(() => {
         this.running.delete(finished);
         this.inProgress.delete(key);
@@ -161,6 +161,16 @@ export class DurableInbox {
     for (;;) {
       const [oldest] = await this.store.olderInLane(lane, receivedAt);
       if (!oldest) return;
+      if (oldest.owner === this.store.owner) {
+        // Worked here already (a click before, or one the sweep took over): it ends first.
+        const ending = this.inProgress.get(oldest._id);
+        if (ending) await ending;
+        else {
+          const lost = await this.store.take(oldest);
+          if (lost) await this.workAgain(lost);
+        }
+        continue;
+      }
       const claimed = await this.store.claim(oldest._id);
       if (claimed) {
         await this.workAgain(claimed);

@@ -238,12 +238,12 @@ export class MongoInbox {
       .toArray();
   }
 
-  /** A person's entries received before `before` that other instances hold or left, oldest first. */
-  olderInLane(lane: string, before: Date): Promise<Pick<InboxEntry, '_id'>[]> {
+  /** A person's entries received before `before` and not done yet, oldest first. */
+  olderInLane(lane: string, before: Date): Promise<Pick<InboxEntry, '_id' | 'owner'>[]> {
     return this.collection
       .find(
-        { lane, state: 'pending', receivedAt: { $lt: before }, owner: { $ne: this.owner } },
-        { projection: { _id: 1 } },
+        { lane, state: 'pending', receivedAt: { $lt: before } },
+        { projection: { _id: 1, owner: 1 } },
       )
       .sort({ receivedAt: 1 })
       .limit(20)
