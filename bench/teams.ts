@@ -95,7 +95,16 @@ async function main() {
       ...base(mentor, 1),
       type: 'invoke',
       name: 'task/submit',
-      value: { data: { verb: 'profile.mentor', headline: 'Bench mentor', availability: '' } },
+      value: {
+        data: {
+          verb: 'profile.mentor',
+          headline: 'Bench mentor',
+          availability: '',
+          // No BigBlueButton server here: the mentor meets on Google Meet.
+          meetingPlatform: 'gmeet',
+          meetingUrl: 'https://meet.google.com/abc-defg-hij',
+        },
+      },
     });
     const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     for (let i = 0; i < SESSIONS; i++) {
