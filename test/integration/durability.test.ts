@@ -42,9 +42,13 @@ beforeAll(async () => {
   slack = await startSlackStandIn();
 }, 90_000);
 
+const databases: string[] = [];
+
 afterAll(async () => {
   for (const service of services)
     if (service.child.exitCode === null) service.child.kill('SIGKILL');
+  // On a shared real server the databases must not outlive the test file.
+  if (!mongo) for (const name of databases) await client?.db(name).dropDatabase();
   await client?.close();
   await slack?.close();
   mongo?.child.kill('SIGKILL');
@@ -54,6 +58,7 @@ const users = Array.from({ length: CLICKS }, (_, i) => `UCLICK${i}`);
 const idOf = (user: string) => personIdOf('slack', SLACK_TEAM, user);
 
 async function serviceOn(dbName: string, env: Record<string, string> = {}) {
+  if (!databases.includes(dbName)) databases.push(dbName);
   const service = await startService({
     MONGODB_URI: uri,
     MONGODB_DB: dbName,
