@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { type Interaction, newInteraction, settledWork, withInteraction } from './interaction.js';
 import type { InboxEntry, MongoInbox } from './mongo/inbox.repository.js';
@@ -19,6 +20,14 @@ export interface DurableInboxOptions {
   /** Attempts after which an interaction whose work keeps throwing is given up (logged). */
   readonly maxAttempts: number;
 }
+
+/**
+ * The key an interaction is stored under: as it is, or its hash when it is long (a key
+ * carries a button's value, which a hostile request can make 200 KB; stored as `_id` it
+ * would sit in memory and in the index).
+ */
+const storedKey = (key: string | undefined) =>
+  key && key.length > 256 ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key;
 
 /** What an adapter knows of an interaction before answering it. */
 export interface Accepted {
@@ -63,7 +72,8 @@ export class DurableInbox {
    * the record, should it land later, is abandoned (never worked).
    */
   async accept(accepted: Accepted): Promise<Interaction | undefined> {
-    const { key, lane } = accepted;
+    const { lane } = accepted;
+    const key = storedKey(accepted.key);
     if (!key) return newInteraction(lane);
     const receivedAt = new Date();
     let timer: NodeJS.Timeout | undefined;
