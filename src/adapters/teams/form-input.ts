@@ -10,7 +10,11 @@ import type { DialogInfo, FormState } from './kit.js';
 
 export type Values = Record<string, string>;
 
-/** The string inputs of a submitted form, without Teams' and our own routing fields. */
+/**
+ * The inputs of a submitted form as strings, without Teams' and our own routing fields. Teams
+ * sends every input as a string; a client may send an `Input.Number` as a JSON number, which
+ * is read as its decimal text.
+ */
 export function valuesOf(data: unknown): Values {
   const values: Values = {};
   if (typeof data !== 'object' || data === null) return values;
@@ -18,6 +22,7 @@ export function valuesOf(data: unknown): Values {
     if (key === 'msteams' || key === 'verb') continue;
     if (typeof value === 'string')
       values[key] = value.length > 10_000 ? value.slice(0, 10_000) : value;
+    else if (typeof value === 'number' && Number.isFinite(value)) values[key] = String(value);
   }
   return values;
 }

@@ -77,12 +77,17 @@ export function plainText(value: string): string {
     );
 }
 
-export const text = (value: string, options: TextOptions = {}): CardElement => ({
-  type: 'TextBlock',
-  text: plainText(value),
-  wrap: true,
-  ...options,
-});
+export const text = (value: string, options: TextOptions = {}): CardElement => {
+  const { subtle, ...rest } = options;
+  return {
+    type: 'TextBlock',
+    text: plainText(value),
+    wrap: true,
+    ...rest,
+    // The schema's name for it; anything else is dropped by Teams (and refused by the schema).
+    ...(subtle ? { isSubtle: true } : {}),
+  };
+};
 
 export const heading = (value: string): CardElement =>
   text(value, { size: 'medium', weight: 'bolder' });
@@ -202,12 +207,26 @@ export const timeInput = (id: string, label: string, value?: string): CardElemen
   ...defined({ value }),
 });
 
-export const numberInput = (id: string, label: string, value?: string): CardElement => ({
-  type: 'Input.Number',
-  id,
-  label,
-  ...defined({ value }),
-});
+/**
+ * A number input. Its `value` must be a JSON number (Teams leaves the box empty for a string);
+ * what was typed and sent back (a string, perhaps not a number at all) is shown only when it
+ * reads as one.
+ */
+export const numberInput = (
+  id: string,
+  label: string,
+  value?: string | number,
+  range: { min?: number; max?: number } = {},
+): CardElement => {
+  const number = typeof value === 'number' ? value : value?.trim() ? Number(value) : Number.NaN;
+  return {
+    type: 'Input.Number',
+    id,
+    label,
+    ...(Number.isFinite(number) ? { value: number } : {}),
+    ...range,
+  };
+};
 
 export interface Choice {
   readonly title: string;

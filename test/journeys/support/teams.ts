@@ -36,6 +36,9 @@ export const eventually = <T>(check: () => T | Promise<T>, timeout = 8_000) =>
   vi.waitFor(check, { timeout, interval: 25 });
 
 export class TeamsTenant {
+  /** Cards the bot answered invokes with (dialogs, button outcomes), for the schema check. */
+  readonly answered: unknown[] = [];
+
   private constructor(
     readonly h: TeamsHarness,
     readonly clock: FixedClock,
@@ -59,8 +62,20 @@ export class TeamsTenant {
     return new TeamsPerson(this, user);
   }
 
-  stop(): Promise<void> {
-    return this.h.stop();
+  /**
+   * Every card the bot sent in this journey, to anyone (messages, updates, dialogs, invoke
+   * answers), checked against the official Adaptive Cards 1.5 schema and the SDK.
+   */
+  everyCard(): unknown[] {
+    return [...this.h.calls.flatMap((call) => cardsOf(call.body)), ...this.answered];
+  }
+
+  /** Stops the service; then every card the journey collected must have been valid. */
+  async stop(): Promise<void> {
+    await this.h.stop();
+    const cards = this.everyCard();
+    expect(cards.length, 'the journey collected no cards').toBeGreaterThan(0);
+    for (const card of cards) expectValidCard(card);
   }
 }
 
@@ -116,6 +131,7 @@ export class TeamsPerson {
   async opensDialog(data: Record<string, unknown>): Promise<any> {
     const res = await this.tenant.h.post(taskFetch(this.user, data));
     expect(res.status).toBe(200);
+    this.tenant.answered.push(...cardsOf(res.body));
     const card = res.body?.task?.value?.card?.content;
     if (card) expectValidCard(card);
     return card;
@@ -126,6 +142,7 @@ export class TeamsPerson {
   async submitsDialog(data: Record<string, unknown>): Promise<any> {
     const res = await this.tenant.h.post(taskSubmit(this.user, data));
     expect(res.status).toBe(200);
+    this.tenant.answered.push(...cardsOf(res.body));
     return res.body;
   }
 
@@ -134,6 +151,7 @@ export class TeamsPerson {
     expect(on.text, `no ${verb} button on the card`).toContain(`"verb":"${verb}"`);
     const res = await this.tenant.h.post(cardAction(this.user, verb, data, on.id));
     expect(res.status).toBe(200);
+    this.tenant.answered.push(...cardsOf(res.body));
     return String(res.body?.value ?? '');
   }
 }
