@@ -31,6 +31,20 @@ const text = () => z.string().optional();
 // Mongo forbids these characters in database names and caps their length at 63 bytes.
 const MONGO_DB_NAME = /^[^/\\. "$*<>:|?]{1,63}$/;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A comma-separated list of ids, each matching `pattern`. */
+const idList = (pattern: RegExp, error: string) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .refine((ids) => ids.every((id) => pattern.test(id)), { error })
+    .default([]);
 
 export const configSchema = z
   .object({
@@ -67,18 +81,16 @@ export const configSchema = z
     SLACK_CLIENT_SECRET: text(),
     SLACK_STATE_SECRET: text(),
     SLACK_API_URL: httpUrl().optional(),
-    SLACK_ADMIN_USER_IDS: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((id) => id.trim())
-          .filter((id) => id !== ''),
-      )
-      .refine((ids) => ids.every((id) => SLACK_USER_ID.test(id)), {
-        error: 'must be a comma-separated list of Slack user IDs such as U012ABCDEF',
-      })
-      .default([]),
+    SLACK_ADMIN_USER_IDS: idList(
+      SLACK_USER_ID,
+      'must be a comma-separated list of Slack user IDs such as U012ABCDEF',
+    ),
+    // The Teams admins, by Azure AD object id. Set: they are the admins, whoever installs the
+    // app first (a tenant-wide install reaches everyone at once). Unset: the first installer.
+    TEAMS_ADMIN_AAD_IDS: idList(
+      AAD_OBJECT_ID,
+      'must be a comma-separated list of Azure AD object IDs such as 8f1c7c6e-2a3b-4c5d-9e8f-0a1b2c3d4e5f',
+    ),
     MICROSOFT_APP_ID: text(),
     MICROSOFT_APP_PASSWORD: text(),
     MICROSOFT_APP_TENANT_ID: text(),
@@ -261,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   }
   const config = parsed.data;
   Object.freeze(config.SLACK_ADMIN_USER_IDS);
+  Object.freeze(config.TEAMS_ADMIN_AAD_IDS);
   return { ok: true, config: Object.freeze(config) };
 }
 

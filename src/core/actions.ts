@@ -228,9 +228,8 @@ export function myProfileActions(person: Person, switches: Switches): ActionKind
 
 /**
  * The home (Slack App Home, the Teams welcome and help): create sessions (mentors and
- * session managers), find a mentor (everyone), ask a mentor for a session (everyone, while
- * mentee requests are on), find mentees and the request inbox (mentors), settings and
- * roles (admins).
+ * session managers), find a mentor (everyone), ask one for a session (when mentee requests
+ * are on), find mentees and the request inbox (mentors), settings and roles (admins).
  */
 export function homeActions(person: Pick<Person, 'roles'>, switches: Switches): ActionKind[] {
   return listOf([

@@ -32,7 +32,7 @@
 
 import { bookSlot } from './booking/book-slot.js';
 import type { Result } from './errors.js';
-import { type HomeView, home } from './home.js';
+import { type HelpView, type HomeView, help, home } from './home.js';
 import { findMentors } from './people/find-mentors.js';
 import { findPeople } from './people/find-people.js';
 import { getMentorProfile } from './people/mentor-profile.js';
@@ -90,8 +90,10 @@ import type { PersonSummary, RequestView, SessionCard } from './views.js';
 import { type Arrival, type ArriveInput, arrive } from './workspaces/arrive.js';
 import { type IdentityInput, identify, installWorkspace } from './workspaces/install.js';
 import {
+  getRolesForm,
   getWorkspaceSettings,
   grantRole,
+  type RolesFormView,
   revokeRole,
   updateWorkspaceSettings,
   type WorkspaceSettingsView,
@@ -128,6 +130,8 @@ export interface Mentorship {
 
   // Home and lists (docs/product.md#chat-surfaces)
   home: Query<HomeView>;
+  /** The home's actions only: the help and welcome cards. */
+  help: Query<HelpView>;
   mySessions: Query<MySessions>;
   myRequests: Query<RequestPage<MyRequestItem>>;
   incomingRequests: Query<RequestPage<IncomingRequestItem>>;
@@ -170,6 +174,8 @@ export interface Mentorship {
 
   // Workspace settings and roles (docs/product.md#workspace-settings)
   settingsForm: Query<WorkspaceSettingsView>;
+  /** People and their roles, for a roles form without a people picker of its own (Teams). */
+  rolesForm: Query<RolesFormView>;
   updateSettings: Command<WorkspaceConfig>;
   grantRole: Command<Person>;
   revokeRole: Command<Person>;
@@ -183,6 +189,7 @@ export function createMentorship(deps: CoreDeps): Mentorship {
     identify: (identity) => identify(deps, identity),
 
     home: (args) => home(deps, args),
+    help: (args) => help(deps, args),
     mySessions: (args) => mySessions(deps, { actor: args.actor, input: args.input ?? {} }),
     myRequests: (args) => myMentorshipRequests(deps, args),
     incomingRequests: (args) => incomingRequests(deps, args),
@@ -220,6 +227,7 @@ export function createMentorship(deps: CoreDeps): Mentorship {
     dismissOffer: (args) => dismissOffer(deps, withKey(args)),
 
     settingsForm: (args) => getWorkspaceSettings(deps, args),
+    rolesForm: (args) => getRolesForm(deps, args),
     updateSettings: (args) => updateWorkspaceSettings(deps, withKey(args)),
     grantRole: (args) => grantRole(deps, withKey(args)),
     revokeRole: (args) => revokeRole(deps, withKey(args)),

@@ -52,6 +52,23 @@ export function homeOffsets(input: unknown): HomeOffsets {
   return parsed.success ? parsed.data : offsetsSchema.parse({});
 }
 
+/** What a person may start from help or a welcome: the home's actions, nothing loaded. */
+export interface HelpView {
+  readonly actions: readonly ActionKind[];
+  /** The person is an admin of the workspace. */
+  readonly admin: boolean;
+}
+
+/**
+ * The home's actions alone, for the Teams help and welcome cards (docs/product.md#switched-off-features:
+ * a switched-off use case is offered nowhere, help included), without loading the lists.
+ */
+export function help(deps: CoreDeps, request: { actor: Actor }): Promise<Result<HelpView>> {
+  return runQuery(deps, { actor: request.actor, input: {} }, z.object({}), async (q) =>
+    ok({ actions: homeActions(q.actor, q.workspace.config), admin: isAdmin(q.actor) }),
+  );
+}
+
 export function home(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },

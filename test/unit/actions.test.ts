@@ -240,24 +240,26 @@ describe('profile and search actions', () => {
   });
 
   it('the home: create for mentors and session managers, find mentees for mentors only', () => {
-    expect(homeActions(stranger, OFF)).toEqual(['findMentor']);
-    expect(homeActions(manager, OFF)).toEqual(['createSession', 'findMentor']);
-    expect(homeActions(mentor, OFF)).toEqual([
+    expect(homeActions(stranger, ON)).toEqual(['findMentor', 'requestSession']);
+    expect(homeActions(manager, ON)).toEqual(['createSession', 'findMentor', 'requestSession']);
+    expect(homeActions(mentor, ON)).toEqual([
       'createSession',
       'findMentor',
+      'requestSession',
       'findMentees',
       'viewIncomingRequests',
     ]);
-    expect(homeActions(person('admin', ['admin']), OFF)).toEqual([
+    expect(homeActions(person('admin', ['admin']), ON)).toEqual([
       'findMentor',
+      'requestSession',
       'editSettings',
       'manageRoles',
     ]);
   });
 
-  it('the home: asking a mentor for a session only while mentee requests are on', () => {
-    expect(homeActions(stranger, ON)).toEqual(['findMentor', 'requestSession']);
-    expect(homeActions(stranger, { ...ON, menteeRequests: false })).toEqual(['findMentor']);
+  it('the home offers asking a mentor only while mentee requests are on', () => {
+    expect(homeActions(stranger, OFF)).toEqual(['findMentor']);
+    expect(homeActions(mentor, { ...ON, menteeRequests: false })).not.toContain('requestSession');
   });
 
   it('lists each kind once', () => {

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       MONGODB_DB: 'mentorbot',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       SLACK_ADMIN_USER_IDS: [],
+      TEAMS_ADMIN_AAD_IDS: [],
       SLACK_MESSAGES_PER_SECOND: 10,
     });
   });
@@ -73,6 +74,10 @@ describe('loadConfig', () => {
   });
 
   it('returns a frozen object, including its lists', () => {
+    expect(
+      configFor({ TEAMS_ADMIN_AAD_IDS: ' 8F1C7C6E-2A3B-4C5D-9E8F-0A1B2C3D4E5F ,' })
+        .TEAMS_ADMIN_AAD_IDS,
+    ).toEqual(['8F1C7C6E-2A3B-4C5D-9E8F-0A1B2C3D4E5F']);
     const config = configFor({ SLACK_ADMIN_USER_IDS: 'U012ABCDEF' });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.SLACK_ADMIN_USER_IDS)).toBe(true);
@@ -99,6 +104,7 @@ describe('loadConfig', () => {
     ['SLACK_API_URL', 'slack.com/api', 'SLACK_API_URL must be an http:// or https:// URL'],
     ['SLACK_ADMIN_USER_IDS', 'U012ABCDEF,alice', 'SLACK_ADMIN_USER_IDS must be a comma-separated'],
     ['MICROSOFT_APP_TYPE', 'Tenant', 'MICROSOFT_APP_TYPE must be one of MultiTenant'],
+    ['TEAMS_ADMIN_AAD_IDS', 'alice@contoso.com', 'TEAMS_ADMIN_AAD_IDS must be a comma-separated'],
     [
       'PUBLIC_BASE_URL',
       'ftp://files.example.com',

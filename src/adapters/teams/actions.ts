@@ -23,8 +23,7 @@ const mentor = (t: Target) => ({ mentorId: t.mentorId ?? '' });
 /**
  * Every action kind of the core as a Teams button, in one place: Action.Execute for what
  * changes something where the button is, a dialog (task/fetch) for what needs a form,
- * Action.Submit for what only shows something, and links. A kind Teams has no surface for
- * (managing roles) has no button.
+ * Action.Submit for what only shows something, and links.
  */
 const BUTTONS: Readonly<Record<ActionKind, Make>> = {
   join: (t, title = 'Join') => (t.joinUrl ? openUrl(title, t.joinUrl) : undefined),
@@ -66,7 +65,7 @@ const BUTTONS: Readonly<Record<ActionKind, Make>> = {
   viewIncomingRequests: (_t, title = 'Requests for you') =>
     submit(title, ShowVerb.incomingRequests),
   editSettings: (_t, title = 'Workspace settings') => openDialog(title, DialogVerb.settings),
-  manageRoles: () => undefined,
+  manageRoles: (_t, title = 'Manage roles') => openDialog(title, DialogVerb.roles),
 };
 
 /**

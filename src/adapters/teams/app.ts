@@ -100,7 +100,7 @@ export function createTeamsApp(
   const shows = all('shows');
   const show = showRunner(ctx, shows);
   registerShows(app, shows, show);
-  registerCommands(app, show);
+  registerCommands(app, ctx, show);
   adapter.onTurnError = async (context, error) => {
     ctx.logger.error(
       { err: error, type: context.activity.type, name: context.activity.name },

@@ -113,7 +113,6 @@ export function showRunner(ctx: TeamsContext, shows: Readonly<Record<string, Sho
       await context.sendActivity(WHO_ARE_YOU);
       return;
     }
-    // A verb nobody handles gets help.
     const show = shows[verb] ?? shows[ShowVerb.help];
     try {
       if (show) await show({ context, person, data });

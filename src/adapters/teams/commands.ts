@@ -1,8 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import type { Result } from '../../core/errors.js';
 import type { showRunner } from './buttons.js';
-import { replyCard } from './context.js';
+import { answer, replyCard, type TeamsContext, WHO_ARE_YOU } from './context.js';
 import { openFormCard } from './features/home/cards.js';
+import { personOf } from './identity.js';
 import { COMMANDS, DialogVerb, ShowVerb } from './ids.js';
 
 /** Typed commands: the first matching command name, then its argument. */
@@ -17,20 +19,38 @@ function parseCommand(text: string): { command: string; argument: string } | und
   return undefined;
 }
 
-/** A card whose button opens a dialog: how a typed command opens a form. */
-async function openForm(context: TurnContext, card: ReturnType<typeof openFormCard>) {
+/**
+ * A card whose button opens a dialog: how a typed command opens a form. The core's form query
+ * is asked first, so a form the person may not open (a switched-off use case, another role's
+ * form) is answered with its one sentence instead of a button that leads nowhere.
+ */
+async function openForm(
+  context: TurnContext,
+  allowed: Result<unknown>,
+  card: ReturnType<typeof openFormCard>,
+) {
+  if (!allowed.ok) return answer(context, allowed.error.message);
   await replyCard(context, card);
 }
 
 /** Typed commands, and help for anything else that is text. */
-export function registerCommands(app: Application, show: ReturnType<typeof showRunner>): void {
+export function registerCommands(
+  app: Application,
+  ctx: TeamsContext,
+  show: ReturnType<typeof showRunner>,
+): void {
+  const { mentorship } = ctx;
   app.activity('message', async (context) => {
     const parsed = parseCommand(context.activity.text ?? '');
     if (!parsed) return show(context, ShowVerb.help, {});
+    const person = personOf(context);
+    if (!person) return answer(context, WHO_ARE_YOU);
+    const actor = { personId: person.id };
     switch (parsed.command) {
       case 'request session':
         return openForm(
           context,
+          await mentorship.requestForm({ actor, input: { kind: 'session' } }),
           openFormCard(
             'Ask a mentor for a session.',
             'Request a session',
@@ -42,11 +62,13 @@ export function registerCommands(app: Application, show: ReturnType<typeof showR
       case 'create session':
         return openForm(
           context,
+          await mentorship.sessionForm({ actor, input: { mode: 'create' } }),
           openFormCard('Create a mentoring session.', 'Create session', DialogVerb.createSession),
         );
       case 'settings':
         return openForm(
           context,
+          await mentorship.settingsForm({ actor }),
           openFormCard('Workspace settings (admins only).', 'Open settings', DialogVerb.settings),
         );
       default: {

@@ -21,6 +21,11 @@ export interface TeamsContext {
   readonly replies: OriginReplies;
   /** No app id configured: local traffic (Bot Framework Emulator) without a tenant. */
   readonly authDisabled: boolean;
+  /**
+   * TEAMS_ADMIN_AAD_IDS: the admins by AAD object id. Empty: the first installer is the admin
+   * (and is told so); set: nobody else becomes admin by installing.
+   */
+  readonly adminIds: readonly string[];
 }
 
 /** The data a card button or dialog sent back. */

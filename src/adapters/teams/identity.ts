@@ -1,9 +1,10 @@
 import { type Activity, TurnContext as Turn, type TurnContext } from 'botbuilder';
-import type { Person } from '../../core/people/person.js';
+import { isAdmin, type Person } from '../../core/people/person.js';
 import type { IdentityInput } from '../../core/workspaces/install.js';
 import { RecentArrivals } from '../arrival.js';
 import { TRY_AGAIN } from '../forms/index.js';
-import { answer, type TeamsContext } from './context.js';
+import { answer, replyCard, type TeamsContext } from './context.js';
+import { adminWelcomeCard } from './features/home/cards.js';
 
 const PERSON = 'mentorbot.person';
 const LOCAL_TENANT = 'local';
@@ -55,6 +56,15 @@ export const personOf = (context: TurnContext): Person | undefined => context.tu
 export const workspaceNameOf = (tenantId: string) => `Microsoft Teams ${tenantId}`;
 
 /**
+ * How a tenant is installed (docs/product.md#installation): with TEAMS_ADMIN_AAD_IDS the listed
+ * people are the admins and installing makes nobody one; without, the first installer is.
+ */
+export const installOf = (ctx: Pick<TeamsContext, 'adminIds'>, tenantId: string) => ({
+  workspaceName: workspaceNameOf(tenantId),
+  installerBecomesAdmin: ctx.adminIds.length === 0,
+});
+
+/**
  * Runs before every route: the person arrives (created on first sight, name and zone
  * refreshed; a personal-scope bot's workspace is installed by the person talking to it),
  * through the recently-seen cache, and their personal chat's reference is stored for
@@ -68,7 +78,8 @@ export function createBeforeTurn(ctx: TeamsContext) {
     try {
       const arrived = await arrivals.arrive({
         identity,
-        install: { workspaceName: workspaceNameOf(identity.tenantId) },
+        install: installOf(ctx, identity.tenantId),
+        configuredAdmin: ctx.adminIds.includes(identity.userId),
       });
       if (!arrived.ok) {
         ctx.logger.warn({ code: arrived.error.code }, 'teams: could not identify the person');
@@ -78,6 +89,14 @@ export function createBeforeTurn(ctx: TeamsContext) {
       if (!arrived.value.installed) return true; // not reached: arriving installs
       const { person } = arrived.value;
       context.turnState.set(PERSON, person);
+      // The first installer of a tenant without configured admins is its admin: say so once,
+      // and how to hand it over.
+      if (arrived.value.newWorkspace && isAdmin(person) && ctx.adminIds.length === 0) {
+        // A card that cannot be sent must not fail the turn that installed the workspace.
+        await replyCard(context, adminWelcomeCard()).catch((err: unknown) =>
+          ctx.logger.warn({ err }, 'teams: could not tell the installer they are admin'),
+        );
+      }
       const kind = context.activity.conversation?.conversationType;
       if (kind === undefined || kind === 'personal') {
         await ctx.conversations.save(

@@ -1,3 +1,5 @@
+import type { ActionKind } from '../../core/actions.js';
+
 /**
  * Every verb a Teams card or dialog carries, shared by the card builders (each feature's
  * cards.ts and forms.ts) and the handlers that answer them (each feature's handlers.ts). A
@@ -18,6 +20,7 @@ export const DialogVerb = {
   menteeProfile: 'profile.mentee',
   mentorProfile: 'profile.mentor',
   settings: 'settings',
+  roles: 'settings.roles',
 } as const;
 
 /** Buttons that change something: Action.Execute; the card is replaced by the answer. */
@@ -52,13 +55,20 @@ export const ShowVerb = {
 /**
  * The commands typed in the chat, as listed in the manifest's command list (at most 10 per
  * scope). Matched case-insensitively at the start of the message; the rest is the argument.
+ * `action`: the home action (src/core/actions.ts) without which help does not offer it.
  */
-export const COMMANDS = [
+export const COMMANDS: readonly {
+  readonly command: string;
+  readonly description: string;
+  readonly show: string | undefined;
+  readonly action?: ActionKind;
+}[] = [
   { command: 'help', description: 'What mentorbot can do', show: ShowVerb.help },
   {
     command: 'request session',
     description: 'Ask a mentor for a session (optionally: a mentor name)',
     show: undefined,
+    action: 'requestSession',
   },
   {
     command: 'find mentor',
@@ -69,8 +79,14 @@ export const COMMANDS = [
     command: 'find mentees',
     description: 'Mentors: mentees looking for a mentor (optionally: an interest)',
     show: ShowVerb.findMentees,
+    action: 'findMentees',
   },
-  { command: 'create session', description: 'Create a mentoring session', show: undefined },
+  {
+    command: 'create session',
+    description: 'Create a mentoring session',
+    show: undefined,
+    action: 'createSession',
+  },
   {
     command: 'my sessions',
     description: 'Your upcoming, live and completed sessions',
@@ -81,11 +97,17 @@ export const COMMANDS = [
     command: 'incoming requests',
     description: 'Mentors: session requests waiting for you',
     show: ShowVerb.incomingRequests,
+    action: 'viewIncomingRequests',
   },
   {
     command: 'profile',
     description: 'Your mentee and mentor profile and availability',
     show: ShowVerb.myProfile,
   },
-  { command: 'settings', description: 'Admins: workspace settings', show: undefined },
-] as const;
+  {
+    command: 'settings',
+    description: 'Admins: workspace settings',
+    show: undefined,
+    action: 'editSettings',
+  },
+];

@@ -64,6 +64,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
     logger: log,
     replies: new OriginReplies(adapter, appId, log),
     authDisabled,
+    adminIds: config.TEAMS_ADMIN_AAD_IDS,
   });
   server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log, { authDisabled, inbox }));
   inbox?.register('teams', teamsReplay(adapter, app, appId));

@@ -18,6 +18,8 @@ export interface ArriveInput {
    */
   readonly install?: {
     readonly workspaceName: string;
+    /** false when the platform's configuration names the admins (see `installWorkspace`). */
+    readonly installerBecomesAdmin?: boolean;
     /** The installer, when it is not the person arriving; asked for only when installing. */
     readonly installer?: () => Promise<IdentityInput>;
   };
@@ -56,6 +58,7 @@ export async function arrive(deps: CoreDeps, input: ArriveInput): Promise<Result
       const installed = await installWorkspace(deps, {
         installer,
         workspaceName: input.install.workspaceName,
+        ...(input.install.installerBecomesAdmin === false ? { installerBecomesAdmin: false } : {}),
       });
       if (!installed.ok) return installed;
       workspace = installed.value.workspace;

@@ -34,12 +34,20 @@ export type IdentityInput = z.input<typeof identitySchema>;
 
 /**
  * The app was installed in a workspace (Slack OAuth, Teams installationUpdate). The first
- * installer becomes the workspace's admin (docs/product.md#installation); a later install
- * changes nothing.
+ * installer becomes the workspace's admin (docs/product.md#installation), unless the platform's
+ * configuration names the admins; a later install changes nothing.
  */
 export async function installWorkspace(
   deps: CoreDeps,
-  input: { installer: IdentityInput; workspaceName: string },
+  input: {
+    installer: IdentityInput;
+    workspaceName: string;
+    /**
+     * false when the platform's configuration names the admins (TEAMS_ADMIN_AAD_IDS): then
+     * whoever happens to install first (a tenant-wide install reaches everyone) is not one.
+     */
+    installerBecomesAdmin?: boolean;
+  },
 ): Promise<Result<{ workspace: Workspace; installer: Person; created: boolean }>> {
   const parsed = identitySchema.safeParse(input.installer);
   // A platform that could not say who installed the app: answered, not thrown.
@@ -59,9 +67,10 @@ export async function installWorkspace(
         createdAt: now,
         updatedAt: now,
       });
-      const admin = created
-        ? ((await deps.people.addRole(installer.id, 'admin', now)) ?? installer)
-        : installer;
+      const admin =
+        created && input.installerBecomesAdmin !== false
+          ? ((await deps.people.addRole(installer.id, 'admin', now)) ?? installer)
+          : installer;
       return ok({ workspace, installer: admin, created });
     }),
   );

@@ -130,6 +130,48 @@ export function updateWorkspaceSettings(
   });
 }
 
+/** One person in the roles form: who, and the roles they hold now. */
+export interface RoleHolder {
+  readonly id: PersonId;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/** The roles form (docs/product.md#roles): people of the workspace and the roles to change. */
+export interface RolesFormView {
+  readonly people: readonly RoleHolder[];
+  readonly roles: readonly Role[];
+}
+
+const rolesFormSchema = z
+  .object({
+    text: z.string().trim().max(100).default(''),
+    limit: z.number().int().min(1).max(100).default(100),
+  })
+  .default({ text: '', limit: 100 });
+
+/**
+ * People an admin may grant roles to or remove them from, by name, with their roles: for a
+ * platform whose form cannot look people up itself (Teams; Slack has its user picker).
+ */
+export function getRolesForm(
+  deps: CoreDeps,
+  request: { actor: Actor; input?: unknown },
+): Promise<Result<RolesFormView>> {
+  return runQuery(deps, request, rolesFormSchema, async ({ actor, workspace, input }) => {
+    if (!isAdmin(actor)) return fail(forbidden('Only mentorbot admins can grant or remove roles.'));
+    const people = await deps.people.searchByName(workspace.id, input.text, input.limit);
+    return ok({
+      people: people.map((p) => ({
+        id: p.id,
+        name: p.displayName,
+        roles: ROLES.filter((role) => role !== 'mentee' && p.roles.includes(role)),
+      })),
+      roles: ROLES.filter((role) => role !== 'mentee'),
+    });
+  });
+}
+
 const roleChange = z.object({
   personId: z.string().min(1, 'Choose a person.'),
   role: z.enum(ROLES, { error: `Choose one of ${ROLES.join(', ')}.` }),

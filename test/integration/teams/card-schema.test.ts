@@ -22,6 +22,14 @@ describe('the Adaptive Cards 1.5 schema check', () => {
     ).not.toEqual([]);
     expect(schemaProblems(oneElement({ type: 'Nope' }))).not.toEqual([]);
     expect(schemaProblems({ type: 'AdaptiveCard', version: '1.5', body: 'text' })).not.toEqual([]);
+    expect(
+      schemaProblems({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [],
+        actions: [{ type: 'Action.OpenUrl', title: 'Join', url: 'not a link' }],
+      }),
+    ).not.toEqual([]);
   });
 
   it("accepts the kit's elements: isSubtle text, a numeric Input.Number, a filtered choice set", () => {

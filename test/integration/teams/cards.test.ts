@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { helpCard, noticeCard } from '../../../src/adapters/teams/features/home/cards.js';
+import {
+  adminWelcomeCard,
+  helpCard,
+  noticeCard,
+} from '../../../src/adapters/teams/features/home/cards.js';
 import {
   menteeSearchCard,
   mentorListCard,
@@ -32,6 +36,7 @@ import {
 } from '../../../src/adapters/teams/features/sessions/forms.js';
 import { settingsForm } from '../../../src/adapters/teams/features/settings/forms.js';
 import { notificationCard } from '../../../src/adapters/teams/notifications.js';
+import { ACTION_KINDS } from '../../../src/core/actions.js';
 import type { NotificationKind } from '../../../src/core/notifications.js';
 import { DEFAULT_CONFIG } from '../../../src/core/workspaces/workspace.js';
 import {
@@ -65,7 +70,8 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
     const request = requestViewOf();
     const slot = { startsAt: '2027-03-16T13:00:00.000Z', start: session.start, end: session.end };
     const cards = [
-      helpCard(['requestSession', 'findMentor', 'createSession', 'findMentees'], 'Welcome'),
+      helpCard(ACTION_KINDS, 'Welcome'),
+      adminWelcomeCard(),
       noticeCard('Done.', 'Title'),
       mySessionsCard(
         mySessionsView({

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,8 @@ function schemaValidator(): ValidateFunction {
   };
   // strict: false: the schema carries documentation keywords of its own (`version`, ...).
   const ajv = new Ajv({ strict: false, allErrors: false });
+  // The schema's `uri` and `uri-reference` formats (every link and image URL) are checked too.
+  addFormats.default(ajv, ['uri', 'uri-reference']);
   ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
   return ajv.compile(schema);
 }

@@ -56,9 +56,12 @@ async function helpButtons(user: Parameters<typeof message>[0]): Promise<string[
     .slice(before)
     .flatMap((c) => cardsOf(c.body));
   const help = cards.find((c) => textOf(c).includes('Type one of these commands')) as
-    | { actions?: { title: string }[] }
+    | { body: { type: string; actions?: { title: string }[] }[] }
     | undefined;
-  return (help?.actions ?? []).map((a) => a.title);
+  // Its buttons stand in rows (ActionSets) below the commands.
+  return (help?.body ?? [])
+    .flatMap((e) => (e.type === 'ActionSet' ? (e.actions ?? []) : []))
+    .map((a) => a.title);
 }
 
 /**
@@ -424,12 +427,17 @@ describe('sessions from Teams', () => {
       'My sessions',
       'My profile',
     ]);
+    // Grace, admin and mentor, has every button, in rows of at most five.
     expect(await helpButtons(grace)).toEqual([
       'Request a session',
       'Find a mentor',
+      'My sessions',
+      'My profile',
       'Create session',
       'Find mentees',
-      'My sessions',
+      'Requests for you',
+      'Workspace settings',
+      'Manage roles',
     ]);
 
     const before = h.callsTo(conversationIdOf(ada)).length;

@@ -55,11 +55,14 @@ export class TeamsTenant {
     return new TeamsTenant(h, clock, tenantId);
   }
 
-  /** Someone opens the app (and so the bot may message them); the first becomes admin. */
-  async joins(name: string, timeZone: string): Promise<TeamsPerson> {
-    const user = teamsUser(name, this.tenantId, timeZone);
-    expect((await this.h.post(botAdded(user))).status).toBe(200);
-    return new TeamsPerson(this, user);
+  /**
+   * Someone opens the app (and so the bot may message them); without TEAMS_ADMIN_AAD_IDS the
+   * first becomes admin. `user`: one made beforehand (to name in the tenant's settings).
+   */
+  async joins(name: string, timeZone: string, user?: TeamsUser): Promise<TeamsPerson> {
+    const who = user ?? teamsUser(name, this.tenantId, timeZone);
+    expect((await this.h.post(botAdded(who))).status).toBe(200);
+    return new TeamsPerson(this, who);
   }
 
   /**
@@ -120,6 +123,29 @@ export class TeamsPerson {
       expect(found, `${this.name} got no card saying "${words}"`).toBeDefined();
       return found as ChatCard;
     });
+  }
+
+  /** Plain-text messages the bot said in this person's chat, in order. */
+  lines(): string[] {
+    const h = this.tenant.h;
+    return h
+      .callsTo(conversationIdOf(this.user))
+      .filter((call) => call.method === 'POST' && typeof call.body.text === 'string')
+      .map((call) => String(call.body.text));
+  }
+
+  /** Waits for a plain-text message in the chat containing `words`. */
+  async hears(words: string): Promise<string> {
+    return eventually(() => {
+      const found = this.lines().find((line) => line.includes(words));
+      expect(found, `${this.name} was never told "${words}"`).toBeDefined();
+      return found as string;
+    });
+  }
+
+  /** The cards that arrived after the first `since` of this chat. */
+  chatSince(since: number): ChatCard[] {
+    return this.chat().slice(since);
   }
 
   async says(text: string): Promise<void> {

@@ -1,35 +1,72 @@
 import type { ActionKind } from '../../../../core/actions.js';
 import { buttonsFor } from '../../actions.js';
 import { COMMANDS, ShowVerb } from '../../ids.js';
-import { type AdaptiveCard, card, heading, openDialog, submit, text } from '../../kit.js';
+import {
+  type AdaptiveCard,
+  actionSet,
+  card,
+  heading,
+  openDialog,
+  submit,
+  text,
+} from '../../kit.js';
+
+/** An Adaptive Card ActionSet shows at most five buttons in a row. */
+const ROW = 5;
+
+const rows = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / ROW) }, (_, i) =>
+    items.slice(i * ROW, i * ROW + ROW),
+  );
 
 /**
- * What the bot can do: every command, and buttons for what the core's home view says the
- * reader may start (`actions`), then their own sessions and profile, which everyone has.
- * At most five buttons (the Adaptive Cards host default); what does not fit is typed.
+ * What the bot can do for this person: the commands and buttons their home's actions allow
+ * (a switched-off use case, or one of another role, is not offered).
  */
 export function helpCard(actions: readonly ActionKind[], intro?: string): AdaptiveCard {
-  return card(
-    `mentorbot commands: ${COMMANDS.map((c) => c.command).join(', ')}`,
-    [
-      heading('mentorbot'),
-      intro ? text(intro) : undefined,
-      text('Type one of these commands:'),
+  const commands = COMMANDS.filter((c) => c.action === undefined || actions.includes(c.action));
+  const buttons = [
+    ...buttonsFor(
+      actions,
+      ['requestSession', 'findMentor'],
+      {},
       {
-        type: 'FactSet',
-        facts: COMMANDS.map((c) => ({ title: c.command, value: c.description })),
+        requestSession: 'Request a session',
       },
-    ],
-    [
-      ...buttonsFor(
-        actions,
-        ['requestSession', 'findMentor', 'createSession', 'findMentees'],
-        {},
-        { requestSession: 'Request a session' },
-      ),
-      submit('My sessions', ShowVerb.mySessions),
-      submit('My profile', ShowVerb.myProfile),
-    ].slice(0, 5),
+    ),
+    submit('My sessions', ShowVerb.mySessions),
+    submit('My profile', ShowVerb.myProfile),
+    ...buttonsFor(
+      actions,
+      ['createSession', 'findMentees', 'viewIncomingRequests', 'editSettings', 'manageRoles'],
+      {},
+    ),
+  ];
+  return card(`mentorbot commands: ${commands.map((c) => c.command).join(', ')}`, [
+    heading('mentorbot'),
+    intro ? text(intro) : undefined,
+    text('Type one of these commands:'),
+    {
+      type: 'FactSet',
+      facts: commands.map((c) => ({ title: c.command, value: c.description })),
+    },
+    ...rows(buttons).map(actionSet),
+  ]);
+}
+
+/**
+ * Said once to the first installer of a tenant without TEAMS_ADMIN_AAD_IDS: they are its
+ * admin, and how to hand that over.
+ */
+export function adminWelcomeCard(): AdaptiveCard {
+  const message =
+    'You installed mentorbot first, so you are its admin here: you change the workspace settings and grant or remove roles.';
+  const handOver =
+    'To hand it over, open Manage roles and grant Admin to someone else; they can then remove yours. (An operator can also name the admins with TEAMS_ADMIN_AAD_IDS.)';
+  return card(
+    message,
+    [heading('You are the mentorbot admin'), text(message), text(handOver)],
+    buttonsFor(['manageRoles', 'editSettings'], ['manageRoles', 'editSettings'], {}),
   );
 }
 

@@ -1,26 +1,23 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../../../core/people/person.js';
-import { type Feature, replyCard, type TeamsContext } from '../../context.js';
-import { identityOf, personOf, workspaceNameOf } from '../../identity.js';
+import { answer, type Feature, replyCard, type TeamsContext } from '../../context.js';
+import { identityOf, installOf, personOf } from '../../identity.js';
 import { ShowVerb } from '../../ids.js';
-import type { AdaptiveCard } from '../../kit.js';
 import { helpCard } from './cards.js';
 
-/**
- * The help card for `person`, its buttons from the core's home view; when that cannot be
- * read (the database is down), the commands without buttons.
- */
-async function helpFor(ctx: TeamsContext, person: Person, intro?: string): Promise<AdaptiveCard> {
-  const home = await ctx.mentorship.home({ actor: { personId: person.id } });
-  return helpCard(home.ok ? home.value.actions : [], intro);
+/** Help for `person`: what their home allows (the core decides), with an optional intro. */
+async function sendHelp(ctx: TeamsContext, context: TurnContext, person: Person, intro?: string) {
+  const help = await ctx.mentorship.help({ actor: { personId: person.id } });
+  if (!help.ok) return answer(context, help.error.message);
+  await replyCard(context, helpCard(help.value.actions, intro));
 }
 
 /** What the bot can do: the answer to *help* and to any text that is not a command. */
 export const homeFeature = (ctx: TeamsContext): Feature => ({
   shows: {
     async [ShowVerb.help]({ context, person }) {
-      await replyCard(context, await helpFor(ctx, person));
+      await sendHelp(ctx, context, person);
     },
   },
 });
@@ -37,7 +34,7 @@ export function registerInstall(app: Application, ctx: TeamsContext): void {
     if (!identity) return false;
     const installed = await ctx.mentorship.install({
       installer: identity,
-      workspaceName: workspaceNameOf(identity.tenantId),
+      ...installOf(ctx, identity.tenantId),
     });
     if (!installed.ok) {
       ctx.logger.warn({ code: installed.error.code }, 'teams: install failed');
@@ -68,15 +65,13 @@ export function registerInstall(app: Application, ctx: TeamsContext): void {
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded) return;
     try {
-      const person = (await install(context)) ? personOf(context) : undefined;
-      if (person) {
-        await replyCard(
+      const person = personOf(context);
+      if ((await install(context)) && person) {
+        await sendHelp(
+          ctx,
           context,
-          await helpFor(
-            ctx,
-            person,
-            'Hi! I bring mentorship into Teams: find a mentor, ask for a session, or offer to mentor someone.',
-          ),
+          person,
+          'Hi! I bring mentorship into Teams: find a mentor, ask for a session, or offer to mentor someone.',
         );
       }
     } catch (err) {

@@ -147,7 +147,13 @@ export function myProfileCard(p: MyProfileView): AdaptiveCard {
   const mentor = p.mentorProfile;
   const actions = buttonsFor(
     p.actions,
-    ['editMenteeProfile', 'editMentorProfile', 'previewMentorProfile', 'editSettings'],
+    [
+      'editMenteeProfile',
+      'editMentorProfile',
+      'previewMentorProfile',
+      'editSettings',
+      'manageRoles',
+    ],
     { personId: p.person.id },
     mentor ? {} : { editMentorProfile: 'Become a mentor' },
   );

@@ -1,3 +1,5 @@
+import type { Role } from '../../../../core/people/person.js';
+import type { RolesFormView } from '../../../../core/workspaces/settings.js';
 import { DialogVerb } from '../../ids.js';
 import {
   choiceSet,
@@ -7,6 +9,7 @@ import {
   formDialog,
   numberInput,
   submitDialog,
+  text,
   textInput,
   toggle,
 } from '../../kit.js';
@@ -66,5 +69,59 @@ export function settingsForm(
       ...field(state, textInput('medium', 'Medium (comma-separated)', { value: v('medium') })),
     ],
     submit: [submitDialog('Save settings', DialogVerb.settings, {}, true)],
+  });
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  mentee: 'Mentee',
+  mentor: 'Mentor',
+  sessionManager: 'Session manager',
+  admin: 'Admin',
+};
+
+/** "Mentor, Admin", or "Mentee" for someone with no other role. */
+export const rolesText = (roles: readonly Role[]) =>
+  roles.length === 0 ? ROLE_LABEL.mentee : roles.map((r) => ROLE_LABEL[r]).join(', ');
+
+/**
+ * Manage roles (docs/product.md#roles), for admins: a person of the workspace (filtered as the
+ * admin types, with the roles they hold now), a role, grant or remove.
+ */
+export function rolesForm(view: RolesFormView, state: FormState): DialogInfo {
+  const v = (id: string) => state.values[id];
+  return formDialog({
+    title: 'Manage roles',
+    state,
+    inputs: [
+      text('Everyone is a mentee. Grant or remove the other roles here.', { subtle: true }),
+      ...field(
+        state,
+        choiceSet(
+          'personId',
+          'Person',
+          view.people.map((p) => ({ title: `${p.name} (${rolesText(p.roles)})`, value: p.id })),
+          { value: v('personId'), filtered: true, placeholder: 'Type a name' },
+        ),
+      ),
+      ...field(
+        state,
+        choiceSet(
+          'role',
+          'Role',
+          view.roles.map((role) => ({ title: ROLE_LABEL[role], value: role })),
+          { value: v('role') ?? view.roles[0] },
+        ),
+      ),
+      choiceSet(
+        'change',
+        'Change',
+        [
+          { title: 'Grant', value: 'grant' },
+          { title: 'Remove', value: 'revoke' },
+        ],
+        { value: v('change') ?? 'grant', expanded: true },
+      ),
+    ],
+    submit: [submitDialog('Apply', DialogVerb.roles, {}, true)],
   });
 }
