@@ -100,7 +100,7 @@ describe('npm run playground', () => {
     const mentee = await openAs('megan');
     await say(mentee, 'help');
     await expect
-      .poll(() => mentee.locator('.ac-adaptiveCard', { hasText: 'incoming requests' }).count(), {
+      .poll(() => mentee.locator('.ac-adaptiveCard', { hasText: 'my requests' }).count(), {
         timeout: 30_000,
       })
       .toBeGreaterThan(1); // the greeting and the answer to "help"
