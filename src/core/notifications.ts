@@ -1,4 +1,5 @@
 import type { PersonId, WorkspaceId } from './people/person.js';
+import type { SessionChange } from './sessions/announce.js';
 import type { PersonSummary, RequestView, SessionCard } from './views.js';
 
 /**
@@ -18,6 +19,17 @@ export type Notification = Base &
         readonly session: SessionCard;
         readonly by: PersonSummary;
       }
+    /** A published or live session changed: what, before -> after, in the reader's zone. */
+    | {
+        readonly kind: 'sessionChanged';
+        readonly session: SessionCard;
+        readonly changes: readonly SessionChange[];
+        readonly by: PersonSummary;
+      }
+    /** The reader became one of the session's mentors. */
+    | { readonly kind: 'mentorAdded'; readonly session: SessionCard; readonly by: PersonSummary }
+    /** The reader is no longer one of the session's mentors. */
+    | { readonly kind: 'mentorRemoved'; readonly session: SessionCard; readonly by: PersonSummary }
     | {
         readonly kind: 'sessionBooked';
         readonly session: SessionCard;

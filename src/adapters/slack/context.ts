@@ -1,5 +1,6 @@
 import type { Mentorship } from '../../core/api.js';
 import type { Logger } from '../../logger.js';
+import type { SessionMessages } from '../notify/session-messages.js';
 import type { SlackPeople } from './identity.js';
 import type { SlackRouter } from './router.js';
 
@@ -11,6 +12,8 @@ export interface SlackContext {
   readonly logger: Logger;
   /** Hosts a `response_url` may point at (Slack's, or the configured stand-in). */
   readonly responseHosts: ReadonlySet<string>;
+  /** Where people's messages about a session are (an *Enroll* press records its message). */
+  readonly sessionMessages?: SessionMessages;
 }
 
 export type Register = (app: SlackRouter, ctx: SlackContext) => void;

@@ -2,6 +2,7 @@ import { afterAck } from '../after-ack.js';
 import { CountingNotifier } from '../notify/counting.js';
 import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
+import { SessionMessages } from '../notify/session-messages.js';
 import type { AdapterFactory } from '../platform.js';
 import { createBoltApp } from './app.js';
 import { installedWorkspaces, singleWorkspace, type TokenSource } from './auth.js';
@@ -57,11 +58,13 @@ export const createSlackAdapter: AdapterFactory = async ({
       });
 
   const people = new SlackPeople(mentorship, tokens, config.SLACK_ADMIN_USER_IDS, log);
+  const sessionMessages = await SessionMessages.create(db);
   const ctx: SlackContext = {
     mentorship,
     people,
     logger: log,
     responseHosts: responseUrlHosts(apiUrl),
+    sessionMessages,
   };
   const dms = new DirectMessages();
   // Socket Mode when an app-level token is set (socket.ts); otherwise HTTP at /slack/events.
@@ -107,7 +110,7 @@ export const createSlackAdapter: AdapterFactory = async ({
     res.end('{"error":"not_found"}');
   });
 
-  const slack = new SlackNotifier(tokens, clients, dms, log);
+  const slack = new SlackNotifier(tokens, clients, dms, log, sessionMessages);
   const paced = new PacedNotifier(new CountingNotifier('slack', slack), {
     perSecond: config.SLACK_MESSAGES_PER_SECOND,
   });

@@ -23,6 +23,27 @@ export function renderNotification(n: Notification): Message {
           `:no_entry: *${esc(n.session.title)}* (${formatRange(n.session.start, n.session.end)}) was cancelled by ${who(n.by)}.`,
         ),
       ]);
+    case 'sessionChanged': {
+      const lines = n.changes.map((c) => `• *${c.label}:* ${esc(c.before)} → ${esc(c.after)}`);
+      return message(
+        `${n.by.name} changed ${n.session.title}: ${n.changes.map((c) => `${c.label} ${c.before} → ${c.after}`).join('; ')}`,
+        [
+          section(`:pencil2: ${who(n.by)} changed *${esc(n.session.title)}*:\n${lines.join('\n')}`),
+          ...sessionBlocks(n.session, { compact: true }),
+        ],
+      );
+    }
+    case 'mentorAdded':
+      return message(`${n.by.name} added you as a mentor of ${sessionText(n.session)}`, [
+        section(`${who(n.by)} added you as a mentor of this session.`),
+        ...sessionBlocks(n.session),
+      ]);
+    case 'mentorRemoved':
+      return message(`${n.by.name} removed you from the mentors of ${n.session.title}`, [
+        section(
+          `${who(n.by)} removed you from the mentors of *${esc(n.session.title)}* (${formatRange(n.session.start, n.session.end)}).`,
+        ),
+      ]);
     case 'sessionBooked':
       return message(`${n.mentee.name} booked ${sessionText(n.session)}`, [
         section(`${who(n.mentee)} booked a session from your availability.`),

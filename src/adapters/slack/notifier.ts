@@ -3,9 +3,16 @@ import type { Notification } from '../../core/notifications.js';
 import type { Notifier } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import { markSkipped } from '../notify/counting.js';
+import {
+  redrawn,
+  redrawsSession,
+  type SessionMessages,
+  shapeOf,
+} from '../notify/session-messages.js';
 import type { TokenSource } from './auth.js';
+import { enrolledMessage } from './features/sessions/views.js';
 import { renderNotification } from './notifications.js';
-import { type ClientCache, toRateLimitedError, type WebClient } from './web.js';
+import { afterRateLimit, type ClientCache, toRateLimitedError, type WebClient } from './web.js';
 
 /** `slack:T123:U456` -> tenant and user. */
 function addressOf(personId: string): { tenantId: string; userId: string } | undefined {
@@ -41,6 +48,8 @@ export class SlackNotifier implements Notifier {
     private readonly clients: ClientCache,
     private readonly dms: DirectMessages,
     private readonly logger: Logger,
+    /** Where each person's messages about a session are, to redraw them after a change. */
+    private readonly messages?: SessionMessages,
   ) {}
 
   async notify(notification: Notification): Promise<void> {
@@ -53,11 +62,57 @@ export class SlackNotifier implements Notifier {
     }
     const client = this.clients.get(token);
     const { text, blocks } = renderNotification(notification);
+    let channel: string;
+    let ts: string | undefined;
     try {
-      const channel = await this.dms.channelOf(client, address.tenantId, address.userId);
-      await client.chat.postMessage({ channel, text, blocks });
+      channel = await this.dms.channelOf(client, address.tenantId, address.userId);
+      ts = (await client.chat.postMessage({ channel, text, blocks })).ts;
     } catch (err) {
       throw toRateLimitedError(err);
+    }
+    if (!this.messages) return;
+    const shape = shapeOf(notification);
+    const session = 'session' in notification ? notification.session : undefined;
+    if (shape && session && ts) {
+      await this.messages.record(
+        {
+          sessionId: session.id,
+          personId: notification.recipient,
+          address: { channel, ts },
+          shape,
+        },
+        new Date(),
+      );
+    }
+    await this.redraw(client, notification);
+  }
+
+  /**
+   * After a change or a cancellation, the person's earlier messages about the session (the
+   * invitation, the enrolment, ...) show the session as it is now. A message that cannot be
+   * updated (deleted, too old) is left as it is: the new DM says what changed.
+   */
+  private async redraw(client: WebClient, notification: Notification): Promise<void> {
+    const session = redrawsSession(notification);
+    if (!session || !this.messages) return;
+    for (const earlier of await this.messages.of(session.id, notification.recipient)) {
+      const { channel, ts } = earlier.address;
+      if (!channel || !ts) continue;
+      const again = redrawn(earlier, session, notification.workspaceId);
+      const drawn =
+        notification.kind === 'sessionCancelled'
+          ? renderNotification(notification)
+          : again.kind === 'enrolled'
+            ? enrolledMessage(again.session)
+            : renderNotification(again);
+      try {
+        await afterRateLimit(() => client.chat.update({ channel, ts, ...drawn }));
+      } catch (err) {
+        this.logger.warn(
+          { err, sessionId: session.id },
+          'slack: an earlier message was not updated',
+        );
+      }
     }
   }
 }

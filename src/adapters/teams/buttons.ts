@@ -83,13 +83,13 @@ export function registerButtons(
       const button = buttons[verb];
       if (!button) return 'That button is no longer supported.';
       const key = idempotencyKeyOf(context);
+      // Without the message the button was on, the outcome can only be the answer itself.
+      const origin = context.activity.replyToId;
       const work = () =>
-        button.run({ person, data, key }).catch((err: unknown) => {
+        button.run({ person, data, key, origin }).catch((err: unknown) => {
           ctx.logger.error({ err, verb }, 'teams: card action failed');
           return TRY_AGAIN;
         });
-      // Without the message the button was on, the outcome can only be the answer itself.
-      const origin = context.activity.replyToId;
       if (!origin) return work();
       // Teams has its answer at once; the work runs after it, behind waiting answers, and its
       // outcome replaces the card (or is said in the chat), as Slack's buttons do.

@@ -4,6 +4,7 @@ import type { Person } from '../../core/people/person.js';
 import type { Clock } from '../../core/time.js';
 import type { Logger } from '../../logger.js';
 import type { DownloadLinks } from '../downloads.js';
+import type { SessionMessages } from '../notify/session-messages.js';
 import type { ConversationStore } from './conversations.js';
 import type { Values } from './form-input.js';
 import { type AdaptiveCard, attachment, type DialogInfo } from './kit.js';
@@ -26,6 +27,8 @@ export interface TeamsContext {
    * (and is told so); set: nobody else becomes admin by installing.
    */
   readonly adminIds: readonly string[];
+  /** Where people's messages about a session are (an *Enroll* press records its card). */
+  readonly sessionMessages?: SessionMessages;
 }
 
 /** The data a card button or dialog sent back. */
@@ -48,6 +51,8 @@ export interface ButtonTurn {
   readonly person: Person;
   readonly data: Data;
   readonly key: string | undefined;
+  /** The activity id of the card the button was on, when Teams sent it. */
+  readonly origin?: string | undefined;
 }
 
 /** A button or typed command that shows something (Action.Submit): a new card in the chat. */

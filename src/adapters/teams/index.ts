@@ -4,6 +4,7 @@ import { createDownloadLinks } from '../downloads.js';
 import { CountingNotifier } from '../notify/counting.js';
 import { DeferringNotifier } from '../notify/deferring.js';
 import { PacedNotifier } from '../notify/paced.js';
+import { SessionMessages } from '../notify/session-messages.js';
 import type { AdapterFactory } from '../platform.js';
 import { createTeamsApp, MentorbotTeamsAdapter } from './app.js';
 import { TeamsAuthentication } from './auth.js';
@@ -50,6 +51,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
   // Local tools without dialogs (Agents Playground, Emulator) get every form in the chat.
   if (authDisabled) adapter.use(inlineDialogs());
   const conversations = await ConversationStore.create(db);
+  const sessionMessages = await SessionMessages.create(db);
   const downloads = createDownloadLinks(server, {
     mentorship,
     clock,
@@ -65,6 +67,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
     replies: new OriginReplies(adapter, appId, log),
     authDisabled,
     adminIds: config.TEAMS_ADMIN_AAD_IDS,
+    sessionMessages,
   });
   server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log, { authDisabled, inbox }));
   inbox?.register('teams', teamsReplay(adapter, app, appId));
@@ -75,6 +78,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
     conversations,
     clock,
     logger: log,
+    messages: sessionMessages,
   });
   const notifier = new DeferringNotifier(
     new PacedNotifier(new CountingNotifier('teams', teams), { perSecond: MESSAGES_PER_SECOND }),

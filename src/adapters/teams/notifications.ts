@@ -8,7 +8,7 @@ import {
   requestCard,
 } from './features/requests/cards.js';
 import { sessionActionRows, sessionBody, sessionCard } from './features/sessions/cards.js';
-import { type AdaptiveCard, card, heading, text } from './kit.js';
+import { type AdaptiveCard, card, facts, heading, text } from './kit.js';
 
 /** Every notification kind of the core as the Adaptive Card of a proactive DM. */
 export function notificationCard(n: Notification): AdaptiveCard {
@@ -19,6 +19,22 @@ export function notificationCard(n: Notification): AdaptiveCard {
       return card(`${n.by.name} cancelled ${n.session.title}.`, [
         heading('Session cancelled'),
         text(`${n.by.name} cancelled this session.`),
+        ...sessionBody(n.session),
+      ]);
+    case 'sessionChanged':
+      return card(`${n.by.name} changed ${n.session.title}.`, [
+        heading('Session changed'),
+        text(`${n.by.name} changed this session:`),
+        facts(n.changes.map((c) => [c.label, `${c.before} → ${c.after}`] as [string, string])),
+        ...sessionBody(n.session),
+        ...sessionActionRows(n.session),
+      ]);
+    case 'mentorAdded':
+      return sessionCard(n.session, `${n.by.name} added you as a mentor of this session.`);
+    case 'mentorRemoved':
+      return card(`${n.by.name} removed you from the mentors of ${n.session.title}.`, [
+        heading('No longer a mentor of this session'),
+        text(`${n.by.name} removed you from the mentors of this session.`),
         ...sessionBody(n.session),
       ]);
     case 'sessionBooked':

@@ -4,9 +4,17 @@ import type { Notifier } from '../../core/ports.js';
 import type { Clock } from '../../core/time.js';
 import { markSkipped } from '../notify/counting.js';
 import { RateLimitedError } from '../notify/rate-limit.js';
+import {
+  redrawn,
+  redrawsSession,
+  type SessionMessages,
+  shapeOf,
+} from '../notify/session-messages.js';
 import type { ConversationStore } from './conversations.js';
+import { sessionCard } from './features/sessions/cards.js';
 import { attachment } from './kit.js';
 import { notificationCard } from './notifications.js';
+import { updateOf } from './origin.js';
 import { proactively } from './proactive.js';
 
 interface NotifierLog {
@@ -20,6 +28,8 @@ interface TeamsNotifierOptions {
   readonly conversations: ConversationStore;
   readonly clock: Clock;
   readonly logger: NotifierLog;
+  /** Where each person's messages about a session are, to redraw them after a change. */
+  readonly messages?: SessionMessages;
   /** Retries of a transient failure (412, 502, 504) before giving up. Default 3. */
   readonly maxTransientRetries?: number;
   /** Base of the exponential backoff. Default 500 ms. */
@@ -97,14 +107,15 @@ export class TeamsNotifier implements Notifier {
       attachments: [attachment(content)],
     };
     const maxRetries = this.options.maxTransientRetries ?? 3;
+    const reference = target.reference as Partial<ConversationReference>;
     for (let attempt = 0; ; attempt++) {
       try {
-        await proactively(
-          this.options.adapter,
-          this.options.appId,
-          target.reference as Partial<ConversationReference>,
-          (context) => context.sendActivity(activity),
-        );
+        let sent: string | undefined;
+        await proactively(this.options.adapter, this.options.appId, reference, async (context) => {
+          sent = (await context.sendActivity(activity))?.id;
+        });
+        await this.remember(notification, sent);
+        await this.redraw(notification, reference);
         return;
       } catch (err) {
         const status = statusOf(err);
@@ -126,6 +137,49 @@ export class TeamsNotifier implements Notifier {
           continue;
         }
         throw err;
+      }
+    }
+  }
+
+  /** Keeps where a message showing a session is, so a change can redraw it. */
+  private async remember(notification: Notification, activityId: string | undefined) {
+    const shape = shapeOf(notification);
+    const session = 'session' in notification ? notification.session : undefined;
+    if (!this.options.messages || !shape || !session || !activityId) return;
+    await this.options.messages.record(
+      { sessionId: session.id, personId: notification.recipient, address: { activityId }, shape },
+      this.options.clock.now(),
+    );
+  }
+
+  /**
+   * After a change or a cancellation, the person's earlier cards about the session (the
+   * invitation, the enrolment, ...) show the session as it is now. A card that cannot be
+   * updated is left as it is: the new message says what changed.
+   */
+  private async redraw(notification: Notification, reference: Partial<ConversationReference>) {
+    const session = redrawsSession(notification);
+    if (!session || !this.options.messages) return;
+    const earlier = await this.options.messages.of(session.id, notification.recipient);
+    for (const message of earlier) {
+      const id = message.address.activityId;
+      if (!id) continue;
+      const again = redrawn(message, session, notification.workspaceId);
+      const content =
+        notification.kind === 'sessionCancelled'
+          ? notificationCard(notification)
+          : again.kind === 'enrolled'
+            ? sessionCard(again.session, 'You are enrolled.')
+            : notificationCard(again);
+      try {
+        await proactively(this.options.adapter, this.options.appId, reference, (context) =>
+          context.updateActivity(updateOf(id, content)),
+        );
+      } catch (err) {
+        this.options.logger.warn(
+          { err, sessionId: session.id },
+          'teams: an earlier card was not updated',
+        );
       }
     }
   }

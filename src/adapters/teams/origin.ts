@@ -10,7 +10,7 @@ import { proactively } from './proactive.js';
  * App Home or modal a button was on.
  */
 
-const updateOf = (origin: string, content: AdaptiveCard) => ({
+export const updateOf = (origin: string, content: AdaptiveCard) => ({
   type: 'message',
   id: origin,
   summary: content.fallbackText,

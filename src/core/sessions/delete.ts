@@ -42,7 +42,12 @@ export function deleteSession(
         deps,
         ctx,
         cancelled,
-        [...session.invitedIds, ...session.enrolledIds],
+        // Its mentees, and its other mentors (docs/product.md#changes-are-announced).
+        [
+          ...session.invitedIds,
+          ...session.enrolledIds,
+          ...session.mentorIds.filter((id) => id !== actor.id),
+        ],
         (card, recipient) => ({
           kind: 'sessionCancelled',
           recipient: recipient.id,

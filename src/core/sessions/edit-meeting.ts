@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result, validation } from '../errors.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { meetingEditable } from './access.js';
+import { announceChanges } from './announce.js';
 import { sessionIdSchema } from './fields.js';
 import {
   type CommandRequest,
@@ -47,6 +48,7 @@ export function editMeeting(
     );
     if (!updated) return fail(staleSession());
     if (updated.status !== 'draft') effects.after(() => openRoom(deps, updated));
+    await announceChanges(deps, ctx, session, updated);
     return ok(await resultFor(deps, updated, ctx));
   });
 }

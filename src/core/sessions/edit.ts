@@ -5,6 +5,7 @@ import type { SessionRepository } from '../ports.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { VOCABULARY_NAMES } from '../workspaces/workspace.js';
 import { detailsEditable } from './access.js';
+import { announceChanges } from './announce.js';
 import {
   descriptionSchema,
   imageUrlSchema,
@@ -160,6 +161,7 @@ export function editSessionDetails(
     if (!updated) return fail(staleSession());
     if (updated.status === 'published') {
       await notifyInvited(deps, ctx, updated, newlyInvited);
+      await announceChanges(deps, ctx, session, updated, newlyInvited);
       if (timesChanged) scheduleJobs(deps, ctx, updated);
     }
     return ok(await resultFor(deps, updated, ctx));

@@ -11,7 +11,7 @@ import {
   openRoom,
   platformProblem,
 } from './meeting.js';
-import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
+import { notifyEach, notifyInvited, resultFor, scheduleJobs } from './notify.js';
 import type { SessionResult } from './results.js';
 import type { MeetingInfo, Session } from './session.js';
 
@@ -57,6 +57,20 @@ export async function publishDraft(
     ctx,
     published,
     published.invitedIds.filter((id) => id !== toldByRequest),
+  );
+  // Its other mentors learn they co-mentor it (docs/product.md#changes-are-announced).
+  await notifyEach(
+    deps,
+    ctx,
+    published,
+    published.mentorIds.filter((id) => id !== ctx.actor.id),
+    (card, recipient) => ({
+      kind: 'mentorAdded',
+      recipient: recipient.id,
+      workspaceId: published.workspaceId,
+      session: card,
+      by: { id: ctx.actor.id, name: ctx.actor.displayName },
+    }),
   );
   scheduleJobs(deps, ctx, published);
   return ok(published);

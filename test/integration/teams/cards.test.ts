@@ -57,7 +57,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
   it('renders every notification kind of the core as a clean card', () => {
     const notifications = everyNotification('teams:t:ada', 'teams:t');
     const kinds = new Set<NotificationKind>(notifications.map((n) => n.kind));
-    expect(kinds.size).toBe(13);
+    expect(kinds.size).toBe(16);
     for (const n of notifications) {
       const card = notificationCard(n);
       expectValidCard(card);

@@ -1,3 +1,4 @@
+import { rememberEnrolment } from '../../../notify/session-messages.js';
 import type { Register } from '../../context.js';
 import { Action, Command } from '../../ids.js';
 import { message, section } from '../../kit.js';
@@ -47,16 +48,23 @@ export const registerSessions =
     ]);
 
     // *Enroll*: one atomic seat; the message it was on shows the enrolment instead.
+    // A DM it turned into "You are enrolled" is kept up to date when the session changes.
     app.action(
       Action.enrol,
       onPressReplace(
         ctx,
-        (p) =>
-          ctx.mentorship.enrol({
+        async (p) => {
+          const result = await ctx.mentorship.enrol({
             actor: { personId: p.person.id },
             input: { sessionId: p.value },
             idempotencyKey: p.key,
-          }),
+          });
+          if (result.ok && p.origin.t === 'm') {
+            const address = { channel: p.origin.c, ts: p.origin.ts };
+            await rememberEnrolment(ctx, result.value.session.id, p.person.id, address);
+          }
+          return result;
+        },
         (value) => enrolledMessage(value.session),
       ),
     );

@@ -75,6 +75,8 @@ export interface SessionFormContext {
    * of the workspace by name (at most INVITE_CHOICES in all).
    */
   readonly menteeChoices: readonly Choice[];
+  /** The mentors to pick from, for session managers (empty: no mentor picker). */
+  readonly mentorChoices?: readonly Choice[];
 }
 
 /**
@@ -156,6 +158,17 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
           state,
           choiceSet('menteeIds', 'Invite mentees', ctx.menteeChoices, {
             value: v('menteeIds'),
+            multi: true,
+            filtered: true,
+            placeholder: 'Type a name',
+          }),
+        )
+      : []),
+    ...(ctx.mentorChoices && ctx.mentorChoices.length > 0
+      ? field(
+          state,
+          choiceSet('mentorIds', 'Mentors', ctx.mentorChoices, {
+            value: v('mentorIds'),
             multi: true,
             filtered: true,
             placeholder: 'Type a name',

@@ -1,5 +1,6 @@
 import type { SessionFormInput } from '../../../../core/sessions/form.js';
 import type { Actor } from '../../../../core/usecase.js';
+import { rememberEnrolment } from '../../../notify/session-messages.js';
 import { button, commandOf, showing } from '../../buttons.js';
 import {
   type DialogTurn,
@@ -71,9 +72,17 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
 
   return {
     buttons: {
+      // The card it turned into "You are enrolled" is kept up to date when the session changes.
       [ActionVerb.enrol]: button(
         'Enrolling you…',
-        (turn) => mentorship.enrol(commandOf(turn, sessionOf(turn))),
+        async (turn) => {
+          const result = await mentorship.enrol(commandOf(turn, sessionOf(turn)));
+          if (result.ok && turn.origin) {
+            const address = { activityId: turn.origin };
+            await rememberEnrolment(ctx, result.value.session.id, turn.person.id, address);
+          }
+          return result;
+        },
         ({ session }) => sessionCard(session, 'You are enrolled.'),
       ),
       [PageVerb.mySessions]: pageTurn(

@@ -53,6 +53,7 @@ export function sessionInputOf(v: Values, mode: 'create' | 'edit') {
     ...(optional(v.seatLimit) ? { seatLimit: optional(v.seatLimit) } : {}),
     ...tags,
     menteeIds: commaList(v.menteeIds),
+    ...(v.mentorIds !== undefined ? { mentorIds: commaList(v.mentorIds) } : {}),
   };
 }
 
@@ -67,6 +68,7 @@ export function sessionValuesOf(form: SessionFormValues): Values {
     ...(form.end ? { endDate: form.end.date, endTime: form.end.time } : {}),
     seatLimit: String(form.seatLimit),
     menteeIds: form.menteeIds.join(','),
+    mentorIds: form.mentorIds.join(','),
   };
   for (const name of VOCABULARY_NAMES) {
     values[name] = form[name].selected.join(',');
@@ -93,6 +95,7 @@ export const SESSION_SLOTS: Slots = [
     [name, name] as const,
   ]),
   ['menteeIds', 'menteeIds'],
+  ['mentorIds', 'mentorIds'],
   ...MEETING_SLOTS,
 ];
 

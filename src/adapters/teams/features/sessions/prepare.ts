@@ -28,6 +28,16 @@ async function inviteChoices(mentorship: Mentorship, actor: Actor, sessionId?: s
   return [...choices].map(([value, title]) => ({ title, value }));
 }
 
+/** Who may mentor it (session managers pick): its mentors now, then the workspace's mentors. */
+async function mentorChoices(mentorship: Mentorship, actor: Actor, view: SessionFormView) {
+  const found = await mentorship.findMentors({ actor, input: { limit: INVITE_CHOICES } });
+  const choices = new Map<string, string>();
+  for (const m of view.session?.mentors ?? []) choices.set(m.id, m.name);
+  for (const id of view.values.mentorIds) if (id === actor.personId) choices.set(id, 'You');
+  if (found.ok) for (const m of found.value.mentors) choices.set(m.mentor.id, m.mentor.name);
+  return [...choices].map(([value, title]) => ({ title, value }));
+}
+
 /** The core's session form (create or edit) as the dialog draws it. */
 export async function formContext(
   mentorship: Mentorship,
@@ -46,6 +56,9 @@ export async function formContext(
     meetingPlatforms: view.choices.meetingPlatforms,
     menteeChoices: view.editable.includes('menteeIds')
       ? await inviteChoices(mentorship, actor, view.session?.id)
+      : [],
+    mentorChoices: view.editable.includes('mentorIds')
+      ? await mentorChoices(mentorship, actor, view)
       : [],
   };
 }
