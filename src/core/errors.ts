@@ -17,6 +17,8 @@ export const ErrorCode = {
   AlreadyDone: 'already_done',
   /** Another open request or booking already holds this. */
   Conflict: 'conflict',
+  /** The slot pressed is no longer free: show the slots that are (issue 10 point 11). */
+  SlotTaken: 'slot_taken',
   /** The database or another dependency failed; nothing changed; the person may retry. */
   TryAgain: 'try_again',
 } as const;

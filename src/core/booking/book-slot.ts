@@ -18,7 +18,7 @@ const schema = z.object({
 
 export const slotJustBooked = () =>
   new DomainError(
-    ErrorCode.Conflict,
+    ErrorCode.SlotTaken,
     'That slot was just booked by someone else. Please pick another one.',
   );
 
@@ -77,9 +77,10 @@ export function bookSlot(
     const slot = offeredSlots(search).find((s) => s.startsAt.getTime() === wanted);
     if (!slot) {
       return fail(
-        validation({
-          startsAt: `That time is not one of ${mentor.displayName}'s free slots any more. Please pick another one.`,
-        }),
+        new DomainError(
+          ErrorCode.SlotTaken,
+          `That time is not one of ${mentor.displayName}'s free slots any more. Please pick another one.`,
+        ),
       );
     }
     if (isTaken(slot, await takenTime(deps, search))) return fail(slotJustBooked());

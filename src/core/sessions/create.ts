@@ -95,7 +95,7 @@ export async function draftSession(
 
   const invitedIds = [...input.menteeIds];
   if (input.requestId) {
-    const request = await schedulableRequest(deps, input.requestId, actor);
+    const request = await schedulableRequest(deps, input.requestId, actor, now);
     if (!request.ok) return request;
     if (!invitedIds.includes(request.value.menteeId)) invitedIds.push(request.value.menteeId);
   }

@@ -6,14 +6,22 @@ import { sessionIdSchema } from './fields.js';
 import { type CommandRequest, seatsFull, staleSession, visibleSession } from './load.js';
 import { resultFor } from './notify.js';
 import type { SessionResult } from './results.js';
+import { effectiveStatus, type Session } from './session.js';
 
 const sessionOnly = z.object({ sessionId: sessionIdSchema });
 
-const enrolmentClosed = () =>
-  new DomainError(
+/** Why enrolment is closed, in one sentence: cancelled, ended or started. */
+const enrolmentClosed = (session: Pick<Session, 'status' | 'startsAt' | 'endsAt'>, now: Date) => {
+  const status = effectiveStatus(session, now);
+  return new DomainError(
     ErrorCode.NotEditable,
-    'Enrolment has closed: this session has started, ended or was cancelled.',
+    status === 'cancelled'
+      ? 'This session was cancelled, so you cannot enrol in it.'
+      : status === 'completed'
+        ? 'This session has ended, so you cannot enrol in it.'
+        : 'This session has already started, so enrolment has closed.',
   );
+};
 
 /**
  * A mentee takes a seat (docs/product.md#enrolment). Public sessions: any mentee while seats
@@ -38,7 +46,7 @@ export function enrol(deps: CoreDeps, request: CommandRequest): Promise<Result<S
       case 'full':
         return fail(seatsFull('this session has no free seats left.'));
       case 'closed':
-        return fail(enrolmentClosed());
+        return fail(enrolmentClosed(found.value, now));
       case 'enrolled': {
         const session = (await deps.sessions.get(found.value.id)) ?? found.value;
         return ok(await resultFor(deps, session, ctx));
@@ -60,7 +68,7 @@ export function leaveSession(
     if (!isEnrolled(session, actor)) {
       return fail(new DomainError(ErrorCode.AlreadyDone, 'You are not enrolled in this session.'));
     }
-    if (!enrolmentOpen(session, now)) return fail(enrolmentClosed());
+    if (!enrolmentOpen(session, now)) return fail(enrolmentClosed(session, now));
     const updated = await deps.sessions.update(
       session.id,
       session.version,

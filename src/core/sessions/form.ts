@@ -157,7 +157,7 @@ export function sessionForm(
       }
       let answering: SessionFormView['request'];
       if (input.requestId) {
-        const found = await schedulableRequest(deps, input.requestId, actor);
+        const found = await schedulableRequest(deps, input.requestId, actor, now);
         if (!found.ok) return found;
         const mentee = await deps.people.get(found.value.menteeId);
         answering = {

@@ -7,6 +7,27 @@ import { sessionCard } from './card.js';
 import { peopleFor } from './notify.js';
 import type { Session } from './session.js';
 
+/** Why a request can no longer be scheduled, in one sentence; undefined when it can. */
+function unschedulable(
+  request: Pick<MentorshipRequest, 'status' | 'expiresAt'>,
+  now: Date,
+): string | undefined {
+  switch (request.status) {
+    case 'pending':
+      return request.expiresAt <= now
+        ? 'This request expired without an answer, so there is nothing to schedule.'
+        : undefined;
+    case 'scheduled':
+      return 'A session was already scheduled for this request.';
+    case 'declined':
+      return 'This request was declined, so there is nothing to schedule.';
+    case 'expired':
+      return 'This request expired without an answer, so there is nothing to schedule.';
+    default:
+      return `This request is ${request.status}, so there is nothing to schedule.`;
+  }
+}
+
 /**
  * *Schedule session* (docs/product.md#mentee-asks-a-mentor): a mentor answers a mentee's
  * request by creating a session with the mentee invited. Only the mentor it was sent to may,
@@ -16,6 +37,7 @@ export async function schedulableRequest(
   deps: CoreDeps,
   requestId: string,
   actor: Person,
+  now: Date,
 ): Promise<Result<MentorshipRequest>> {
   const request = await deps.requests.get(requestId);
   if (!request || request.workspaceId !== actor.workspaceId) return fail(notFound('request'));
@@ -24,14 +46,8 @@ export async function schedulableRequest(
       forbidden('Only the mentor this request was sent to can schedule a session for it.'),
     );
   }
-  if (request.status !== 'pending') {
-    return fail(
-      new DomainError(
-        ErrorCode.AlreadyDone,
-        `This request was already answered (it is ${request.status}), so there is nothing to schedule.`,
-      ),
-    );
-  }
+  const why = unschedulable(request, now);
+  if (why) return fail(new DomainError(ErrorCode.AlreadyDone, why));
   return ok(request);
 }
 

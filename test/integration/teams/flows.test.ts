@@ -293,9 +293,10 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
       { mentorId: personIdOf(grace), startsAt: slotChoice?.[1] },
       'profile-card-2',
     );
-    // Said in the chat; the card stays as it was (nothing changed).
-    expect(twice.card).toBeUndefined();
-    expect(twice.said).toContain('That slot was just booked by someone else.');
+    // The profile card shows the free slots left, under the sentence saying why.
+    expect(JSON.stringify(twice.card)).toContain('That slot was just booked by someone else.');
+    expect(JSON.stringify(twice.card)).toContain('Book a free slot');
+    expect(JSON.stringify(twice.card)).not.toContain(`"value":"${slotChoice?.[1]}"`);
   });
 });
 

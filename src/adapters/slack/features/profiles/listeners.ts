@@ -1,8 +1,8 @@
-import type { DomainError } from '../../../../core/errors.js';
+import { DomainError, ErrorCode } from '../../../../core/errors.js';
 import type { Person } from '../../../../core/people/person.js';
 import type { Register, SlackContext } from '../../context.js';
 import { Action, Command, View } from '../../ids.js';
-import { type Message, modal } from '../../kit.js';
+import { esc, type Message, modal, section } from '../../kit.js';
 import { onCommand, onPress, onPressOpen, opensForms } from '../../listen.js';
 import { decodeMeta, noticeModal } from '../../modal.js';
 import { updateOrigin } from '../../origin.js';
@@ -69,7 +69,24 @@ export const registerProfiles: Register = (app, ctx) => {
         input: { mentorId: m ?? '', startsAt: s ?? '' },
         idempotencyKey: p.key,
       });
-      if (!result.ok) return p.say(result.error.message);
+      if (!result.ok) {
+        if (result.error.code !== ErrorCode.SlotTaken || p.origin.t !== 'v') {
+          return p.say(result.error.message);
+        }
+        // The profile shows the slots still free, under the one sentence saying why.
+        const profile = await mentorProfileView(ctx, p.person, m ?? '');
+        const view =
+          profile instanceof DomainError
+            ? noticeModal('Mentor profile', result.error.message)
+            : {
+                ...profile,
+                blocks: [section(`:warning: ${esc(result.error.message)}`), ...profile.blocks],
+              };
+        await p.client.views
+          .update({ view_id: p.origin.id, view })
+          .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not update the profile'));
+        return;
+      }
       const done = bookedMessage(result.value.session);
       if (p.origin.t !== 'v') return updateOrigin(ctx, p.client, p.origin, p.person, done);
       // Booked from the profile modal: the modal itself shows the booking.

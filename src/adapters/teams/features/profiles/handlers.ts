@@ -1,9 +1,10 @@
+import { ErrorCode } from '../../../../core/errors.js';
 import { availabilityOf, availabilityText, commaList } from '../../../forms/index.js';
 import { buttonFailure, commandOf, showing } from '../../buttons.js';
 import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
 import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
-import type { FormState } from '../../kit.js';
+import { type FormState, text } from '../../kit.js';
 import { sessionCard } from '../sessions/cards.js';
 import { menteeSearchCard, mentorListCard, mentorProfileCard, myProfileCard } from './cards.js';
 import { menteeProfileForm, mentorProfileForm } from './forms.js';
@@ -37,6 +38,19 @@ export function profilesFeature(ctx: TeamsContext): Feature {
             }),
           );
           if (!r.ok) {
+            if (r.error.code === ErrorCode.SlotTaken) {
+              // The profile shows the slots still free, under the one sentence saying why.
+              const profile = await mentorship.mentorProfile(
+                commandOf(turn, { mentorId: textIn(data, 'mentorId') }),
+              );
+              if (profile.ok) {
+                const card = mentorProfileCard(profile.value);
+                return {
+                  ...card,
+                  body: [text(r.error.message, { weight: 'bolder' }), ...card.body],
+                };
+              }
+            }
             const field = Object.values(r.error.fields)[0];
             return field ?? buttonFailure(r.error);
           }
