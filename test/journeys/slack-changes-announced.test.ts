@@ -129,7 +129,7 @@ describe('Slack: changes to a session are announced', () => {
         })
       ).response_action,
     ).toBe('clear');
-    const [session] = await world.service.app.core.sessions.find({
+    const [session] = await world.service.core.sessions.find({
       workspaceId: `slack:${TEAM.id}`,
       limit: 1,
     });
@@ -220,7 +220,7 @@ describe('Slack: changes to a session are announced', () => {
     expect(carol.dms().filter((m) => textOf(m).includes('changed'))).toHaveLength(0);
 
     // 4. Live, Ada fixes the Zoom link: Grace gets it with Join, at once.
-    const startsAt = (await world.service.app.core.sessions.get(sessionId))?.startsAt as Date;
+    const startsAt = (await world.service.core.sessions.get(sessionId))?.startsAt as Date;
     world.clock.set(startsAt);
     await world.service.app.jobs.agenda.now(JobName.live, { sessionId });
     await grace.dmSaying('Your session is live');
@@ -254,7 +254,7 @@ describe('Slack: changes to a session are announced', () => {
     });
     const invite = await grace.dmSaying('Resume review');
     const [session] = (
-      await world.service.app.core.sessions.find({ workspaceId: `slack:${TEAM.id}`, limit: 10 })
+      await world.service.core.sessions.find({ workspaceId: `slack:${TEAM.id}`, limit: 10 })
     ).filter((s) => s.title === 'Resume review');
     const sessionId = session?.id as string;
     await bob.dmSaying('Resume review');

@@ -95,7 +95,7 @@ async function adaPublishes(title: string, o: { seats: string; invite: string[];
       })
     ).response_action,
   ).toBe('clear');
-  const all = await world.service.app.core.sessions.find({
+  const all = await world.service.core.sessions.find({
     workspaceId: `slack:${TEAM.id}`,
     limit: 50,
   });
@@ -124,9 +124,7 @@ describe('Slack: stale buttons are refused with one sentence', () => {
     const full = await adaPublishes('Office hours', { seats: '1', invite: [], inDays: 2 });
     await grace.pressesOnHome('session.enrol', full);
     await eventually(async () =>
-      expect((await world.service.app.core.sessions.get(full))?.enrolledIds).toEqual([
-        id('UGRACE'),
-      ]),
+      expect((await world.service.core.sessions.get(full))?.enrolledIds).toEqual([id('UGRACE')]),
     );
     let before = world.calls.length;
     await raj.pressesOnHome('session.enrol', full);
@@ -164,7 +162,7 @@ describe('Slack: stale buttons are refused with one sentence', () => {
     // Raj's invitation to a session that has started.
     const started = await adaPublishes('Standup', { seats: '3', invite: ['URAJ'], inDays: 1 });
     const rajInvite = await raj.dmSaying('Standup');
-    const startsAt = (await world.service.app.core.sessions.get(started))?.startsAt as Date;
+    const startsAt = (await world.service.core.sessions.get(started))?.startsAt as Date;
     world.clock.set(new Date(startsAt.getTime() + 5 * 60_000));
     before = world.calls.length;
     await raj.presses(rajInvite.blocks, 'session.enrol', { dm: rajInvite });

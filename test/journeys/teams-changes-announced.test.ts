@@ -44,7 +44,7 @@ beforeAll(async () => {
   priya = await tenant.joins('Priya Raman', 'Asia/Kolkata');
   for (const mentor of [grace, bob, carol])
     expect(await mentor.submitsDialog(mentorProfile)).toBeUndefined();
-  await tenant.h.app.core.people.addRole(grace.id, 'sessionManager', new Date());
+  await tenant.h.core.people.addRole(grace.id, 'sessionManager', new Date());
 });
 afterAll(() => tenant?.stop());
 
@@ -63,7 +63,7 @@ const latest = (person: TeamsPerson, card: ChatCard) =>
     .at(-1) as ChatCard;
 
 async function sessionNamed(title: string) {
-  const all = await tenant.h.app.core.sessions.find({ workspaceId: `teams:${TENANT}`, limit: 20 });
+  const all = await tenant.h.core.sessions.find({ workspaceId: `teams:${TENANT}`, limit: 20 });
   const found = all.find((s) => s.title === title);
   expect(found).toBeDefined();
   return found as NonNullable<typeof found>;
@@ -106,7 +106,7 @@ describe('Teams: changes to a session are announced', () => {
     // 1. A day later, an hour earlier, one more seat.
     const seen = { alan: alan.chat().length, priya: priya.chat().length, bob: bob.chat().length };
     const graceBefore = grace.chat().length;
-    const version = (await tenant.h.app.core.sessions.get(sessionId))?.version;
+    const version = (await tenant.h.core.sessions.get(sessionId))?.version;
     expect(
       await grace.submitsDialog({
         verb: 'session.edit',
@@ -164,7 +164,7 @@ describe('Teams: changes to a session are announced', () => {
 
     // 3. Carol instead of Bob.
     const bobBefore = bob.chat().length;
-    const v2 = (await tenant.h.app.core.sessions.get(sessionId))?.version;
+    const v2 = (await tenant.h.core.sessions.get(sessionId))?.version;
     expect(
       await grace.submitsDialog({
         verb: 'session.edit',
@@ -179,7 +179,7 @@ describe('Teams: changes to a session are announced', () => {
     expect(newCards(bob, bobBefore, 'changed this session')).toHaveLength(0);
 
     // 4. Live: the Zoom link is fixed; Alan gets Join with the new link at once.
-    tenant.clock.set((await tenant.h.app.core.sessions.get(sessionId))?.startsAt as Date);
+    tenant.clock.set((await tenant.h.core.sessions.get(sessionId))?.startsAt as Date);
     await tenant.h.app.jobs.agenda.now(JobName.live, { sessionId });
     await alan.cardSaying('Your session is live.');
     expect(

@@ -119,7 +119,7 @@ describe('Teams: stale buttons are refused with one sentence', () => {
         publish: 'yes',
       }),
     ).toBeUndefined();
-    const all = await tenant.h.app.core.sessions.find({
+    const all = await tenant.h.core.sessions.find({
       workspaceId: `teams:${TENANT}`,
       limit: 10,
     });
