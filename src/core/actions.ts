@@ -34,6 +34,8 @@ export const ACTION_KINDS = [
   'requestAnother',
   // A mentorship request
   'scheduleRequest',
+  /** The mentor books the next one of the session a request asks to repeat, in one press. */
+  'cloneForRequest',
   'declineRequest',
   'dismissOffer',
   // A person
@@ -88,8 +90,8 @@ export const mayCreateSessions = (person: Pick<Person, 'roles'>) =>
  * - editMeeting: a manager, until the end;
  * - cloneSession: a manager, once the session is no draft;
  * - viewMentees, downloadMentees: a manager;
- * - requestAnother: a mentee (invited or enrolled) of a completed session who does not
- *   manage it, when mentee requests are on.
+ * - requestAnother: a mentee (invited or enrolled) of a live or completed session who does
+ *   not manage it, when mentee requests are on.
  */
 export function sessionActions(
   session: Session,
@@ -125,7 +127,7 @@ export function sessionActions(
     [
       'requestAnother',
       !manager &&
-        status === 'completed' &&
+        (status === 'completed' || status === 'live') &&
         (enrolled || invited) &&
         session.mentorIds.some((id) => id !== viewer.id) &&
         switches.menteeRequests,
@@ -136,11 +138,12 @@ export function sessionActions(
 /**
  * A mentorship request, for `viewer` (docs/product.md#mentorship-requests):
  * - scheduleRequest, declineRequest: the mentor a mentee's pending request was sent to;
+ * - cloneForRequest: the same, when the request asks for another session like one of theirs;
  * - dismissOffer: the mentee a mentor's pending "I want to mentor you!" was sent to;
  * - viewMentorProfile: the mentee side, while the mentor is still a member (`mentorKnown`).
  */
 export function requestActions(
-  request: Pick<MentorshipRequest, 'kind' | 'status' | 'menteeId' | 'mentorId'>,
+  request: Pick<MentorshipRequest, 'kind' | 'status' | 'menteeId' | 'mentorId' | 'likeSession'>,
   viewer: Pick<Person, 'id'>,
   mentorKnown: boolean,
 ): ActionKind[] {
@@ -149,6 +152,7 @@ export function requestActions(
   const theMentee = viewer.id === request.menteeId;
   const asked = request.kind === 'menteeToMentor';
   return listOf([
+    ['cloneForRequest', theMentor && asked && pending && request.likeSession !== undefined],
     ['scheduleRequest', theMentor && asked && pending],
     ['declineRequest', theMentor && asked && pending],
     ['dismissOffer', theMentee && !asked && pending],

@@ -64,6 +64,8 @@ export interface RequestView {
   readonly createdAt: TimeView;
   readonly expiresAt: TimeView;
   readonly sessionId?: string;
+  /** The session the mentee asks to repeat ("another session like this one"). */
+  readonly likeSession?: { readonly id: string; readonly title: string };
   /** What the person it was made for may do with it now (`requestActions`). */
   readonly actions: readonly ActionKind[];
 }

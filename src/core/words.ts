@@ -29,6 +29,12 @@ export function durationText(totalMinutes: number): string {
   );
 }
 
+/** [1440, 15] -> "1 day and 15 minutes before": a workspace's reminders, as people say them. */
+export const remindersText = (offsetsMinutes: readonly number[]) =>
+  offsetsMinutes.length === 0
+    ? 'no reminders'
+    : `${listText(offsetsMinutes.map(durationText))} before`;
+
 /**
  * The true time until a start, rounded the way a person would say it: minutes under an
  * hour, to 5 minutes under 3 hours, then to the hour ("14 hours", "1 day and 2 hours").

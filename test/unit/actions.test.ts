@@ -123,7 +123,8 @@ describe('session actions', () => {
       ON,
       ['join', 'editMeeting', 'cloneSession', 'viewMentees', 'downloadMentees'],
     ],
-    ['live, enrolled mentee', session('live', -0.5), enrolled, ON, ['join']],
+    // From a live session too, a mentee may ask for another like it (issue 10 point 13).
+    ['live, enrolled mentee', session('live', -0.5), enrolled, ON, ['join', 'requestAnother']],
     [
       'completed, its mentor',
       session('completed', -3),

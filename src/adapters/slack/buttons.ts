@@ -22,6 +22,11 @@ const BUTTONS: Partial<Record<ActionKind, { text: string; action: string; style?
   deleteSession: { text: 'Delete', action: Action.delete, style: 'danger' },
   requestAnother: { text: 'Request another session', action: Action.openRequestSession },
   scheduleRequest: { text: 'Schedule session', action: Action.scheduleRequest, style: 'primary' },
+  cloneForRequest: {
+    text: 'Book the next one',
+    action: Action.cloneForRequest,
+    style: 'primary',
+  },
   declineRequest: { text: 'Decline', action: Action.declineRequest },
   dismissOffer: { text: 'Dismiss', action: Action.dismissOffer },
   viewMentorProfile: { text: 'View profile', action: Action.viewMentorProfile },

@@ -25,6 +25,7 @@ export const Action = {
   viewMentees: 'session.mentees',
   downloadCsv: 'session.csv',
   scheduleRequest: 'request.schedule',
+  cloneForRequest: 'request.clone',
   declineRequest: 'request.decline',
   dismissOffer: 'offer.dismiss',
   offerMentoring: 'offer.open',

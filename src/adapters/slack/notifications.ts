@@ -3,7 +3,12 @@ import { formatRange } from '../../core/time.js';
 import { timeLeftText } from '../../core/words.js';
 import { buttonsFor } from './buttons.js';
 import { incomingRequestBlocks, offerBlocks } from './features/requests/views.js';
-import { meetingContext, sessionBlocks, sessionText } from './features/sessions/views.js';
+import {
+  anotherLike,
+  meetingContext,
+  sessionBlocks,
+  sessionText,
+} from './features/sessions/views.js';
 import { actions, esc, type Message, message, section, slackDate, who } from './kit.js';
 
 /**
@@ -121,7 +126,7 @@ export function renderNotification(n: Notification): Message {
           buttonsFor(
             n.session.actions,
             ['cloneSession', 'requestAnother'],
-            (kind) => (kind === 'cloneSession' ? n.session.id : n.session.mentors[0]?.id),
+            (kind) => (kind === 'cloneSession' ? n.session.id : anotherLike(n.session)),
             { cloneSession: { text: 'Book the next one', style: 'primary' } },
           ).slice(0, 1),
         ),

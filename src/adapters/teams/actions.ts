@@ -35,8 +35,20 @@ const BUTTONS: Readonly<Record<ActionKind, Make>> = {
   cloneSession: (t, title = 'Clone') => openDialog(title, DialogVerb.cloneSession, session(t)),
   viewMentees: (t, title = 'Mentee list') => openDialog(title, DialogVerb.menteeList, session(t)),
   downloadMentees: (t, title = 'Download CSV') => (t.csvUrl ? openUrl(title, t.csvUrl) : undefined),
-  requestAnother: (t, title = 'Book the next one') =>
-    t.mentorId ? openDialog(title, DialogVerb.requestSession, mentor(t)) : undefined,
+  requestAnother: (t, title = 'Ask for another session') =>
+    t.mentorId
+      ? openDialog(title, DialogVerb.requestSession, {
+          ...mentor(t),
+          ...(t.sessionId ? session(t) : {}),
+        })
+      : undefined,
+  cloneForRequest: (t, title = 'Book the next one') =>
+    execute(
+      title,
+      ActionVerb.cloneForRequest,
+      { requestId: t.requestId ?? '', ...session(t) },
+      true,
+    ),
   scheduleRequest: (t, title = 'Schedule session') =>
     openDialog(title, DialogVerb.createSession, { requestId: t.requestId ?? '' }),
   declineRequest: (t, title = 'Decline') =>

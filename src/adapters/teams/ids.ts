@@ -28,6 +28,7 @@ export const ActionVerb = {
   enrol: 'session.enrol',
   publish: 'session.publish',
   declineRequest: 'request.decline',
+  cloneForRequest: 'request.clone',
   dismissOffer: 'offer.dismiss',
   book: 'mentor.book',
 } as const;

@@ -8,6 +8,7 @@ import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import type { PersonSummary } from '../views.js';
 import { requireFeature } from '../workspaces/features.js';
+import { repeatableSession } from './another.js';
 import { openRequestConflictMessage } from './pair.js';
 import { MAX_REQUEST_MESSAGE } from './request.js';
 import { mayOffer } from './send-mentor-offer.js';
@@ -27,6 +28,8 @@ export type RequestFormView =
       readonly mentors: readonly MentorListItem[];
       /** The words typed after the command, to fill the message in (issue 10 point 12). */
       readonly message?: string;
+      /** "Another session like this one": the session the request will link. */
+      readonly likeSession?: { readonly id: string; readonly title: string };
       readonly maxMessageLength: number;
     }
   | {
@@ -44,6 +47,8 @@ const schema = z.discriminatedUnion(
       mentorQuery: searchText.optional(),
       /** What was typed after the request command: `@name some words`, or just words. */
       text: z.string().max(4_000).optional(),
+      /** Asking for another session like this one (docs/product.md#clone). */
+      sessionId: z.string().trim().min(1).optional(),
       limit: z.number().int().min(1).max(100).default(100),
     }),
     z.object({
@@ -61,7 +66,7 @@ export function requestForm(
   deps: CoreDeps,
   request: { actor: Actor; input: unknown },
 ): Promise<Result<RequestFormView>> {
-  return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
+  return runQuery(deps, request, schema, async ({ actor, workspace, input, now }) => {
     if (input.kind === 'offer') {
       const refused = mayOffer(workspace, actor);
       if (refused) return fail(refused);
@@ -96,8 +101,13 @@ export function requestForm(
       if (pending?.kind === 'menteeToMentor') {
         return fail(new DomainError(ErrorCode.Conflict, openRequestConflictMessage(mentor)));
       }
+      const like = input.sessionId
+        ? await repeatableSession(deps, input.sessionId, actor, mentor.id, now)
+        : undefined;
+      if (like && !like.ok) return like;
       return ok({
         kind: 'session',
+        ...(like?.ok ? { likeSession: like.value } : {}),
         mentor: summaryOf(mentor),
         mentors: [mentorListItem(mentor, actor, workspace.config)],
         maxMessageLength: MAX_REQUEST_MESSAGE,

@@ -50,7 +50,9 @@ export const openRequestConflictMessage = (other: Pick<Person, 'displayName'>) =
 export async function openRequest(
   deps: CoreDeps,
   { workspace, now }: Pick<CommandContext<unknown>, 'workspace' | 'now'>,
-  pair: Pick<MentorshipRequest, 'kind' | 'menteeId' | 'mentorId'> & { message?: string },
+  pair: Pick<MentorshipRequest, 'kind' | 'menteeId' | 'mentorId' | 'likeSession'> & {
+    message?: string;
+  },
   other: Pick<Person, 'displayName'>,
 ): Promise<Result<MentorshipRequest>> {
   const request: MentorshipRequest = {
@@ -60,6 +62,7 @@ export async function openRequest(
     menteeId: pair.menteeId,
     mentorId: pair.mentorId,
     ...(pair.message ? { message: pair.message } : {}),
+    ...(pair.likeSession ? { likeSession: pair.likeSession } : {}),
     status: 'pending',
     createdAt: now,
     updatedAt: now,

@@ -5,13 +5,17 @@ import type { CoreDeps } from '../usecase.js';
 import { type Actor, runCommand } from '../usecase.js';
 import type { RequestView } from '../views.js';
 import { requireFeature } from '../workspaces/features.js';
+import { repeatableSession } from './another.js';
 import { acceptPendingOffer, openRequest } from './pair.js';
+import type { MentorshipRequest } from './request.js';
 import { peopleMap, requestView } from './request.view.js';
 import { requestMessageSchema } from './schemas.js';
 
 const schema = z.object({
   mentorId: z.string({ error: 'Pick a mentor.' }).trim().min(1, { error: 'Pick a mentor.' }),
   message: requestMessageSchema,
+  /** "Another session like this one": the live or completed session it asks to repeat. */
+  sessionId: z.string().trim().min(1).optional(),
 });
 
 export interface RequestSessionOutcome {
@@ -43,11 +47,23 @@ export function requestSession(
     }
     // A pending offer from this mentor is accepted, and the request still goes, with the
     // mentee's words: the mentor schedules from it (issue 10 point 10).
+    let likeSession: MentorshipRequest['likeSession'];
+    if (input.sessionId) {
+      const like = await repeatableSession(deps, input.sessionId, actor, mentor.id, now);
+      if (!like.ok) return like;
+      likeSession = like.value;
+    }
     const offer = await acceptPendingOffer(deps, { now, effects }, actor, mentor, undefined, false);
     const opened = await openRequest(
       deps,
       { workspace, now },
-      { kind: 'menteeToMentor', menteeId: actor.id, mentorId: mentor.id, message: input.message },
+      {
+        kind: 'menteeToMentor',
+        menteeId: actor.id,
+        mentorId: mentor.id,
+        message: input.message,
+        ...(likeSession ? { likeSession } : {}),
+      },
       mentor,
     );
     if (!opened.ok) return opened;

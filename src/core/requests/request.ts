@@ -23,6 +23,8 @@ export interface MentorshipRequest {
   readonly status: RequestStatus;
   /** Set when a session was scheduled from the request. */
   readonly sessionId?: string;
+  /** A mentee's request for another session like this one (docs/product.md#clone). */
+  readonly likeSession?: { readonly id: string; readonly title: string };
   readonly createdAt: Date;
   readonly updatedAt: Date;
   /**

@@ -30,6 +30,7 @@ export function requestView(
     createdAt: timeView(request.createdAt, timeZone),
     expiresAt: timeView(request.expiresAt, timeZone),
     ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+    ...(request.likeSession ? { likeSession: request.likeSession } : {}),
     actions: requestActions(request, viewer, people.has(request.mentorId)),
   };
 }

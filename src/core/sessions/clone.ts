@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { fail, ok, type Result, validation } from '../errors.js';
+import type { MentorshipRequest } from '../requests/request.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { momentSchema, sessionIdSchema } from './fields.js';
+import { markRequestScheduled, schedulableRequest } from './from-request.js';
 import { type CommandRequest, draftNotClonable, managedSession } from './load.js';
 import { DEFAULT_MEETING } from './meeting.js';
 import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
 import type { SessionResult } from './results.js';
 import type { Session } from './session.js';
-import { isFieldErrors, resolveTimes } from './when.js';
+import { isFieldErrors, nextWeekly, resolveTimes } from './when.js';
 
 const cloneSchema = z.object({
   sessionId: sessionIdSchema,
-  start: momentSchema,
-  end: momentSchema,
+  /** Without times: the same time a week on (or the first weekly repeat still ahead). */
+  start: momentSchema.optional(),
+  end: momentSchema.optional(),
+  /** The mentee's request for another session like this one, answered by the clone. */
+  requestId: z.string().trim().min(1).optional(),
 });
 
 /**
@@ -34,7 +39,14 @@ export function cloneSession(
     if (source.status === 'draft') {
       return fail(draftNotClonable());
     }
-    const times = resolveTimes(input.start, input.end, {
+    const next = nextWeekly(source.startsAt, source.endsAt, actor.timeZone, now);
+    let request: MentorshipRequest | undefined;
+    if (input.requestId) {
+      const found = await schedulableRequest(deps, input.requestId, actor, now);
+      if (!found.ok) return found;
+      request = found.value;
+    }
+    const times = resolveTimes(input.start ?? next.start, input.end ?? next.end, {
       now,
       minSessionMinutes: workspace.config.minSessionMinutes,
       zone: actor.timeZone,
@@ -49,7 +61,13 @@ export function cloneSession(
       ...(source.imageUrl ? { imageUrl: source.imageUrl } : {}),
       type: source.type,
       mentorIds: [...source.mentorIds],
-      invitedIds: [...new Set([...source.invitedIds, ...source.enrolledIds])],
+      invitedIds: [
+        ...new Set([
+          ...source.invitedIds,
+          ...source.enrolledIds,
+          ...(request ? [request.menteeId] : []),
+        ]),
+      ],
       enrolledIds: [],
       seatLimit: source.seatLimit,
       startsAt: times.startsAt,
@@ -61,13 +79,21 @@ export function cloneSession(
       status: publish ? 'published' : 'draft',
       createdBy: actor.id,
       clonedFrom: source.id,
+      ...(request ? { requestId: request.id } : {}),
       createdAt: now,
       updatedAt: now,
       version: 1,
     };
     await deps.sessions.insert(clone);
     if (publish) {
-      await notifyInvited(deps, ctx, clone, clone.invitedIds);
+      // The mentee who asked for it is told their request was scheduled, not invited twice.
+      const toldByRequest = await markRequestScheduled(deps, ctx, clone);
+      await notifyInvited(
+        deps,
+        ctx,
+        clone,
+        clone.invitedIds.filter((id) => id !== toldByRequest),
+      );
       scheduleJobs(deps, ctx, clone);
     }
     return ok(await resultFor(deps, clone, ctx));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result, validation } from '../errors.js';
 import { isMentor, isSessionManager } from '../people/person.js';
 import { type CommandContext, type CoreDeps, runCommand } from '../usecase.js';
+import { plural } from '../words.js';
 import { VOCABULARY_NAMES } from '../workspaces/workspace.js';
 import {
   descriptionSchema,
@@ -103,7 +104,7 @@ export async function draftSession(
   if (invitedIds.length > seatLimit) {
     return fail(
       seatsFull(
-        `you invited ${invitedIds.length} mentees, but the session has ${seatLimit} seats.`,
+        `you invited ${plural(invitedIds.length, 'mentee')}, but the session has ${plural(seatLimit, 'seat')}.`,
         'menteeIds',
       ),
     );

@@ -3,6 +3,7 @@ import { fail, ok, type Result, validation } from '../errors.js';
 import { isSessionManager } from '../people/person.js';
 import type { SessionRepository } from '../ports.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
+import { plural } from '../words.js';
 import { VOCABULARY_NAMES } from '../workspaces/workspace.js';
 import { detailsEditable } from './access.js';
 import { announceChanges } from './announce.js';
@@ -140,7 +141,7 @@ export function editSessionDetails(
       const field = input.menteeIds ? 'menteeIds' : 'seatLimit';
       return fail(
         seatsFull(
-          `${taken} mentees are invited or enrolled, but the session has ${seatLimit} seats.`,
+          `${plural(taken, 'mentee')} ${taken === 1 ? 'is' : 'are'} invited or enrolled, but the session has ${plural(seatLimit, 'seat')}.`,
           field,
         ),
       );

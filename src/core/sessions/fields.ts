@@ -72,7 +72,11 @@ const SEAT_ERROR = 'The seat limit must be a whole number, like 10.';
 export const seatLimitSchema = z
   .union([z.number(), z.string()], { error: SEAT_ERROR })
   .transform((value) =>
-    typeof value === 'number' ? value : /^\d{1,9}$/.test(value.trim()) ? Number(value) : Number.NaN,
+    typeof value === 'number'
+      ? value
+      : /^-?\d{1,9}$/.test(value.trim())
+        ? Number(value)
+        : Number.NaN,
   )
   .pipe(
     z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result, validation } from '../errors.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
+import { plural } from '../words.js';
 import { detailsEditable } from './access.js';
 import { menteeIdsSchema, sessionIdSchema } from './fields.js';
 import {
@@ -50,7 +51,7 @@ export function inviteMentees(
       );
       return fail(
         seatsFull(
-          `${fresh.length} more mentees do not fit: ${left} of ${session.seatLimit} seats are left.`,
+          `${plural(fresh.length, 'more mentee')} do not fit: ${left} of ${plural(session.seatLimit, 'seat')} ${left === 1 ? 'is' : 'are'} left.`,
           'menteeIds',
         ),
       );

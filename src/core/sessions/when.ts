@@ -1,4 +1,5 @@
 import { addLocalDays, localDateOf, localTimeOf, minutes, zonedToUtc } from '../time.js';
+import { durationText } from '../words.js';
 import type { MomentInput } from './fields.js';
 
 /**
@@ -69,7 +70,7 @@ export function checkTimes(
     return { end: `A session can last at most ${MAX_SESSION_HOURS} hours.` };
   }
   if (endsAt.getTime() - startsAt.getTime() < minutes(rules.minSessionMinutes)) {
-    return { end: `A session must last at least ${rules.minSessionMinutes} minutes.` };
+    return { end: `A session must last at least ${durationText(rules.minSessionMinutes)}.` };
   }
   return undefined;
 }

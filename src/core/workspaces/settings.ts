@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, forbidden, notFound, ok, type Result, validation } from '../errors.js';
+import { parseDuration, wholeNumberField } from '../numbers.js';
 import {
   isAdmin,
   MEETING_PLATFORMS,
@@ -11,6 +12,7 @@ import {
 } from '../people/person.js';
 import { offeredMeetingPlatforms, platformProblem, usablePlatform } from '../sessions/meeting.js';
 import { type Actor, type CoreDeps, runCommand, runQuery } from '../usecase.js';
+import { durationText, plural } from '../words.js';
 import { VOCABULARY_NAMES, type WorkspaceConfig } from './workspace.js';
 
 const onlyAdmins = () => forbidden('Only mentorbot admins can change workspace settings.');
@@ -26,6 +28,43 @@ const vocabulary = z
   .max(100, 'A list can hold at most 100 items.')
   .transform((items) => [...new Map(items.map((i) => [i.toLowerCase(), i])).values()]);
 
+const MAX_REMINDER = 14 * 24 * 60;
+
+/**
+ * Reminders as typed ("1 day, 15 minutes", "1440, 15") or as minutes: each one read as a
+ * duration, every problem named. Stored as minutes, latest first, each once.
+ */
+const reminderOffsetsSchema = z
+  .union([z.string(), z.array(z.union([z.number(), z.string()]))], {
+    error: 'Give the reminders as times before the start, like 1 day, 15 minutes.',
+  })
+  .transform((value, ctx) => {
+    const items =
+      typeof value === 'string'
+        ? value
+            .split(/[,;\n]+/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value;
+    const offsets: number[] = [];
+    for (const item of items) {
+      const minutes = typeof item === 'number' ? item : parseDuration(item);
+      const problem =
+        minutes === undefined || !Number.isInteger(minutes)
+          ? `"${item}" is not a time before the start: write it like 1 day or 15 minutes.`
+          : minutes < 1
+            ? 'A reminder must come at least 1 minute before the start.'
+            : minutes > MAX_REMINDER
+              ? `A reminder can be at most ${durationText(MAX_REMINDER)} before the start.`
+              : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      else offsets.push(minutes as number);
+    }
+    const unique = [...new Set(offsets)].sort((a, b) => b - a);
+    if (unique.length > 5) ctx.addIssue({ code: 'custom', message: 'At most 5 reminders.' });
+    return unique;
+  });
+
 /**
  * Every setting (docs/product.md#workspace-settings), each with a message naming what is wrong.
  */
@@ -33,34 +72,28 @@ export const settingsSchema = z.object({
   menteeRequests: z.boolean(),
   mentorRequests: z.boolean(),
   selfServeMentors: z.boolean(),
-  reminderOffsetsMinutes: z
-    .array(
-      z
-        .number()
-        .int('Reminder times must be whole minutes.')
-        .min(1, 'Reminders must come at least 1 minute before the start.')
-        .max(14 * 24 * 60, 'Reminders can be at most 14 days before the start.'),
-    )
-    .max(5, 'At most 5 reminders.')
-    .transform((offsets) => [...new Set(offsets)].sort((a, b) => b - a)),
-  minSessionMinutes: z
-    .number()
-    .int('The minimum session length must be whole minutes.')
-    .min(5, 'The minimum session length must be at least 5 minutes.')
-    .max(8 * 60, 'The minimum session length can be at most 8 hours.'),
-  defaultSeatLimit: z
-    .number()
-    .int('The default seat limit must be a whole number.')
-    .min(1, 'The default seat limit must be at least 1.')
-    .max(500, 'The default seat limit can be at most 500.'),
+  reminderOffsetsMinutes: reminderOffsetsSchema,
+  minSessionMinutes: wholeNumberField({
+    what: 'The minimum session length',
+    min: 5,
+    max: 8 * 60,
+    unit: durationText,
+  }),
+  defaultSeatLimit: wholeNumberField({
+    what: 'The default seat limit',
+    min: 1,
+    max: 500,
+    unit: (n) => plural(n, 'seat'),
+  }),
   defaultMeetingPlatform: z.enum(MEETING_PLATFORMS, {
     error: `Choose one of ${MEETING_PLATFORMS.join(', ')}.`,
   }),
-  requestExpiryDays: z
-    .number()
-    .int('Request expiry must be whole days.')
-    .min(1, 'Requests must stay open at least 1 day.')
-    .max(365, 'Requests can stay open at most 365 days.'),
+  requestExpiryDays: wholeNumberField({
+    what: 'How long requests stay open',
+    min: 1,
+    max: 365,
+    unit: (n) => plural(n, 'day'),
+  }),
   vocabularies: z.object({
     recommendedFor: vocabulary,
     categories: vocabulary,

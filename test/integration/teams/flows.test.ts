@@ -406,7 +406,9 @@ describe('sessions from Teams', () => {
     const badSettings = await h.post(
       taskSubmit(grace, { verb: 'settings', ...values, minSessionMinutes: 'soon' }),
     );
-    expect(textOf(badSettings.body)).toContain('Enter a whole number.');
+    expect(textOf(badSettings.body)).toContain(
+      'The minimum session length must be a number, like 5.',
+    );
     const saved = await h.post(
       taskSubmit(grace, { verb: 'settings', ...values, menteeRequests: 'false' }),
     );

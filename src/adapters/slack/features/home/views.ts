@@ -2,6 +2,7 @@ import type { HomeView as Home, HomeOffsets } from '../../../../core/home.js';
 import type { PageInfo } from '../../../../core/paging.js';
 import { liveAndUpcoming } from '../../../../core/sessions/my-sessions.js';
 import type { SessionCard } from '../../../../core/views.js';
+import { durationText, remindersText } from '../../../../core/words.js';
 import { buttonsFor } from '../../buttons.js';
 import { Action } from '../../ids.js';
 import {
@@ -85,7 +86,7 @@ export function homeView({ home, notice }: HomeModel): HomeView {
       divider(),
       header('Workspace settings (admin)'),
       section(
-        `Mentee requests: *${onOff(s.menteeRequests)}* · Mentor requests: *${onOff(s.mentorRequests)}* · Self-serve mentors: *${onOff(s.selfServeMentors)}*\nReminders: ${s.reminderOffsetsMinutes.join(', ')} min before · Minimum length: ${s.minSessionMinutes} min · Default seats: ${s.defaultSeatLimit}`,
+        `Mentee requests: *${onOff(s.menteeRequests)}* · Mentor requests: *${onOff(s.mentorRequests)}* · Self-serve mentors: *${onOff(s.selfServeMentors)}*\nReminders: ${remindersText(s.reminderOffsetsMinutes)} · Minimum length: ${durationText(s.minSessionMinutes)} · Default seats: ${s.defaultSeatLimit}`,
       ),
       ...actions(buttonsFor(home.actions, ['editSettings', 'manageRoles'], undefined)),
     );

@@ -4,6 +4,7 @@ import type {
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
+import { plural } from '../../../../core/words.js';
 import { slotText } from '../../../forms/index.js';
 import { buttonsFor } from '../../buttons.js';
 import {
@@ -61,7 +62,7 @@ export function menteeResults(results: readonly MenteeSearchResult[]): Message {
     const text = `${who(r.mentee)}${chips(r.interests) ? `\n${chips(r.interests)}` : ''}`;
     return section(text, buttonsFor(r.actions, ['offerMentoring'], r.mentee.id)[0]);
   });
-  return message(`${results.length} mentees looking for a mentor`, [
+  return message(`${plural(results.length, 'mentee')} looking for a mentor`, [
     header('Mentees looking for a mentor'),
     ...rows,
   ]);

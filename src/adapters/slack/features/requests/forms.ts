@@ -22,12 +22,14 @@ export async function requestForm(
   person: Person,
   mentorId?: string,
   typed?: string,
+  likeSessionId?: string,
 ): Promise<ModalView | DomainError> {
   // Without a mentor the picker serves them as the person types: none are listed here.
   const form = await formOf(ctx, person, {
     kind: 'session',
     ...(mentorId ? { mentorId } : { limit: 1 }),
     ...(!mentorId && typed?.trim() ? { text: typed } : {}),
+    ...(mentorId && likeSessionId ? { sessionId: likeSessionId } : {}),
   });
   if (form instanceof DomainError) return form;
   if (form.kind !== 'session') throw new Error(`requestForm answered a ${form.kind} form`);

@@ -5,6 +5,7 @@ import { option } from '../../kit.js';
 import { type CommandArgs, onCommand, onPressOpen, onPressReplace } from '../../listen.js';
 import { decodeMeta, openModal } from '../../modal.js';
 import { createSessionForm } from '../sessions/forms.js';
+import { clonedMessage } from '../sessions/views.js';
 import { offerForm, requestForm } from './forms.js';
 import { parseRequest } from './parse.js';
 import { registerRequestSubmissions } from './submissions.js';
@@ -56,9 +57,12 @@ export const registerRequests: Register = (app, ctx) => {
 
   app.action(
     Action.openRequestSession,
-    onPressOpen(ctx, 'Request a session', (person, mentorId) =>
-      requestForm(ctx, person, mentorId || undefined),
-    ),
+    onPressOpen(ctx, 'Request a session', (person, value) => {
+      // A mentor id, or (another session like this one) `{"m": mentor, "s": session}`.
+      const another = decodeMeta<{ m: string; s: string }>(value);
+      const mentorId = another.m ?? value;
+      return requestForm(ctx, person, mentorId || undefined, undefined, another.s);
+    }),
   );
 
   // The mentor picker of the request modal: options served as the person types (max 100).
@@ -90,6 +94,24 @@ export const registerRequests: Register = (app, ctx) => {
     Action.scheduleRequest,
     onPressOpen(ctx, 'Schedule session', (person, value, origin) =>
       createSessionForm(ctx, person, { requestId: requestIdOf(value), origin }),
+    ),
+  );
+
+  // *Book the next one* on a request for another session like one of the mentor's: the clone
+  // at the same time a week on, in one press; the mentee is told their request is scheduled.
+  app.action(
+    Action.cloneForRequest,
+    onPressReplace(
+      ctx,
+      (p) => {
+        const { r, s } = decodeMeta<{ r: string; s: string }>(p.value);
+        return ctx.mentorship.cloneSession({
+          actor: { personId: p.person.id },
+          input: { sessionId: s ?? '', requestId: r ?? '' },
+          idempotencyKey: p.key,
+        });
+      },
+      (value) => clonedMessage(value.session),
     ),
   );
 

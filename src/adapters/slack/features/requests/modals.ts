@@ -1,6 +1,7 @@
 import type { RequestFormView } from '../../../../core/requests/form.js';
 import { Action, Field, View } from '../../ids.js';
 import {
+  esc,
   externalSelect,
   input,
   type ModalView,
@@ -33,7 +34,11 @@ export function requestSessionModal(form: Form<'session'>): ModalView {
     callbackId: View.requestSession,
     title: 'Request a session',
     submit: 'Send request',
+    ...(form.likeSession ? { privateMetadata: JSON.stringify({ s: form.likeSession.id }) } : {}),
     blocks: [
+      ...(form.likeSession
+        ? [section(`Another session like *${esc(form.likeSession.title)}*.`)]
+        : []),
       input(Field.mentor, 'Mentor', externalSelect(Action.mentorPicker, initial)),
       messageInput(form.maxMessageLength, 'What would you like to talk about?', form.message),
     ],

@@ -20,6 +20,10 @@ export const registerRequestSubmissions: Register = (app, ctx) => {
           input: {
             mentorId: s.state.selected(Field.mentor) ?? '',
             message: s.state.text(Field.message),
+            // Another session like this one: the session the form was opened from.
+            ...(decodeMeta<{ s: string }>(s.view.private_metadata).s
+              ? { sessionId: decodeMeta<{ s: string }>(s.view.private_metadata).s }
+              : {}),
           },
           idempotencyKey: s.key,
         }),

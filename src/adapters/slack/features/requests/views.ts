@@ -32,10 +32,17 @@ const messageOf = (r: RequestView) => (r.message ? `\n${quote(r.message)}` : '')
 
 /** A mentee's request as the mentor sees it, with *Schedule session* and *Decline*. */
 export function incomingRequestBlocks(r: RequestView): Block[] {
+  const asked = r.likeSession
+    ? `${who(r.mentee)} asks for another session like *${esc(r.likeSession.title)}*.`
+    : `${who(r.mentee)} asked you for a mentoring session.`;
   return [
-    section(`${who(r.mentee)} asked you for a mentoring session.${messageOf(r)}`),
+    section(`${asked}${messageOf(r)}`),
     context(`Sent ${slackDate(r.createdAt)} · ${STATUS[r.status]}`),
-    ...actions(buttonsFor(r.actions, ['scheduleRequest', 'declineRequest'], r.id)),
+    ...actions(
+      buttonsFor(r.actions, ['cloneForRequest', 'scheduleRequest', 'declineRequest'], (kind) =>
+        kind === 'cloneForRequest' ? JSON.stringify({ r: r.id, s: r.likeSession?.id }) : r.id,
+      ),
+    ),
   ];
 }
 

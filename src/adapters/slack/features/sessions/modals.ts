@@ -3,6 +3,7 @@ import type { SessionField, SessionFormView } from '../../../../core/sessions/fo
 import type { MenteeList } from '../../../../core/sessions/index.js';
 import type { MeetingInfo, SessionType } from '../../../../core/sessions/session.js';
 import type { SessionCard } from '../../../../core/views.js';
+import { plural } from '../../../../core/words.js';
 import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
 import { buttonsFor } from '../../buttons.js';
 import { Field, View } from '../../ids.js';
@@ -227,7 +228,7 @@ export function menteeListModal(list: MenteeList, sessionId: string): ModalView 
     .map((m) => `${who({ id: m.id, name: m.name })} · ${m.status}`);
   const blocks: Block[] = [
     section(
-      `*${esc(list.session.title)}*\n${list.session.menteeCount} of ${list.session.seatLimit} seats taken`,
+      `*${esc(list.session.title)}*\n${list.session.menteeCount} of ${plural(list.session.seatLimit, 'seat')} taken`,
     ),
     ...actions(buttonsFor(list.actions, ['downloadMentees'], sessionId)),
   ];

@@ -32,6 +32,7 @@ const STATUS: Record<SessionCard['status'], string> = {
 const SESSION_BUTTONS: readonly ActionKind[] = [
   'join',
   'enrol',
+  'requestAnother',
   'editSession',
   'editMeeting',
   'viewMentees',
@@ -50,10 +51,14 @@ function sessionButtons(card: SessionCard): Button[] {
   return buttonsFor(
     card.joinUrl ? shown : shown.filter((k) => k !== 'join'),
     SESSION_BUTTONS,
-    card.id,
+    (kind) => (kind === 'requestAnother' ? anotherLike(card) : card.id),
     card.joinUrl ? { join: { url: card.joinUrl } } : {},
   );
 }
+
+/** *Request another session*'s value: the session's (first) mentor and the session itself. */
+export const anotherLike = (card: SessionCard) =>
+  JSON.stringify({ m: card.mentors[0]?.id ?? '', s: card.id });
 
 /** One line of facts: status, mentors, seats, mentee count. */
 function sessionFacts(card: SessionCard): string {

@@ -1,4 +1,5 @@
 import type { Role } from '../../../../core/people/person.js';
+import { durationText } from '../../../../core/words.js';
 import type { WorkspaceSettingsView } from '../../../../core/workspaces/settings.js';
 import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
 import { Field, View } from '../../ids.js';
@@ -38,8 +39,8 @@ export function settingsModal(view: WorkspaceSettingsView): ModalView {
       input(Field.features, 'Features', checkboxes(features, on), { optional: true }),
       input(
         Field.reminderOffsets,
-        'Reminders (minutes before start)',
-        textInput({ initial: c.reminderOffsetsMinutes.join(', ') }),
+        'Reminders before the start (like 1 day, 15 minutes)',
+        textInput({ initial: c.reminderOffsetsMinutes.map(durationText).join(', ') }),
         { optional: true },
       ),
       input(

@@ -29,7 +29,9 @@ const STATUS: Record<RequestView['status'], string> = {
 /** Who asked whom, the note, the status, and until when it stays open. */
 const requestTitle = (r: RequestView) =>
   r.kind === 'menteeToMentor'
-    ? `${r.mentee.name} asked ${r.mentor.name} for a session`
+    ? r.likeSession
+      ? `${r.mentee.name} asked ${r.mentor.name} for another session like ${r.likeSession.title}`
+      : `${r.mentee.name} asked ${r.mentor.name} for a session`
     : `${r.mentor.name} wants to mentor ${r.mentee.name}`;
 
 export function requestBody(r: RequestView): CardElement[] {
@@ -46,7 +48,10 @@ export function requestBody(r: RequestView): CardElement[] {
 
 /** The mentor's buttons on a mentee's request: *Schedule session* and *Decline*. */
 export const incomingActions = (r: RequestView, allowed: readonly ActionKind[] = r.actions) =>
-  buttonsFor(allowed, ['scheduleRequest', 'declineRequest'], { requestId: r.id });
+  buttonsFor(allowed, ['cloneForRequest', 'scheduleRequest', 'declineRequest'], {
+    requestId: r.id,
+    ...(r.likeSession ? { sessionId: r.likeSession.id } : {}),
+  });
 
 /** The mentee's buttons on a mentor's offer: *View profile* (to book or request) and *Dismiss*. */
 export const offerActions = (r: RequestView, allowed: readonly ActionKind[] = r.actions) =>

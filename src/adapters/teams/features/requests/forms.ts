@@ -29,11 +29,13 @@ const messageInput = (state: FormState) =>
 export function requestSessionForm(
   mentors: readonly MentorListItem[],
   state: FormState,
+  likeSession?: { readonly id: string; readonly title: string },
 ): DialogInfo {
   return formDialog({
     title: 'Request a session',
     state,
     inputs: [
+      likeSession ? text(`Another session like ${likeSession.title}.`) : undefined,
       mentors.length === 0 ? text('There are no mentors in this workspace yet.') : undefined,
       ...field(
         state,
@@ -49,7 +51,14 @@ export function requestSessionForm(
       ),
       ...messageInput(state),
     ],
-    submit: [submitDialog('Send request', DialogVerb.requestSession, {}, true)],
+    submit: [
+      submitDialog(
+        'Send request',
+        DialogVerb.requestSession,
+        likeSession ? { sessionId: likeSession.id } : {},
+        true,
+      ),
+    ],
     height: 'medium',
   });
 }

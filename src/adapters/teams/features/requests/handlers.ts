@@ -5,6 +5,7 @@ import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, PageVerb, ShowVerb } from '../../ids.js';
 import { answerOnOrigin } from '../../origin.js';
 import { offsetIn, pageTurn } from '../../pager.js';
+import { sessionCard } from '../sessions/cards.js';
 import { incomingRequestsCard, myRequestsCard, requestCard } from './cards.js';
 import { requestSessionForm, sendOfferForm } from './forms.js';
 import { OFFER_SLOTS, REQUEST_SLOTS } from './parse.js';
@@ -19,6 +20,18 @@ export function requestsFeature(ctx: TeamsContext): Feature {
   const requestOf = (data: Data) => ({ requestId: textIn(data, 'requestId') });
   return {
     buttons: {
+      // Another session like one of theirs: the next one, a week on, in one press.
+      [ActionVerb.cloneForRequest]: button(
+        'Booking the next session…',
+        (turn) =>
+          mentorship.cloneSession(
+            commandOf(turn, {
+              sessionId: textIn(turn.data, 'sessionId'),
+              requestId: textIn(turn.data, 'requestId'),
+            }),
+          ),
+        ({ session }) => sessionCard(session, 'The next session is booked. They were told.'),
+      ),
       [ActionVerb.declineRequest]: button(
         'Declining the request…',
         (turn) => mentorship.declineRequest(commandOf(turn, requestOf(turn.data))),
@@ -62,6 +75,7 @@ export function requestsFeature(ctx: TeamsContext): Feature {
       [DialogVerb.requestSession]: {
         async fetch({ actor, data }) {
           const mentorId = textIn(data, 'mentorId');
+          const likeSessionId = textIn(data, 'sessionId');
           const query = textIn(data, 'mentorQuery');
           const typed = textIn(data, 'text');
           const form = await mentorship.requestForm({
@@ -69,7 +83,7 @@ export function requestsFeature(ctx: TeamsContext): Feature {
             input: {
               kind: 'session',
               ...(mentorId
-                ? { mentorId }
+                ? { mentorId, ...(likeSessionId ? { sessionId: likeSessionId } : {}) }
                 : typed
                   ? { text: typed }
                   : query
@@ -82,12 +96,17 @@ export function requestsFeature(ctx: TeamsContext): Feature {
           const list = form.value.mentors;
           const picked = form.value.mentor?.id ?? (list.length === 1 ? list[0]?.mentor.id : '');
           const values = { mentorId: picked ?? '', message: form.value.message ?? '' };
-          return requestSessionForm(list, { values, errors: {} });
+          return requestSessionForm(list, { values, errors: {} }, form.value.likeSession);
         },
-        async submit({ context, actor, values, key }) {
+        async submit({ context, actor, data, values, key }) {
+          const likeSessionId = textIn(data, 'sessionId');
           const result = await mentorship.requestSession({
             actor,
-            input: { mentorId: values.mentorId ?? '', message: values.message ?? '' },
+            input: {
+              mentorId: values.mentorId ?? '',
+              message: values.message ?? '',
+              ...(likeSessionId ? { sessionId: likeSessionId } : {}),
+            },
             idempotencyKey: key,
           });
           if (!result.ok) {

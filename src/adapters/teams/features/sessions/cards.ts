@@ -82,9 +82,9 @@ export function sessionBody(s: SessionCard, inList = false): CardElement[] {
  * five): joining and enrolling first, then the manager's buttons.
  */
 export function sessionButtons(s: SessionCard): { primary: CardAction[]; manage: CardAction[] } {
-  const target = { sessionId: s.id, joinUrl: s.joinUrl };
+  const target = { sessionId: s.id, joinUrl: s.joinUrl, mentorId: s.mentors[0]?.id };
   return {
-    primary: buttonsFor(s.actions, ['join', 'enrol', 'publish'], target),
+    primary: buttonsFor(s.actions, ['join', 'enrol', 'publish', 'requestAnother'], target),
     manage: buttonsFor(
       s.actions,
       ['editSession', 'editMeeting', 'viewMentees', 'cloneSession', 'deleteSession'],

@@ -1,5 +1,6 @@
 import { MEETING_PLATFORMS } from '../../../../core/people/person.js';
 import type { MenteeList } from '../../../../core/sessions/index.js';
+import { plural } from '../../../../core/words.js';
 import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
 import { DialogVerb } from '../../ids.js';
 import {
@@ -271,7 +272,7 @@ export function menteeListDialog(list: MenteeList, csvUrl: string | undefined): 
       [
         heading(`Mentees of "${s.title}"`),
         text(sessionWhen(s), { subtle: true }),
-        text(`${s.menteeCount} of ${s.seatLimit} seats taken.`),
+        text(`${s.menteeCount} of ${plural(s.seatLimit, 'seat')} taken.`),
         list.mentees.length === 0
           ? text('Nobody is enrolled or invited yet.')
           : facts(list.mentees.map((m) => [m.name, m.status] as const)),

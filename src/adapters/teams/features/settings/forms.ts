@@ -33,7 +33,7 @@ export function settingsForm(
       toggle('selfServeMentors', 'Anyone may become a mentor', on('selfServeMentors')),
       ...field(
         state,
-        textInput('reminderOffsetsMinutes', 'Reminders, minutes before start (comma-separated)', {
+        textInput('reminderOffsetsMinutes', 'Reminders before the start (like 1 day, 15 minutes)', {
           value: v('reminderOffsetsMinutes'),
         }),
       ),

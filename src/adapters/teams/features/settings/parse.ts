@@ -1,5 +1,6 @@
+import { durationText } from '../../../../core/words.js';
 import type { WorkspaceConfig } from '../../../../core/workspaces/workspace.js';
-import { commaList, wholeNumber } from '../../../forms/index.js';
+import { commaList } from '../../../forms/index.js';
 import type { Slots, Values } from '../../form-input.js';
 
 /** Between the settings dialog's inputs and the settings use cases: parsing only. */
@@ -20,7 +21,7 @@ export function settingsValuesOf(config: WorkspaceConfig): Values {
     menteeRequests: String(config.menteeRequests),
     mentorRequests: String(config.mentorRequests),
     selfServeMentors: String(config.selfServeMentors),
-    reminderOffsetsMinutes: config.reminderOffsetsMinutes.join(', '),
+    reminderOffsetsMinutes: config.reminderOffsetsMinutes.map(durationText).join(', '),
     minSessionMinutes: String(config.minSessionMinutes),
     defaultSeatLimit: String(config.defaultSeatLimit),
     defaultMeetingPlatform: config.defaultMeetingPlatform,
@@ -31,34 +32,27 @@ export function settingsValuesOf(config: WorkspaceConfig): Values {
   };
 }
 
-/** The settings form as `updateWorkspaceSettings` takes it, or the inputs that are not numbers. */
+/**
+ * The settings form as `updateWorkspaceSettings` takes it, as typed: the core reads the
+ * numbers and durations and names every problem at once.
+ */
 export function settingsInputOf(
   v: Values,
 ): { input: unknown } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const num = (id: string) => {
-    const n = wholeNumber(v[id]);
-    if (n === undefined) errors[id] = 'Enter a whole number.';
-    return n ?? 0;
-  };
-  const offsets = commaList(v.reminderOffsetsMinutes).map((t) => wholeNumber(t));
-  if (offsets.some((n) => n === undefined)) {
-    errors.reminderOffsetsMinutes = 'Give whole minutes, comma-separated, like 1440, 15.';
-  }
   const input = {
     menteeRequests: v.menteeRequests === 'true',
     mentorRequests: v.mentorRequests === 'true',
     selfServeMentors: v.selfServeMentors === 'true',
-    reminderOffsetsMinutes: offsets.filter((n): n is number => n !== undefined),
-    minSessionMinutes: num('minSessionMinutes'),
-    defaultSeatLimit: num('defaultSeatLimit'),
+    reminderOffsetsMinutes: v.reminderOffsetsMinutes ?? '',
+    minSessionMinutes: v.minSessionMinutes ?? '',
+    defaultSeatLimit: v.defaultSeatLimit ?? '',
     defaultMeetingPlatform: v.defaultMeetingPlatform ?? '',
-    requestExpiryDays: num('requestExpiryDays'),
+    requestExpiryDays: v.requestExpiryDays ?? '',
     vocabularies: {
       recommendedFor: commaList(v.recommendedFor),
       categories: commaList(v.categories),
       medium: commaList(v.medium),
     },
   };
-  return Object.keys(errors).length > 0 ? { errors } : { input };
+  return { input };
 }
