@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personIdOf } from '../../src/core/people/person.js';
 import { addLocalDays, localDateOf } from '../../src/core/time.js';
 import { JobName } from '../../src/jobs/names.js';
 import {
@@ -36,7 +35,6 @@ const USERS = {
   UGRACE: { name: 'Grace', tz: 'Europe/London' },
   URAJ: { name: 'Raj', tz: 'Asia/Kolkata' },
 };
-const id = (user: string) => personIdOf('slack', TEAM.id, user);
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const ZOOM = 'https://acme.zoom.us/j/98765432101';
 
