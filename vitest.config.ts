@@ -9,5 +9,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Outcomes that follow an answer (work after the ack, jobs) take seconds on a loaded
+    // machine: expect.poll waits up to 10 s by default instead of vitest's 1 s.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
