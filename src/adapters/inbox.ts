@@ -167,6 +167,10 @@ export class DurableInbox {
   }
 
   private async earlierFirst(lane: string, receivedAt: Date): Promise<void> {
+    // Most often no other instance holds any: one question for a whole burst, and this
+    // process's own earlier interactions are ahead in the lane already (after-ack.ts: the
+    // answers come back in the order asked, so the lane is taken in the order received).
+    if (!(await this.store.heldElsewhereInLane(lane, receivedAt))) return;
     const giveUpAt = Date.now() + 2 * this.options.leaseMs;
     for (;;) {
       const [oldest] = await this.store.olderInLane(lane, receivedAt);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Db } from 'mongodb';
+import { type Collection, type Db, MongoBulkWriteError } from 'mongodb';
 import type { IndexDeclaration } from './indexes.js';
 import { isDuplicateKey, sessionOption } from './transaction.js';
+import { TurnBatch } from './turn-batch.js';
 
 /**
  * Accepted interactions (a Slack click, a Teams activity), recorded before they are
@@ -102,21 +103,36 @@ export class MongoInbox {
     this.owners = db.collection<OwnerDoc>(OWNERS_COLLECTION);
   }
 
-  /** Records an interaction owned by this process; 'duplicate' when its key is known. */
-  async record(entry: NewInboxEntry): Promise<'recorded' | 'duplicate'> {
-    try {
-      await this.collection.insertOne({
+  /**
+   * Records an interaction owned by this process; 'duplicate' when its key is known. The
+   * records of one event-loop turn (a burst's) are one unordered `insertMany`: one duplicate
+   * (a retry, a double click) stops no other.
+   */
+  record(entry: NewInboxEntry): Promise<'recorded' | 'duplicate'> {
+    return this.records.add(entry);
+  }
+
+  private readonly records = new TurnBatch<NewInboxEntry, 'recorded' | 'duplicate'>(
+    async (entries) => {
+      const docs = entries.map((entry) => ({
         ...entry,
-        state: 'pending',
+        state: 'pending' as const,
         owner: this.owner,
         attempts: 1,
-      });
-      return 'recorded';
-    } catch (err) {
-      if (isDuplicateKey(err)) return 'duplicate';
-      throw err;
-    }
-  }
+      }));
+      try {
+        await this.collection.insertMany(docs, { ordered: false });
+        return entries.map(() => 'recorded');
+      } catch (err) {
+        if (!(err instanceof MongoBulkWriteError)) throw err;
+        const failed = new Map<number, Error | 'duplicate'>();
+        for (const { index, code } of [err.writeErrors].flat()) {
+          failed.set(index, code === 11000 ? 'duplicate' : new Error(`inbox record: ${code}`));
+        }
+        return entries.map((_, index) => failed.get(index) ?? 'recorded');
+      }
+    },
+  );
 
   /**
    * The interaction was answered "try again": whether its record landed or lands later
@@ -140,10 +156,15 @@ export class MongoInbox {
     }
   }
 
-  /** The interaction was worked. */
-  async done(key: string): Promise<void> {
-    await this.collection.updateOne({ _id: key, state: 'pending' }, DONE);
+  /** The interaction was worked. The keys done in one event-loop turn are one update. */
+  done(key: string): Promise<void> {
+    return this.dones.add(key);
   }
+
+  private readonly dones = new TurnBatch<string, undefined>(async (keys) => {
+    await this.collection.updateMany({ _id: { $in: [...new Set(keys)] }, state: 'pending' }, DONE);
+    return keys.map(() => undefined);
+  });
 
   /** This process is alive for another lease. */
   async heartbeat(): Promise<void> {
@@ -237,6 +258,34 @@ export class MongoInbox {
       .limit(limit)
       .toArray();
   }
+
+  /**
+   * Whether a person has entries received before `before`, not done, that another instance
+   * holds or handed back. Asked for each interaction before its work: the questions of one
+   * turn are one query, answered in the order asked.
+   */
+  heldElsewhereInLane(lane: string, before: Date): Promise<boolean> {
+    return this.elsewhere.add({ lane, before });
+  }
+
+  private readonly elsewhere = new TurnBatch<{ lane: string; before: Date }, boolean>(
+    async (asked) => {
+      const held = await this.collection
+        .find(
+          {
+            lane: { $in: [...new Set(asked.map((a) => a.lane))] },
+            state: 'pending',
+            owner: { $ne: this.owner },
+          },
+          { projection: { _id: 0, lane: 1, receivedAt: 1 } },
+        )
+        .toArray();
+      return asked.map(({ lane, before }) =>
+        held.some((entry) => entry.lane === lane && entry.receivedAt < before),
+      );
+    },
+    true,
+  );
 
   /** A person's entries received before `before` and not done yet, oldest first. */
   olderInLane(lane: string, before: Date): Promise<Pick<InboxEntry, '_id' | 'owner'>[]> {
