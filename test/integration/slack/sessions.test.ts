@@ -232,6 +232,42 @@ describe('sessions in Slack', () => {
     expect((await service.core.sessions.get(sessionId))?.status).toBe('cancelled');
   });
 
+  it('a details form without the meeting choices (opened before an upgrade) gets them from the core', async () => {
+    const workspaceId = `slack:${TEAM.id}`;
+    const workspace = await service.core.workspaces.get(workspaceId);
+    if (!workspace) throw new Error('no workspace');
+    const zoomFirst = { ...workspace.config, defaultMeetingPlatform: 'zoom' as const };
+    await service.core.workspaces.saveConfig(workspaceId, zoomFirst, new Date());
+    slack = new SlackStub(USERS);
+    slack.expect('views.open').expect('views.update');
+    await service.send(slashCommand({ command: '/create-session', user: 'UMENTOR' }));
+    await slack.done();
+    const form = slack.lastView();
+    const { mp: _mp, dp: _dp, ...older } = JSON.parse(form.private_metadata);
+    const day = inDays(8);
+    const step2 = await service.submit(
+      viewSubmission({
+        user: 'UMENTOR',
+        view: { ...form, private_metadata: JSON.stringify(older) },
+        values: {
+          title: textValue('Older form'),
+          start: dateValue(day),
+          'start.time': timeValue('10:00'),
+          end: dateValue(day),
+          'end.time': timeValue('11:00'),
+          seatLimit: textValue('3'),
+        },
+      }),
+    );
+    expect(step2.response_action).toBe('push');
+    // The workspace's default (Zoom) is preselected, as the core says; not BigBlueButton.
+    const platform = step2.view.blocks.find(
+      (block: { block_id?: string }) => block.block_id === 'meeting.platform',
+    );
+    expect(platform?.element?.initial_option?.value).toBe('zoom');
+    await service.core.workspaces.saveConfig(workspaceId, workspace.config, new Date());
+  });
+
   it('enrols until the seats are full; a double click enrols once', async () => {
     const sessionId = await publishedSession(2);
     slack = new SlackStub(USERS);

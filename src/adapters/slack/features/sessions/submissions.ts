@@ -99,9 +99,21 @@ export const registerSessionSubmissions: Register = (app, ctx) => {
     View.sessionDetails,
     onSubmit(
       ctx,
-      (s) => {
+      async (s) => {
         const meta = decodeMeta<DetailsMeta>(s.view.private_metadata);
-        return withMeta(meta, save(ctx, s, meta));
+        const saved = await save(ctx, s, meta);
+        if (!saved.ok || (meta.dp && meta.mp)) return withMeta(meta, Promise.resolve(saved));
+        // A form opened without step 2's choices: the core's meeting form gives them.
+        const form = await m.sessionForm({
+          actor: { personId: s.person.id },
+          input: { mode: 'meeting', sessionId: saved.value.session.id },
+        });
+        if (!form.ok) return form;
+        const { choices, defaults } = form.value;
+        return ok({
+          ...saved.value,
+          meta: { ...meta, mp: choices.meetingPlatforms, dp: defaults.meetingPlatform },
+        });
       },
       ({ session, meeting, meta }) => {
         const publish = session.status === 'draft';
@@ -111,7 +123,8 @@ export const registerSessionSubmissions: Register = (app, ctx) => {
           ...(meta.origin ? { origin: meta.origin } : {}),
         };
         // A new draft has no meeting yet: the workspace's default platform is offered.
-        const platform = meeting?.platform ?? meta.dp ?? 'bigbluebutton';
+        const platform = meeting?.platform ?? meta.dp;
+        if (!platform) return { response: { response_action: 'clear' } };
         const view = meetingModal({
           meeting: meeting ?? { platform },
           platforms: meta.mp ?? [platform],
