@@ -58,6 +58,10 @@ export function formatRange(start: TimeView, end: TimeView): string {
   return `${formatInTimeZone(s, zone, 'EEE d MMM yyyy, HH:mm')}-${endText} (${zone})`;
 }
 
+/** "14:00": the clock time of a moment in its view's zone (a slot's start under its day). */
+export const clockOf = (view: TimeView) =>
+  formatInTimeZone(new Date(view.utc), view.timeZone, 'HH:mm');
+
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -92,6 +96,22 @@ export function localDateOf(at: Date, zone: string): string {
 export function localTimeOf(at: Date, zone: string): string {
   return formatInTimeZone(at, zone, 'HH:mm');
 }
+
+/**
+ * The first instant of a calendar date in a zone (its local midnight; where midnight falls in
+ * a spring-forward gap, the first instant after it).
+ */
+export function startOfLocalDay(localDate: string, zone: string): Date {
+  return fromZonedTime(`${localDate}T00:00:00`, zone);
+}
+
+/** "Tuesday 1 December": a calendar date as a heading (the same in every zone). */
+export const dayHeading = (localDate: string) =>
+  formatInTimeZone(new Date(`${localDate}T12:00:00Z`), 'UTC', 'EEEE d MMMM');
+
+/** "Tue 1 Dec": a calendar date, short. */
+export const shortDay = (localDate: string) =>
+  formatInTimeZone(new Date(`${localDate}T12:00:00Z`), 'UTC', 'EEE d MMM');
 
 export function addLocalDays(localDate: string, days: number): string {
   const d = new Date(`${localDate}T00:00:00Z`);

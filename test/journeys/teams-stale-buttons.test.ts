@@ -143,9 +143,9 @@ describe('Teams: stale buttons are refused with one sentence', () => {
           .status,
       ).toBe(200);
     }
-    const alanProfile = await alan.cardSaying('Book a free slot');
-    const carolProfile = await carol.cardSaying('Book a free slot');
-    const first = /"id":"startsAt"[^}]*?"value":"([^"]+)"/.exec(alanProfile.text)?.[1] as string;
+    const alanProfile = await alan.cardSaying('Book a free time');
+    const carolProfile = await carol.cardSaying('Book a free time');
+    const first = /"id":"slot\.[^"]+"[^}]*?"value":"([^"]+)"/.exec(alanProfile.text)?.[1] as string;
     expect(first).toBeDefined();
     await alan.presses(alanProfile, 'mentor.book', { mentorId: grace.id, startsAt: first });
     await alan.cardSaying('Booked. The mentor was told.');
@@ -157,7 +157,7 @@ describe('Teams: stale buttons are refused with one sentence', () => {
       expect(now.text).toContain('That slot was just booked by someone else.');
       return now;
     });
-    expect(shown.text).toContain('Book a free slot');
+    expect(shown.text).toContain('Book a free time');
     expect(shown.text).not.toContain(`"value":"${first}"`);
   }, 60_000);
 });

@@ -31,7 +31,11 @@ export const Action = {
   offerMentoring: 'offer.open',
   openRequestSession: 'request.open',
   viewMentorProfile: 'mentor.profile',
+  /** *Book* on a free time; the n-th in a row of them is `mentor.book.n` (ids differ per block). */
   bookSlot: 'mentor.book',
+  /** Paging a mentor's free times in the profile modal (values: mentor, page, unit). */
+  freeTimesNext: 'mentor.times.next',
+  freeTimesPrevious: 'mentor.times.previous',
   editMenteeProfile: 'profile.mentee',
   editMentorProfile: 'profile.mentor',
   openSettings: 'admin.settings',
@@ -48,6 +52,12 @@ export const Action = {
   /** Every input element in a modal uses this id; its block id names the field. */
   input: 'value',
 } as const;
+
+/** Slack wants the buttons of one actions block to differ in `action_id`: Book number `n`. */
+export const bookSlotAction = (n: number) =>
+  n === 0 ? Action.bookSlot : `${Action.bookSlot}.${n}`;
+/** Every `action_id` a *Book* button may have (a row holds at most 25 buttons). */
+export const BOOK_SLOT_ACTIONS = Array.from({ length: 25 }, (_, n) => bookSlotAction(n));
 
 /** `callback_id`s of modals. */
 export const View = {
@@ -101,6 +111,7 @@ export const Field = {
   availability: 'availability',
   profileMeetingPlatform: 'meetingPlatform',
   profileMeetingUrl: 'meetingUrl',
+  slotMinutes: 'slotMinutes',
   interests: 'interests',
   lookingForMentor: 'lookingForMentor',
   features: 'features',

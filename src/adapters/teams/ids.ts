@@ -38,6 +38,8 @@ export const PageVerb = {
   mySessions: 'page.sessions',
   myRequests: 'page.requests',
   incomingRequests: 'page.incoming',
+  /** A mentor's free times on their profile: *‹ Previous week* / *Next week ›*. */
+  freeTimes: 'page.freeTimes',
 } as const;
 
 /** Buttons that only show something: Action.Submit; the answer is a new message. */

@@ -72,7 +72,8 @@ export function bookSlot(
         validation({ mentorId: 'We could not find that mentor. Pick one from the list.' }),
       );
     }
-    const search = { mentor, workspace, now };
+    // The window of the days the mentee was shown: theirs.
+    const search = { mentor, workspace, now, viewerZone: actor.timeZone };
     const wanted = new Date(input.startsAt).getTime();
     const slot = offeredSlots(search).find((s) => s.startsAt.getTime() === wanted);
     if (!slot) {

@@ -1,33 +1,52 @@
 import type { Person } from '../people/person.js';
 import type { Session } from '../sessions/session.js';
+import { addLocalDays, localDateOf, startOfLocalDay } from '../time.js';
 import type { CoreDeps } from '../usecase.js';
 import type { Workspace } from '../workspaces/workspace.js';
-import { availabilitySlots, overlaps, type Slot, type SlotView, slotView } from './slots.js';
+import { availabilitySlots, overlaps, type Slot, slotMinutesOf } from './slots.js';
 
+/** How far ahead a mentor can be booked: today and the 13 days after it, in whole days. */
 export const BOOKING_WINDOW_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface SlotSearch {
   readonly mentor: Person;
   readonly workspace: Workspace;
   readonly now: Date;
+  /** Whole days of the window, today included. Default BOOKING_WINDOW_DAYS. */
   readonly days?: number;
+  /**
+   * The zone whose calendar days the window is made of: the viewer's (a mentee reads "the
+   * next 14 days" as their own days). Default the mentor's.
+   */
+  readonly viewerZone?: string;
 }
 
-/** Every slot of the mentor's availability in the booking window, free or not. */
-export function offeredSlots({
-  mentor,
-  workspace,
-  now,
-  days = BOOKING_WINDOW_DAYS,
-}: SlotSearch): Slot[] {
-  const availability = mentor.mentorProfile?.availability ?? [];
+/**
+ * The booking window (docs/product.md#booking): from now to the end of the last of its whole
+ * days in the viewer's zone, so every page of free times is a whole day or week.
+ */
+export function bookingWindow(search: SlotSearch): { from: Date; until: Date; today: string } {
+  const zone = search.viewerZone ?? search.mentor.timeZone;
+  const today = localDateOf(search.now, zone);
+  const until = startOfLocalDay(addLocalDays(today, search.days ?? BOOKING_WINDOW_DAYS), zone);
+  return { from: search.now, until, today };
+}
+
+/**
+ * Every slot of the mentor's availability in the booking window, free or not: each weekly
+ * window cut into the mentor's slot length (docs/product.md#booking).
+ */
+export function offeredSlots(search: SlotSearch): Slot[] {
+  const profile = search.mentor.mentorProfile;
+  const { from, until } = bookingWindow(search);
+  // A slot starting at the window's end belongs to the day after it.
+  const last = new Date(until.getTime() - 1);
   return availabilitySlots(
-    availability,
-    mentor.timeZone,
-    workspace.config.minSessionMinutes,
-    now,
-    new Date(now.getTime() + days * DAY_MS),
+    profile?.availability ?? [],
+    search.mentor.timeZone,
+    slotMinutesOf(profile),
+    from,
+    last,
   );
 }
 
@@ -36,8 +55,8 @@ export async function takenTime(
   deps: CoreDeps,
   search: SlotSearch,
 ): Promise<{ bookedStarts: Set<number>; sessions: Session[] }> {
-  const { mentor, workspace, now, days = BOOKING_WINDOW_DAYS } = search;
-  const until = new Date(now.getTime() + days * DAY_MS);
+  const { mentor, workspace, now } = search;
+  const { until } = bookingWindow(search);
   const [booked, sessions] = await Promise.all([
     deps.bookings.bookedStarts(mentor.id, now, until),
     deps.sessions.find({
@@ -59,7 +78,7 @@ export const isTaken = (slot: Slot, taken: Awaited<ReturnType<typeof takenTime>>
   taken.sessions.some((session) => overlaps(slot, session));
 
 /**
- * docs/product.md#booking: the mentor's free slots for the next `days` days: availability minus
+ * docs/product.md#booking: the mentor's free slots in the booking window: availability minus
  * the past, minus booked slots, minus the time of the mentor's published or live sessions.
  */
 export async function freeSlots(deps: CoreDeps, search: SlotSearch): Promise<Slot[]> {
@@ -67,12 +86,4 @@ export async function freeSlots(deps: CoreDeps, search: SlotSearch): Promise<Slo
   if (offered.length === 0) return [];
   const taken = await takenTime(deps, search);
   return offered.filter((slot) => !isTaken(slot, taken));
-}
-
-/** The free slots as a viewer in `viewerZone` sees them. */
-export async function bookableSlots(
-  deps: CoreDeps,
-  search: SlotSearch & { viewerZone: string },
-): Promise<SlotView[]> {
-  return (await freeSlots(deps, search)).map((slot) => slotView(slot, search.viewerZone));
 }

@@ -1,5 +1,5 @@
 import { minutesOfDay, timeOfMinutes } from '../people/availability.js';
-import type { WeeklySlot } from '../people/person.js';
+import type { MentorProfile, WeeklySlot } from '../people/person.js';
 import {
   addLocalDays,
   localDateOf,
@@ -8,6 +8,16 @@ import {
   timeView,
   zonedToUtc,
 } from '../time.js';
+
+/** The slot lengths a mentor chooses from (docs/product.md#booking), in minutes. */
+export const SLOT_LENGTHS: readonly number[] = [15, 30, 45, 60, 90];
+export const DEFAULT_SLOT_MINUTES = 30;
+
+/** The length of a mentor's bookable slots: their setting, or 30 minutes. */
+export const slotMinutesOf = (profile: Pick<MentorProfile, 'slotMinutes'> | undefined): number =>
+  profile?.slotMinutes && SLOT_LENGTHS.includes(profile.slotMinutes)
+    ? profile.slotMinutes
+    : DEFAULT_SLOT_MINUTES;
 
 /** One bookable piece of a mentor's availability, as UTC instants. */
 export interface Slot {

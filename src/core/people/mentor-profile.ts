@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { mentorProfileActions } from '../actions.js';
-import { bookableSlots } from '../booking/free-slots.js';
+import { freeSlots } from '../booking/free-slots.js';
+import { freeTimesPage, freeTimesPageSchema } from '../booking/free-times.js';
+import { slotMinutesOf } from '../booking/slots.js';
 import { fail, notFound, ok, type Result } from '../errors.js';
 import { peopleMap, requestView } from '../requests/request.view.js';
 import { canSee, isEnrolled, isInvited } from '../sessions/access.js';
@@ -11,17 +13,22 @@ import { tagChips } from '../views.js';
 import { isMentor } from './person.js';
 import type { MentorProfileView } from './profile.views.js';
 
-const schema = z.object({
+const schema = freeTimesPageSchema.extend({
   mentorId: z.string({ error: 'Pick a mentor.' }).trim().min(1, { error: 'Pick a mentor.' }),
 });
 
 const UPCOMING_READ = 50;
-const UPCOMING_SHOWN = 10;
+/**
+ * The soonest few: with a week of free times to book, more would take a Teams card past
+ * 28 KB (test/unit/free-times.test.ts).
+ */
+const UPCOMING_SHOWN = 5;
 
 /**
  * docs/product.md#mentor-profile: a mentor's profile for a viewer: headline, bio, expertise,
- * upcoming published sessions the viewer could join, the free slots of the next 14 days in the
- * viewer's zone, and the *Request a Session* and *Book* buttons when pressing them would work.
+ * upcoming published sessions the viewer could join, one page of the free times of the next 14
+ * days in the viewer's zone (`page`, `unit`: docs/product.md#booking), and the *Request a
+ * Session* and *Book* buttons when pressing them would work.
  */
 export function getMentorProfile(
   deps: CoreDeps,
@@ -33,7 +40,8 @@ export function getMentorProfile(
       return fail(notFound('mentor'));
     }
     const own = mentor.id === actor.id;
-    const [sessions, slots, pending] = await Promise.all([
+    const viewerZone = actor.timeZone;
+    const [sessions, free, pending] = await Promise.all([
       deps.sessions.find({
         workspaceId: workspace.id,
         mentorId: mentor.id,
@@ -42,7 +50,7 @@ export function getMentorProfile(
         limit: UPCOMING_READ,
         sort: 'startsAsc',
       }),
-      bookableSlots(deps, { mentor, workspace, now, viewerZone: actor.timeZone }),
+      freeSlots(deps, { mentor, workspace, now, viewerZone }),
       own ? Promise.resolve(undefined) : deps.requests.findPending(actor.id, mentor.id),
     ]);
     // Private sessions only for their invitees; full ones only for those already holding a seat.
@@ -52,6 +60,13 @@ export function getMentorProfile(
       .slice(0, UPCOMING_SHOWN);
     const people = peopleMap(await deps.people.getMany(mentorIdsOf(upcoming)));
     const profile = mentor.mentorProfile;
+    const freeTimes = freeTimesPage({
+      free,
+      now,
+      viewerZone,
+      slotMinutes: slotMinutesOf(profile),
+      request: { page: input.page, unit: input.unit },
+    });
     return ok({
       mentor: summaryOf(mentor),
       mentorTimeZone: mentor.timeZone,
@@ -62,8 +77,8 @@ export function getMentorProfile(
       upcomingSessions: upcoming.map((s) =>
         sessionCard(s, actor, people, now, workspace.config, deps.rooms),
       ),
-      // On their own profile a mentor previews their free slots; only others may book them.
-      slots,
+      // On their own profile a mentor previews their free times; only others may book them.
+      freeTimes,
       ...(pending
         ? { pendingRequest: requestView(pending, peopleMap([actor, mentor]), actor) }
         : {}),
@@ -74,7 +89,7 @@ export function getMentorProfile(
         own,
         switches: workspace.config,
         pending,
-        freeSlots: slots.length,
+        freeSlots: freeTimes.total,
       }),
     });
   });

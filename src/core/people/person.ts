@@ -45,6 +45,11 @@ export interface MentorProfile {
   readonly meetingPlatform: MeetingPlatform;
   /** For platforms that need a link: the mentor's standing meeting room. */
   readonly meetingUrl?: string;
+  /**
+   * How long each bookable slot of the availability is, in minutes (one of SLOT_LENGTHS);
+   * absent: DEFAULT_SLOT_MINUTES (docs/product.md#booking).
+   */
+  readonly slotMinutes?: number;
 }
 
 export interface MenteeProfile {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mayEditMentorProfile } from '../actions.js';
+import { SLOT_LENGTHS, slotMinutesOf } from '../booking/slots.js';
 import { fail, ok, type Result } from '../errors.js';
 import { offeredMeetingPlatforms, usablePlatform } from '../sessions/meeting.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
@@ -19,8 +20,14 @@ export interface MentorProfileFormView {
     readonly availability: readonly WeeklySlot[];
     readonly meetingPlatform: MeetingPlatform;
     readonly meetingUrl: string;
+    /** Minutes per bookable slot (docs/product.md#booking). */
+    readonly slotMinutes: number;
   };
-  readonly choices: { readonly meetingPlatforms: readonly MeetingPlatform[] };
+  readonly choices: {
+    readonly meetingPlatforms: readonly MeetingPlatform[];
+    /** The slot lengths to choose from, in minutes. */
+    readonly slotMinutes: readonly number[];
+  };
   /** The workspace's default meeting platform (docs/product.md#workspace-settings). */
   readonly defaults: { readonly meetingPlatform: MeetingPlatform };
 }
@@ -58,8 +65,9 @@ export function mentorProfileForm(
         availability: profile?.availability ?? [],
         meetingPlatform: usablePlatform(profile?.meetingPlatform ?? fallback, platforms),
         meetingUrl: profile?.meetingUrl ?? '',
+        slotMinutes: slotMinutesOf(profile),
       },
-      choices: { meetingPlatforms: platforms },
+      choices: { meetingPlatforms: platforms, slotMinutes: SLOT_LENGTHS },
       defaults: { meetingPlatform: fallback },
     });
   });

@@ -1,5 +1,5 @@
 import type { ActionKind } from '../actions.js';
-import type { SlotView } from '../booking/slots.js';
+import type { FreeTimesView } from '../booking/free-times.js';
 import type { PersonSummary, RequestView, SessionCard, TagChips } from '../views.js';
 import type { MeetingPlatform, MenteeProfile, MentorProfile, Role } from './person.js';
 
@@ -25,8 +25,8 @@ export interface MentorProfileView {
   readonly meetingPlatform: MeetingPlatform;
   /** Published sessions the viewer may join or is invited to, with free seats. */
   readonly upcomingSessions: readonly SessionCard[];
-  /** Free slots of the next 14 days, in the viewer's zone. */
-  readonly slots: readonly SlotView[];
+  /** One page of the free times of the next 14 days, in the viewer's zone. */
+  readonly freeTimes: FreeTimesView;
   /** The viewer's open request with this mentor, whichever side sent it. */
   readonly pendingRequest?: RequestView;
   readonly isOwnProfile: boolean;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mayEditMentorProfile } from '../actions.js';
+import { SLOT_LENGTHS, slotMinutesOf } from '../booking/slots.js';
 import { DomainError, ErrorCode, fail, notFound, ok, type Result, validation } from '../errors.js';
 import { platformProblem } from '../sessions/meeting.js';
 import { type Actor, type CoreDeps, runCommand } from '../usecase.js';
@@ -13,6 +14,9 @@ import { tagListSchema } from './tags.js';
 
 export const MAX_HEADLINE = 120;
 export const MAX_BIO = 2000;
+
+/** "Pick a slot length: 15, 30, 45, 60 or 90 minutes." */
+const slotLengthError = `Pick a slot length: ${SLOT_LENGTHS.slice(0, -1).join(', ')} or ${SLOT_LENGTHS.at(-1)} minutes.`;
 
 const schema = z.object({
   headline: z
@@ -34,6 +38,17 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((url) => (url ? url : undefined)),
+  /** Minutes per bookable slot, as a number or the text of one; absent: kept (or 30). */
+  slotMinutes: z
+    .union([z.number(), z.string()], { error: slotLengthError })
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      const n = Number(value);
+      if (SLOT_LENGTHS.includes(n)) return n;
+      ctx.addIssue({ code: 'custom', message: slotLengthError });
+      return z.NEVER;
+    }),
 });
 
 /** What a mentor fills in: the profile form's fields. */
@@ -77,6 +92,7 @@ export function saveMentorProfile(
       expertise: input.expertise,
       availability: input.availability,
       meetingPlatform,
+      slotMinutes: input.slotMinutes ?? slotMinutesOf(actor.mentorProfile),
       // BigBlueButton rooms are made by the service: a pasted link would never be used.
       ...(needsMeetingUrl(meetingPlatform) && input.meetingUrl
         ? { meetingUrl: input.meetingUrl }

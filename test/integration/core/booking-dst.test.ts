@@ -2,9 +2,10 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookSlot } from '../../../src/core/booking/book-slot.js';
 import { freeSlots } from '../../../src/core/booking/free-slots.js';
+import type { SlotView } from '../../../src/core/booking/slots.js';
 import { ErrorCode } from '../../../src/core/errors.js';
 import { getMentorProfile } from '../../../src/core/people/mentor-profile.js';
-import type { WeeklySlot } from '../../../src/core/people/person.js';
+import type { Person, WeeklySlot } from '../../../src/core/people/person.js';
 import { formatTime } from '../../../src/core/time.js';
 import {
   actorOf,
@@ -29,12 +30,12 @@ afterAll(() => h.close());
 
 /** Hour-long slots, so each Tuesday 14:00-16:00 gives 14:00 and 15:00. */
 async function mentorIn(timeZone: string, availability: WeeklySlot[] = TUESDAY_AFTERNOON) {
-  const workspace = await createWorkspace(h, { config: { minSessionMinutes: 60 } });
+  const workspace = await createWorkspace(h);
   const mentor = await createPerson(h, workspace, {
     name: 'Ada',
     roles: ['mentor'],
     timeZone,
-    mentorProfile: { availability },
+    mentorProfile: { availability, slotMinutes: 60 },
   });
   return { workspace, mentor };
 }
@@ -49,6 +50,18 @@ async function slotsFrom(now: string, timeZone: string, availability?: WeeklySlo
     workspace,
     mentor,
   };
+}
+
+/** Every page of a mentor's free times as `viewer` turns them, *Next week* to the end. */
+async function pagesSeenBy(viewer: Person, mentorId: string) {
+  const pages: SlotView[][] = [];
+  for (let page = 0; ; page++) {
+    const view = succeeded(
+      await getMentorProfile(h.deps, { actor: actorOf(viewer), input: { mentorId, page } }),
+    );
+    pages.push(view.freeTimes.days.flatMap((d) => [...d.slots]));
+    if (!view.freeTimes.next) return pages;
+  }
 }
 
 describe('availability across daylight-saving changes (docs/product.md#time)', () => {
@@ -183,7 +196,7 @@ describe('availability across daylight-saving changes (docs/product.md#time)', (
     ]);
   });
 
-  it("shows the slots in the viewer's own zone, named, on the mentor profile", async () => {
+  it("shows the slots in the viewer's own zone, named, a week a page, on the mentor profile", async () => {
     h.clock.set('2027-03-08T12:00:00Z');
     const { workspace, mentor } = await mentorIn('America/New_York');
     const berliner = await createPerson(h, workspace, { timeZone: 'Europe/Berlin' });
@@ -191,20 +204,31 @@ describe('availability across daylight-saving changes (docs/product.md#time)', (
       await getMentorProfile(h.deps, { actor: actorOf(berliner), input: { mentorId: mentor.id } }),
     );
     expect(view.mentorTimeZone).toBe('America/New_York');
+    expect(view.freeTimes).toMatchObject({ unit: 'week', pages: 2, count: 2, total: 4 });
     // New York moved to summer time on the 14th, Berlin only on the 28th: the gap between
     // them shrinks from 6 to 5 hours, so the Berlin viewer sees 20:00 one week, 19:00 the next.
-    expect(view.slots.map((s) => formatTime(s.start))).toEqual([
-      'Tue 9 Mar 2027, 20:00 (Europe/Berlin)',
-      'Tue 9 Mar 2027, 21:00 (Europe/Berlin)',
-      'Tue 16 Mar 2027, 19:00 (Europe/Berlin)',
-      'Tue 16 Mar 2027, 20:00 (Europe/Berlin)',
+    const berlin = await pagesSeenBy(berliner, mentor.id);
+    expect(berlin.map((page) => page.map((s) => formatTime(s.start)))).toEqual([
+      ['Tue 9 Mar 2027, 20:00 (Europe/Berlin)', 'Tue 9 Mar 2027, 21:00 (Europe/Berlin)'],
+      ['Tue 16 Mar 2027, 19:00 (Europe/Berlin)', 'Tue 16 Mar 2027, 20:00 (Europe/Berlin)'],
     ]);
+    // In Kolkata New York's Tuesday afternoon is late Tuesday evening and early Wednesday:
+    // each slot stands under the viewer's own day.
     const kolkata = await createPerson(h, workspace, { timeZone: 'Asia/Kolkata' });
-    const seen = succeeded(
-      await getMentorProfile(h.deps, { actor: actorOf(kolkata), input: { mentorId: mentor.id } }),
+    const second = succeeded(
+      await getMentorProfile(h.deps, {
+        actor: actorOf(kolkata),
+        input: { mentorId: mentor.id, page: 1 },
+      }),
     );
-    expect(formatTime(seen.slots[0]!.start)).toBe('Wed 10 Mar 2027, 00:30 (Asia/Kolkata)');
-    expect(formatTime(seen.slots[2]!.start)).toBe('Tue 16 Mar 2027, 23:30 (Asia/Kolkata)');
+    expect(
+      second.freeTimes.days.map((d) => [d.heading, d.slots.map((s) => formatTime(s.start))]),
+    ).toEqual([
+      ['Tuesday 16 March', ['Tue 16 Mar 2027, 23:30 (Asia/Kolkata)']],
+      ['Wednesday 17 March', ['Wed 17 Mar 2027, 00:30 (Asia/Kolkata)']],
+    ]);
+    const first = (await pagesSeenBy(kolkata, mentor.id))[0] ?? [];
+    expect(formatTime(first[0]!.start)).toBe('Wed 10 Mar 2027, 00:30 (Asia/Kolkata)');
   });
 
   it('books a slot after the change at its local wall-clock time', async () => {

@@ -33,7 +33,10 @@ interface Cast {
 }
 
 /** A Berlin mentor free on Tuesdays 14:00-16:00; "now" is Monday 2027-01-11 09:00 UTC. */
-async function cast(config: Partial<Workspace['config']> = {}): Promise<Cast> {
+async function cast(
+  config: Partial<Workspace['config']> = {},
+  slotMinutes?: number,
+): Promise<Cast> {
   h.clock.set(TEST_NOW);
   const workspace = await createWorkspace(h, { config });
   const mentor = await createPerson(h, workspace, {
@@ -44,6 +47,7 @@ async function cast(config: Partial<Workspace['config']> = {}): Promise<Cast> {
       availability: TUESDAY_AFTERNOON,
       meetingPlatform: 'gmeet',
       meetingUrl: 'https://meet.google.com/abc-defg-hij',
+      ...(slotMinutes ? { slotMinutes } : {}),
     },
   });
   const mentee = await createPerson(h, workspace, {
@@ -67,7 +71,7 @@ const starts = async (c: Cast) =>
 const FIRST = '2027-01-12T13:00:00.000Z';
 
 describe('booking from availability (docs/product.md#booking)', () => {
-  it('cuts Tuesday 14:00-16:00 into slots of the minimum length for the next 14 days', async () => {
+  it("cuts Tuesday 14:00-16:00 into the mentor's slot length for the next 14 days", async () => {
     const c = await cast();
     expect(await starts(c)).toEqual([
       '2027-01-12T13:00:00.000Z',
@@ -79,7 +83,8 @@ describe('booking from availability (docs/product.md#booking)', () => {
       '2027-01-19T14:00:00.000Z',
       '2027-01-19T14:30:00.000Z',
     ]);
-    const hourly = await cast({ minSessionMinutes: 60 });
+    // The mentor's slot length, not the workspace's minimum session length.
+    const hourly = await cast({ minSessionMinutes: 15 }, 60);
     expect(await starts(hourly)).toEqual([
       '2027-01-12T13:00:00.000Z',
       '2027-01-12T14:00:00.000Z',
@@ -340,8 +345,12 @@ describe('booking from availability (docs/product.md#booking)', () => {
       }),
     );
     expect(view.actions).toContain('bookSlot');
-    expect(view.slots).toHaveLength(7);
-    expect(view.slots[0]).toEqual({
+    // This week's page holds Tuesday the 12th: three of its four slots are free; the 19th is
+    // on next week's page.
+    expect(view.freeTimes).toMatchObject({ unit: 'week', page: 0, count: 3, total: 7 });
+    expect(view.freeTimes.next).toEqual({ label: 'Next week ›', offset: 1, unit: 'week' });
+    expect(view.freeTimes.days.map((d) => d.heading)).toEqual(['Tuesday 12 January']);
+    expect(view.freeTimes.days[0]?.slots[0]).toEqual({
       startsAt: '2027-01-12T13:30:00.000Z',
       start: { utc: '2027-01-12T13:30:00.000Z', timeZone: 'America/New_York' },
       end: { utc: '2027-01-12T14:00:00.000Z', timeZone: 'America/New_York' },

@@ -51,6 +51,8 @@ describe('mentor profile (docs/product.md#mentor-profile)', () => {
       availability: TUESDAY_AFTERNOON,
       meetingPlatform: 'zoom',
       meetingUrl: 'https://acme.zoom.us/j/123456789',
+      // Not chosen: 30-minute bookable slots.
+      slotMinutes: 30,
     });
     const mine = succeeded(await getMyProfile(h.deps, { actor: actorOf(person) }));
     expect(mine.mentorProfile?.headline).toBe('Staff engineer');
@@ -144,6 +146,8 @@ describe('mentor profile (docs/product.md#mentor-profile)', () => {
         'Add at most 30 weekly times.',
       ],
       [{ meetingPlatform: 'skype' }, 'meetingPlatform', 'Pick a meeting platform.'],
+      [{ slotMinutes: 20 }, 'slotMinutes', 'Pick a slot length: 15, 30, 45, 60 or 90 minutes.'],
+      [{ slotMinutes: 'long' }, 'slotMinutes', 'Pick a slot length: 15, 30, 45, 60 or 90 minutes.'],
       [
         { meetingPlatform: 'gmeet', meetingUrl: undefined },
         'meetingUrl',
@@ -405,7 +409,7 @@ describe('finding mentors and viewing a mentor profile (docs/product.md#mentor-p
     });
     expect(view.upcomingSessions.map((s) => s.title).sort()).toEqual(['Invited', 'Open']);
     expect(view.upcomingSessions[0]?.start.timeZone).toBe('Asia/Kolkata');
-    expect(view.slots[0]?.start).toEqual({
+    expect(view.freeTimes.days[0]?.slots[0]?.start).toEqual({
       utc: '2027-01-12T13:00:00.000Z',
       timeZone: 'Asia/Kolkata',
     });

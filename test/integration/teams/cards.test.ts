@@ -37,6 +37,7 @@ import {
 import { settingsForm } from '../../../src/adapters/teams/features/settings/forms.js';
 import { notificationCard } from '../../../src/adapters/teams/notifications.js';
 import { ACTION_KINDS } from '../../../src/core/actions.js';
+import { freeTimesPage } from '../../../src/core/booking/free-times.js';
 import type { NotificationKind } from '../../../src/core/notifications.js';
 import { DEFAULT_CONFIG } from '../../../src/core/workspaces/workspace.js';
 import {
@@ -68,7 +69,17 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
   it('renders every view and dialog as a clean card, errors next to their inputs', () => {
     const session = sessionView();
     const request = requestViewOf();
-    const slot = { startsAt: '2027-03-16T13:00:00.000Z', start: session.start, end: session.end };
+    const freeTimes = freeTimesPage({
+      free: [
+        {
+          startsAt: new Date('2027-03-16T13:00:00.000Z'),
+          endsAt: new Date('2027-03-16T13:30:00.000Z'),
+        },
+      ],
+      now: new Date('2027-03-15T09:00:00Z'),
+      viewerZone: 'Europe/Berlin',
+      slotMinutes: 30,
+    });
     const cards = [
       helpCard(ACTION_KINDS, 'Welcome'),
       adminWelcomeCard(),
@@ -89,7 +100,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
         expertise: { shown: ['a'], more: 0 },
         meetingPlatform: 'bigbluebutton',
         upcomingSessions: [session],
-        slots: [slot],
+        freeTimes,
         isOwnProfile: false,
         actions: ['requestSession', 'bookSlot'],
       }),

@@ -261,21 +261,26 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
     const offer = await h.core.requests.findPending(personIdOf(joan), personIdOf(grace));
     expect(offer?.status).toBe('pending');
 
-    // View profile (Action.Submit) answers with the profile card: free slots and Book.
+    // View profile (Action.Submit) answers with the profile card: a day's free times and Book.
     const joanBefore = h.callsTo(conversationIdOf(joan)).length;
     await h.post(cardSubmit(joan, { verb: 'show.mentor', mentorId: personIdOf(grace) }));
     const profile = h.callsTo(conversationIdOf(joan)).slice(joanBefore).at(-1);
     const card = cardsOf(profile?.body)[0] as { body: unknown[] };
     const slotChoice = JSON.stringify(card).match(
-      /"id":"startsAt","label":"[^"]+","choices":\[\{"title":"[^"]+","value":"([^"]+)"/,
+      /"id":"(slot\.[^"]+)","label":"[^"]+","choices":\[\{"title":"[^"]+","value":"([^"]+)"/,
     );
-    expect(slotChoice?.[1]).toBeTruthy();
+    expect(slotChoice?.[2]).toBeTruthy();
 
+    // Book under that day: the day's choice is sent with the button's data.
     const graceBefore = h.callsTo(conversationIdOf(grace)).length;
     const booked = await press(
       joan,
       'mentor.book',
-      { mentorId: personIdOf(grace), startsAt: slotChoice?.[1] },
+      {
+        mentorId: personIdOf(grace),
+        day: slotChoice?.[1]?.slice('slot.'.length),
+        [slotChoice?.[1] ?? '']: slotChoice?.[2],
+      },
       'profile-card',
     );
     expect(booked.card).toContain("Booked, and the mentor's offer is accepted.");
@@ -290,13 +295,13 @@ describe('docs/product.md#mentor-offers-to-mentor: mentor offers, mentee dismiss
     const twice = await press(
       ada,
       'mentor.book',
-      { mentorId: personIdOf(grace), startsAt: slotChoice?.[1] },
+      { mentorId: personIdOf(grace), startsAt: slotChoice?.[2] },
       'profile-card-2',
     );
-    // The profile card shows the free slots left, under the sentence saying why.
+    // The profile card shows the free times left, under the sentence saying why.
     expect(JSON.stringify(twice.card)).toContain('That slot was just booked by someone else.');
-    expect(JSON.stringify(twice.card)).toContain('Book a free slot');
-    expect(JSON.stringify(twice.card)).not.toContain(`"value":"${slotChoice?.[1]}"`);
+    expect(JSON.stringify(twice.card)).toContain('Book a free time');
+    expect(JSON.stringify(twice.card)).not.toContain(`"value":"${slotChoice?.[2]}"`);
   });
 });
 

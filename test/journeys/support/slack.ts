@@ -235,6 +235,33 @@ export class SlackPerson {
     });
   }
 
+  /**
+   * The modal with `callbackId` as the person sees it now, with its view id (which a button
+   * pressed in it carries back). `since`: only what was drawn after that many calls.
+   */
+  async openModal(callbackId: string, since = 0): Promise<{ id: string; view: AnyView }> {
+    return eventually(() => {
+      const drawn = this.world.calls
+        .slice(since)
+        .filter((c) => c.user === this.id && c.path === 'views.update')
+        .filter((c) => (c.args.view as AnyView | undefined)?.callback_id === callbackId)
+        .at(-1);
+      expect(drawn, `${this.id} has no ${callbackId} modal open`).toBeDefined();
+      return { id: String(drawn?.args.view_id), view: drawn?.args.view as AnyView };
+    });
+  }
+
+  /** Presses a button in an open modal (`button`: one of its elements). */
+  async pressesInModal(modal: { id: string; view: AnyView }, button: AnyView): Promise<void> {
+    const signed = blockActions({
+      user: this.id,
+      actionId: String(button.action_id),
+      value: button.value,
+      view: { id: modal.id, type: 'modal', callback_id: modal.view.callback_id },
+    });
+    expect((await this.world.send(this.id, signed)).status).toBe(200);
+  }
+
   /** Submits a modal; returns Slack's answer (`response_action`, errors, the next view). */
   async submits(view: AnyView, values: StateValues): Promise<AnyView> {
     const res = await this.world.send(this.id, viewSubmission({ user: this.id, view, values }));

@@ -1,12 +1,21 @@
+import type { FreeTimesPageInput } from '../../../../core/booking/free-times.js';
 import type { Person } from '../../../../core/people/person.js';
 import type { SlackContext } from '../../context.js';
 import { modalOf } from '../../listen.js';
 import { menteeProfileModal, mentorProfileFormModal, mentorProfileModal } from './modals.js';
 
-/** A mentor's profile, with what the reader may do there (request, book). */
-export const mentorProfileView = (ctx: SlackContext, person: Person, mentorId: string) =>
+/**
+ * A mentor's profile, with what the reader may do there (request, book), on the page of free
+ * times asked for (the first by default).
+ */
+export const mentorProfileView = (
+  ctx: SlackContext,
+  person: Person,
+  mentorId: string,
+  page: FreeTimesPageInput = {},
+) =>
   modalOf(
-    ctx.mentorship.mentorProfile({ actor: { personId: person.id }, input: { mentorId } }),
+    ctx.mentorship.mentorProfile({ actor: { personId: person.id }, input: { ...page, mentorId } }),
     mentorProfileModal,
   );
 

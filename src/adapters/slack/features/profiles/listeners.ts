@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '../../../../core/errors.js';
 import type { Person } from '../../../../core/people/person.js';
 import type { Register, SlackContext } from '../../context.js';
-import { Action, Command, View } from '../../ids.js';
+import { Action, BOOK_SLOT_ACTIONS, Command, View } from '../../ids.js';
 import { esc, type Message, modal, section } from '../../kit.js';
 import { onCommand, onPress, onPressOpen, opensForms } from '../../listen.js';
 import { decodeMeta, noticeModal } from '../../modal.js';
@@ -60,47 +60,71 @@ export const registerProfiles: Register = (app, ctx) => {
     );
   }
 
-  app.action(
-    Action.bookSlot,
-    onPress(ctx, async (p) => {
-      const { m, s } = decodeMeta<{ m: string; s: string }>(p.value);
-      const result = await ctx.mentorship.bookSlot({
-        actor: { personId: p.person.id },
-        input: { mentorId: m ?? '', startsAt: s ?? '' },
-        idempotencyKey: p.key,
-      });
-      if (!result.ok) {
-        if (result.error.code !== ErrorCode.SlotTaken || p.origin.t !== 'v') {
-          return p.say(result.error.message);
-        }
-        // The profile shows the slots still free, under the one sentence saying why.
-        const profile = await mentorProfileView(ctx, p.person, m ?? '');
-        const view =
-          profile instanceof DomainError
-            ? noticeModal('Mentor profile', result.error.message)
-            : {
-                ...profile,
-                blocks: [section(`:warning: ${esc(result.error.message)}`), ...profile.blocks],
-              };
-        await p.client.views
-          .update({ view_id: p.origin.id, view })
-          .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not update the profile'));
-        return;
+  // *Book* on a free time: the n-th button of a row is `mentor.book.n` (ids.ts).
+  const book = onPress(ctx, async (p) => {
+    const {
+      m,
+      s,
+      p: page,
+      u,
+    } = decodeMeta<{ m: string; s: string; p: number; u: string }>(p.value);
+    const result = await ctx.mentorship.bookSlot({
+      actor: { personId: p.person.id },
+      input: { mentorId: m ?? '', startsAt: s ?? '' },
+      idempotencyKey: p.key,
+    });
+    if (!result.ok) {
+      if (result.error.code !== ErrorCode.SlotTaken || p.origin.t !== 'v') {
+        return p.say(result.error.message);
       }
-      const done = bookedMessage(result.value.session);
-      if (p.origin.t !== 'v') return updateOrigin(ctx, p.client, p.origin, p.person, done);
-      // Booked from the profile modal: the modal itself shows the booking.
+      // The profile shows the times still free on that page, under the one sentence saying why.
+      const profile = await mentorProfileView(ctx, p.person, m ?? '', { page, unit: u });
+      const view =
+        profile instanceof DomainError
+          ? noticeModal('Mentor profile', result.error.message)
+          : {
+              ...profile,
+              blocks: [section(`:warning: ${esc(result.error.message)}`), ...profile.blocks],
+            };
       await p.client.views
-        .update({
-          view_id: p.origin.id,
-          view: { ...noticeModal('Booked', done.text), blocks: done.blocks },
-        })
+        .update({ view_id: p.origin.id, view })
         .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not update the profile'));
-    }),
-  );
+      return;
+    }
+    const done = bookedMessage(result.value.session);
+    if (p.origin.t !== 'v') return updateOrigin(ctx, p.client, p.origin, p.person, done);
+    // Booked from the profile modal: the modal itself shows the booking.
+    await p.client.views
+      .update({
+        view_id: p.origin.id,
+        view: { ...noticeModal('Booked', done.text), blocks: done.blocks },
+      })
+      .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not update the profile'));
+  });
+  for (const id of BOOK_SLOT_ACTIONS) app.action(id, book);
+
+  // *Next week* / *Previous week* under the free times: the profile modal turns in place.
+  for (const id of [Action.freeTimesNext, Action.freeTimesPrevious]) {
+    app.action(
+      id,
+      onPress(ctx, async (p) => {
+        const { m, p: page, u } = decodeMeta<{ m: string; p: number; u: string }>(p.value);
+        const profile = await mentorProfileView(ctx, p.person, m ?? '', { page, unit: u });
+        if (profile instanceof DomainError) return p.say(profile.message);
+        if (p.origin.t !== 'v') return p.say('Open the mentor profile again to see more times.');
+        await p.client.views
+          .update({ view_id: p.origin.id, view: profile })
+          .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not turn the page'));
+      }),
+    );
+  }
 
   opensForms(app, ctx, [
-    [Action.viewMentorProfile, 'Mentor profile', mentorProfileView],
+    [
+      Action.viewMentorProfile,
+      'Mentor profile',
+      (c, person, id) => mentorProfileView(c, person, id),
+    ],
     [Action.editMenteeProfile, 'Mentee profile', menteeProfileForm],
     [Action.editMentorProfile, 'Mentor profile', mentorProfileForm],
   ]);

@@ -3,6 +3,7 @@ import type {
   MenteeProfileFormView,
   MentorProfileFormView,
 } from '../../../../core/people/profile-forms.js';
+import { durationText } from '../../../../core/words.js';
 import { availabilityText } from '../../../forms/index.js';
 import { Field, View } from '../../ids.js';
 import {
@@ -68,6 +69,15 @@ export function mentorProfileFormModal(form: MentorProfileFormView): ModalView {
         `Weekly availability (${esc(form.timeZone)})`,
         textInput({ initial: availabilityText(p.availability), multiline: true }),
         { optional: true, hint: 'One per line, like: Tue 14:00-16:00' },
+      ),
+      input(
+        Field.slotMinutes,
+        'Length of a booked session',
+        staticSelect(
+          form.choices.slotMinutes.map((n) => option(durationText(n), String(n))),
+          String(p.slotMinutes),
+        ),
+        { hint: 'Your availability is cut into free times of this length for mentees to book.' },
       ),
       input(
         Field.profileMeetingPlatform,

@@ -16,6 +16,9 @@ export function mentorProfileOf(state: FormState) {
       ? { meetingPlatform: state.selected(Field.profileMeetingPlatform) }
       : {}),
     meetingUrl: state.text(Field.profileMeetingUrl),
+    ...(state.selected(Field.slotMinutes)
+      ? { slotMinutes: state.selected(Field.slotMinutes) }
+      : {}),
   };
 }
 

@@ -1,15 +1,21 @@
+import type { FreeTimesTurn } from '../../../../core/booking/free-times.js';
+import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import type {
   MenteeSearchResult,
   MentorListItem,
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
-import { plural } from '../../../../core/words.js';
+import { clockOf } from '../../../../core/time.js';
+import { durationText, plural } from '../../../../core/words.js';
 import { slotText } from '../../../forms/index.js';
 import { buttonsFor } from '../../buttons.js';
+import { Action, bookSlotAction } from '../../ids.js';
 import {
   actions,
   type Block,
+  type Button,
+  button,
   chips,
   context,
   divider,
@@ -18,7 +24,6 @@ import {
   type Message,
   message,
   section,
-  when,
   who,
 } from '../../kit.js';
 import { sessionBlocks } from '../sessions/views.js';
@@ -68,11 +73,62 @@ export function menteeResults(results: readonly MenteeSearchResult[]): Message {
   ]);
 }
 
-const SLOTS_SHOWN = 12;
+/**
+ * One page of a mentor's free times (docs/product.md#booking): a heading per day with its
+ * times as *Book* buttons (rows of at most 25, Slack's limit), the page's and the window's
+ * counts, and *‹ Previous week* / *Next week ›*. On their own profile a mentor sees the times
+ * without buttons.
+ */
+export function freeTimesBlocks(p: MentorProfileView): Block[] {
+  const f = p.freeTimes;
+  const m = p.mentor.id;
+  const canBook = p.actions.includes('bookSlot');
+  const blocks: Block[] = [
+    divider(),
+    section(
+      `*Free times* · ${durationText(f.slotMinutes)} each, in your zone (${esc(f.timeZone)})`,
+    ),
+    context(esc(f.summary)),
+  ];
+  if (f.days.length === 0)
+    blocks.push(
+      context(f.unit === 'week' ? 'No free times this week.' : 'No free times this day.'),
+    );
+  for (const day of f.days) {
+    blocks.push(section(`*${esc(day.heading)}* · ${plural(day.slots.length, 'free time')}`));
+    if (!canBook) {
+      blocks.push(context(day.slots.map((slot) => clockOf(slot.start)).join(' · ')));
+      continue;
+    }
+    for (let row = 0; row < day.slots.length; row += 25) {
+      const elements = day.slots
+        .slice(row, row + 25)
+        .map((slot, n) =>
+          button(
+            clockOf(slot.start),
+            bookSlotAction(n),
+            JSON.stringify({ m, s: slot.startsAt, p: f.page, u: f.unit }),
+          ),
+        );
+      blocks.push({ type: 'actions', elements });
+    }
+  }
+  const turns = [
+    f.previous && button(f.previous.label, Action.freeTimesPrevious, pageValue(m, f.previous)),
+    f.next &&
+      button(f.next.label, Action.freeTimesNext, pageValue(m, f.next), { style: 'primary' }),
+  ].filter((b): b is Button => b !== undefined);
+  if (turns.length > 0) blocks.push({ type: 'actions', elements: turns });
+  return blocks;
+}
+
+/** What a free-times page button carries: the mentor and the page it leads to. */
+const pageValue = (m: string, turn: FreeTimesTurn) =>
+  JSON.stringify({ m, p: turn.offset, u: turn.unit });
 
 /**
- * A mentor's profile (docs/product.md#mentor-profile) with upcoming sessions, bookable slots
- * and *Request a Session*.
+ * A mentor's profile (docs/product.md#mentor-profile) with upcoming sessions, a page of free
+ * times to book and *Request a Session*.
  */
 export function mentorProfileBlocks(p: MentorProfileView): Block[] {
   const blocks: Block[] = [
@@ -102,22 +158,7 @@ export function mentorProfileBlocks(p: MentorProfileView): Block[] {
     for (const card of p.upcomingSessions.slice(0, 5))
       blocks.push(...sessionBlocks(card, { compact: true }));
   }
-  blocks.push(divider(), section(`*Free times* (next 14 days, in your zone)`));
-  if (p.slots.length === 0) blocks.push(context('No free times right now.'));
-  for (const slot of p.slots.slice(0, SLOTS_SHOWN)) {
-    blocks.push(
-      section(
-        when(slot.start, slot.end),
-        buttonsFor(
-          p.actions,
-          ['bookSlot'],
-          JSON.stringify({ m: p.mentor.id, s: slot.startsAt }),
-        )[0],
-      ),
-    );
-  }
-  if (p.slots.length > SLOTS_SHOWN)
-    blocks.push(context(`${p.slots.length - SLOTS_SHOWN} more free times later on.`));
+  blocks.push(...freeTimesBlocks(p));
   return blocks;
 }
 
@@ -131,7 +172,9 @@ export function myProfileBlocks(p: MyProfileView): Block[] {
   if (mentor) {
     lines.push(`*Mentor headline:* ${esc(mentor.headline)}`);
     const slots = mentor.availability.map(slotText);
-    lines.push(`*Availability (${esc(p.timeZone)}):* ${slots.join(', ') || '_none_'}`);
+    lines.push(
+      `*Availability (${esc(p.timeZone)}):* ${slots.join(', ') || '_none_'} · booked sessions last ${durationText(slotMinutesOf(mentor))}`,
+    );
   }
   return [
     section(lines.join('\n')),

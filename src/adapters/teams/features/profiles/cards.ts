@@ -1,3 +1,5 @@
+import type { SlotView } from '../../../../core/booking/slots.js';
+import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import { weekdayName } from '../../../../core/people/availability.js';
 import type {
   MenteeSearchResult,
@@ -5,32 +7,125 @@ import type {
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
-import { formatRange } from '../../../../core/time.js';
+import { clockOf } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
+import { durationText, plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../actions.js';
+import { PageVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   actionSet,
+  type CardElement,
   card,
   chipsText,
   choiceSet,
   container,
+  execute,
   facts,
   heading,
   text,
 } from '../../kit.js';
 import { sessionItem } from '../sessions/cards.js';
 
-/** Teams shows long choice lists fine, but a fortnight of half-hour slots is plenty. */
-const MAX_SLOTS = 40;
+/**
+ * One page of a mentor's free times (docs/product.md#booking): the page's and the window's
+ * counts, a heading per day with its times to choose from and *Book*, and *‹ Previous week* /
+ * *Next week ›*, which turn the card in place. On their own profile a mentor sees the times.
+ */
+function freeTimesElements(p: MentorProfileView): CardElement[] {
+  const f = p.freeTimes;
+  const mentorId = p.mentor.id;
+  const canBook = p.actions.includes('bookSlot');
+  const where = { page: f.page, unit: f.unit };
+  const days = f.days.map((day) =>
+    container([
+      text(`${day.heading} · ${plural(day.slots.length, 'free time')}`, { weight: 'bolder' }),
+      canBook
+        ? {
+            type: 'ColumnSet',
+            columns: [
+              {
+                type: 'Column',
+                width: 'stretch',
+                items: [
+                  choiceSet(
+                    `slot.${day.date}`,
+                    'Pick a time',
+                    day.slots.map((s) => ({ title: slotText(s), value: s.startsAt })),
+                    { value: day.slots[0]?.startsAt },
+                  ),
+                ],
+              },
+              {
+                type: 'Column',
+                width: 'auto',
+                verticalContentAlignment: 'bottom',
+                items: [
+                  {
+                    type: 'ActionSet',
+                    actions: buttonsFor(p.actions, ['bookSlot'], { mentorId }).map((b) => ({
+                      ...b,
+                      data: { ...(b.data as object), day: day.date, ...where },
+                    })),
+                  },
+                ],
+              },
+            ],
+          }
+        : text(day.slots.map((s) => clockOf(s.start)).join(' · '), { spacing: 'none' }),
+    ]),
+  );
+  const turns = [f.previous, f.next].filter((t) => t !== undefined);
+  return [
+    container(
+      [
+        text(
+          canBook
+            ? 'Book a free time'
+            : p.isOwnProfile
+              ? 'Your free times, as mentees see them'
+              : 'Free times',
+          { weight: 'bolder' },
+        ),
+        text(
+          `${durationText(f.slotMinutes)} each, in your time zone (${f.timeZone}). ${f.summary}.`,
+          { subtle: true, spacing: 'none' },
+        ),
+        f.days.length === 0
+          ? text(f.unit === 'week' ? 'No free times this week.' : 'No free times this day.', {
+              subtle: true,
+            })
+          : undefined,
+      ],
+      true,
+    ),
+    ...days,
+    ...(turns.length > 0
+      ? [
+          actionSet(
+            turns.map((t) =>
+              execute(
+                t.label,
+                PageVerb.freeTimes,
+                { mentorId, page: t.offset, unit: t.unit },
+                t === f.next,
+              ),
+            ),
+          ) as CardElement,
+        ]
+      : []),
+  ];
+}
+
+/** "10:00-10:30": a free time under its day's heading. */
+const slotText = (s: SlotView) => `${clockOf(s.start)}-${clockOf(s.end)}`;
 
 /**
  * docs/product.md#mentor-profile: a mentor's profile as the viewer sees it, with *Request a
- * Session* and *Book* (a choice of the free slots, in the viewer's zone) when the view model
+ * Session* and a page of free times to *Book* (in the viewer's zone) when the view model
  * allows them.
  */
 export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
-  const slots = p.slots.slice(0, MAX_SLOTS);
   const mentorId = p.mentor.id;
   return card(
     `${p.mentor.name}: ${p.headline}`,
@@ -52,31 +147,7 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
         : undefined,
       p.upcomingSessions.length > 0 ? text('Upcoming sessions', { weight: 'bolder' }) : undefined,
       ...p.upcomingSessions.map((s: SessionCard) => sessionItem(s)),
-      p.actions.includes('bookSlot')
-        ? container(
-            [
-              text('Book a free slot', { weight: 'bolder' }),
-              choiceSet(
-                'startsAt',
-                'Free slots (your time zone)',
-                slots.map((s) => ({ title: formatRange(s.start, s.end), value: s.startsAt })),
-                { value: slots[0]?.startsAt },
-              ),
-              {
-                type: 'ActionSet',
-                actions: buttonsFor(p.actions, ['bookSlot'], { mentorId }),
-              },
-            ],
-            true,
-          )
-        : p.isOwnProfile
-          ? text(
-              p.slots.length > 0
-                ? `Mentees see ${p.slots.length} free slots in the next 14 days.`
-                : 'You have no free slots in the next 14 days.',
-              { subtle: true },
-            )
-          : text('No free slots to book in the next 14 days.', { subtle: true }),
+      ...freeTimesElements(p),
     ],
     [...buttonsFor(p.actions, ['requestSession'], { mentorId })],
   );
@@ -180,6 +251,7 @@ export function myProfileCard(p: MyProfileView): AdaptiveCard {
                     .map((s) => `${weekdayName(s.weekday).slice(0, 3)} ${s.start}-${s.end}`)
                     .join(', ') || 'none yet',
                 ],
+                ['Booked sessions last', durationText(slotMinutesOf(mentor))],
                 ['Meeting platform', mentor.meetingPlatform],
               ]),
             ],

@@ -1,3 +1,5 @@
+import { DEFAULT_SLOT_MINUTES, SLOT_LENGTHS } from '../../../../core/booking/slots.js';
+import { durationText } from '../../../../core/words.js';
 import { DialogVerb } from '../../ids.js';
 import {
   choiceSet,
@@ -44,6 +46,7 @@ export function mentorProfileForm(
   timeZone: string,
   state: FormState,
   platforms?: readonly string[],
+  slotLengths: readonly number[] = SLOT_LENGTHS,
 ): DialogInfo {
   const v = (id: string) => state.values[id];
   return formDialog({
@@ -67,6 +70,15 @@ export function mentorProfileForm(
           isMultiline: true,
           placeholder: 'Tue 14:00-16:00',
         }),
+      ),
+      ...field(
+        state,
+        choiceSet(
+          'slotMinutes',
+          'Length of a booked session (your availability is cut into free times of it)',
+          slotLengths.map((n) => ({ title: durationText(n), value: String(n) })),
+          { value: v('slotMinutes') || String(DEFAULT_SLOT_MINUTES) },
+        ),
       ),
       ...field(
         state,

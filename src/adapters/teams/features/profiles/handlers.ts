@@ -3,12 +3,27 @@ import { availabilityOf, availabilityText, commaList } from '../../../forms/inde
 import { buttonFailure, commandOf, showing } from '../../buttons.js';
 import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
 import { again } from '../../form-input.js';
-import { ActionVerb, DialogVerb, ShowVerb } from '../../ids.js';
+import { ActionVerb, DialogVerb, PageVerb, ShowVerb } from '../../ids.js';
 import { type FormState, text } from '../../kit.js';
+import { offsetIn, pageTurn } from '../../pager.js';
 import { sessionCard } from '../sessions/cards.js';
 import { menteeSearchCard, mentorListCard, mentorProfileCard, myProfileCard } from './cards.js';
 import { menteeProfileForm, mentorProfileForm } from './forms.js';
 import { MENTEE_PROFILE_SLOTS, MENTOR_PROFILE_SLOTS } from './parse.js';
+
+/**
+ * The time a *Book* button books: the choice of its day's free times (`slot.<date>`, the
+ * button's `day`), or a `startsAt` it carries itself (cards drawn before days had their own).
+ */
+const chosenTime = (data: Data): string =>
+  textIn(data, 'startsAt') || textIn(data, `slot.${textIn(data, 'day', 10)}`);
+
+/** A mentor's profile on the page of free times a button carries (the first by default). */
+const profileInput = (data: Data) => ({
+  mentorId: textIn(data, 'mentorId', 100),
+  page: offsetIn(data, 'page'),
+  ...(textIn(data, 'unit') ? { unit: textIn(data, 'unit') } : {}),
+});
 
 /** Search results shown at once. */
 const RESULTS = 20;
@@ -32,17 +47,12 @@ export function profilesFeature(ctx: TeamsContext): Feature {
         async run(turn) {
           const { data } = turn;
           const r = await mentorship.bookSlot(
-            commandOf(turn, {
-              mentorId: textIn(data, 'mentorId'),
-              startsAt: textIn(data, 'startsAt'),
-            }),
+            commandOf(turn, { mentorId: textIn(data, 'mentorId'), startsAt: chosenTime(data) }),
           );
           if (!r.ok) {
             if (r.error.code === ErrorCode.SlotTaken) {
               // The profile shows the slots still free, under the one sentence saying why.
-              const profile = await mentorship.mentorProfile(
-                commandOf(turn, { mentorId: textIn(data, 'mentorId') }),
-              );
+              const profile = await mentorship.mentorProfile(commandOf(turn, profileInput(data)));
               if (profile.ok) {
                 const card = mentorProfileCard(profile.value);
                 return {
@@ -62,6 +72,11 @@ export function profilesFeature(ctx: TeamsContext): Feature {
           );
         },
       },
+      [PageVerb.freeTimes]: pageTurn(
+        (personId, data) =>
+          mentorship.mentorProfile({ actor: { personId }, input: profileInput(data) }),
+        mentorProfileCard,
+      ),
     },
 
     shows: {
@@ -132,10 +147,12 @@ export function profilesFeature(ctx: TeamsContext): Feature {
                 availability: availabilityText(m.availability),
                 meetingPlatform: m.meetingPlatform,
                 meetingUrl: m.meetingUrl,
+                slotMinutes: String(m.slotMinutes),
               },
               errors: {},
             },
             form.value.choices.meetingPlatforms,
+            form.value.choices.slotMinutes,
           );
         },
         async submit({ context, person, actor, values, key }) {
@@ -152,6 +169,7 @@ export function profilesFeature(ctx: TeamsContext): Feature {
               availability: availability.slots,
               ...(values.meetingPlatform ? { meetingPlatform: values.meetingPlatform } : {}),
               meetingUrl: values.meetingUrl ?? '',
+              ...(values.slotMinutes ? { slotMinutes: values.slotMinutes } : {}),
             },
             idempotencyKey: key,
           });

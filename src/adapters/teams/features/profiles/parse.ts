@@ -11,4 +11,5 @@ export const MENTOR_PROFILE_SLOTS: Slots = [
   ['availability', 'availability'],
   ['meetingPlatform', 'meetingPlatform'],
   ['meetingUrl', 'meetingUrl'],
+  ['slotMinutes', 'slotMinutes'],
 ];
