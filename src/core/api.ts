@@ -53,6 +53,7 @@ import {
 import { saveMenteeProfile } from './people/save-mentee-profile.js';
 import { saveMentorProfile } from './people/save-mentor-profile.js';
 import { searchMentees } from './people/search-mentees.js';
+import { setMyTimeZone, type TimeZoneFormView, timeZoneForm } from './people/time-zone.js';
 import { declineRequest } from './requests/decline-request.js';
 import { dismissOffer } from './requests/dismiss-offer.js';
 import { type RequestFormView, requestForm } from './requests/form.js';
@@ -159,6 +160,9 @@ export interface Mentorship {
   menteeProfileForm: Query<MenteeProfileFormView>;
   saveMentorProfile: Command<MyProfileView>;
   saveMenteeProfile: Command<MyProfileView>;
+  /** *Set my time zone* (docs/product.md#time). */
+  timeZoneForm: Query<TimeZoneFormView>;
+  setMyTimeZone: Command<MyProfileView>;
   findMentors: Query<{ mentors: MentorListItem[] }>;
   searchMentees: Query<{ results: MenteeSearchResult[] }>;
   /** People to invite, by name (mentors and session managers). */
@@ -215,6 +219,8 @@ export function createMentorship(deps: CoreDeps): Mentorship {
     menteeProfileForm: (args) => menteeProfileForm(deps, args),
     saveMentorProfile: (args) => saveMentorProfile(deps, withKey(args)),
     saveMenteeProfile: (args) => saveMenteeProfile(deps, withKey(args)),
+    timeZoneForm: (args) => timeZoneForm(deps, args),
+    setMyTimeZone: (args) => setMyTimeZone(deps, withKey(args)),
     findMentors: (args) => findMentors(deps, args),
     searchMentees: (args) => searchMentees(deps, args),
     findPeople: (args) => findPeople(deps, args),

@@ -57,6 +57,8 @@ export interface HelpView {
   readonly actions: readonly ActionKind[];
   /** The person is an admin of the workspace. */
   readonly admin: boolean;
+  /** The workspace's default zone, when the person's own is not known yet (their times are in it). */
+  readonly defaultZone?: string;
 }
 
 /**
@@ -65,7 +67,11 @@ export interface HelpView {
  */
 export function help(deps: CoreDeps, request: { actor: Actor }): Promise<Result<HelpView>> {
   return runQuery(deps, { actor: request.actor, input: {} }, z.object({}), async (q) =>
-    ok({ actions: homeActions(q.actor, q.workspace.config), admin: isAdmin(q.actor) }),
+    ok({
+      actions: homeActions(q.actor, q.workspace.config),
+      admin: isAdmin(q.actor),
+      ...(q.actor.timeZoneFrom === 'workspace' ? { defaultZone: q.actor.timeZone } : {}),
+    }),
   );
 }
 

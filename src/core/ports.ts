@@ -47,6 +47,11 @@ export interface Identity {
 export interface ArrivingIdentity extends Omit<Identity, 'timeZone'> {
   readonly timeZone?: string | undefined;
   readonly fallbackTimeZone?: string | undefined;
+  /**
+   * The workspace's default zone: a new person of whom neither zone is known gets it, marked
+   * as not their own (docs/product.md#time). UTC when not given.
+   */
+  readonly workspaceTimeZone?: string | undefined;
 }
 
 export interface MenteeSearch {
@@ -68,6 +73,10 @@ export interface PersonRepository {
   removeRole(id: PersonId, role: Role, now: Date): Promise<Person | undefined>;
   saveMentorProfile(id: PersonId, profile: MentorProfile, now: Date): Promise<Person | undefined>;
   saveMenteeProfile(id: PersonId, profile: MenteeProfile, now: Date): Promise<Person | undefined>;
+  /** The person chose their own zone (*Set my time zone*). */
+  setTimeZone(id: PersonId, timeZone: string, now: Date): Promise<Person | undefined>;
+  /** Everyone of the workspace whose own zone is not known follows its new default zone. */
+  followDefaultZone(workspaceId: WorkspaceId, timeZone: string, now: Date): Promise<void>;
   /** Mentees with `lookingForMentor`, by interest tag and/or text. */
   searchMentees(query: MenteeSearch): Promise<Person[]>;
   /** Anyone in the workspace whose name contains `text` (case-insensitive), by name. */

@@ -12,15 +12,47 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Where a person's zone comes from (docs/product.md#time): their platform (Slack's `users.info`,
+ * Teams' `localTimezone`), their own choice (*Set my time zone*), or, while neither is known,
+ * the workspace's default zone.
+ */
+export type TimeZoneSource = 'platform' | 'person' | 'workspace';
+
+/** Whose clock a time is shown on: a zone's name, or a person's zone and where it comes from. */
+export type Zoned =
+  | string
+  | { readonly timeZone: string; readonly timeZoneFrom?: TimeZoneSource | undefined };
+
+export const zoneOf = (zoned: Zoned): string =>
+  typeof zoned === 'string' ? zoned : zoned.timeZone;
+
+/** The zone is only the workspace's default: the person's own is not known yet. */
+export const isDefaultZone = (zoned: Zoned): boolean =>
+  typeof zoned !== 'string' && zoned.timeZoneFrom === 'workspace';
+
 /** What every view model carries for a moment: the instant, and the zone to show it in. */
 export interface TimeView {
   readonly utc: string;
   readonly timeZone: string;
+  /** The zone is the workspace's default, not the reader's own: it is labelled so. */
+  readonly zoneIsDefault?: true;
 }
 
-export function timeView(at: Date, timeZone: string): TimeView {
-  return { utc: at.toISOString(), timeZone };
+export function timeView(at: Date, zoned: Zoned): TimeView {
+  return {
+    utc: at.toISOString(),
+    timeZone: zoneOf(zoned),
+    ...(isDefaultZone(zoned) ? { zoneIsDefault: true as const } : {}),
+  };
 }
+
+/** The words that mark a time shown in the workspace's default zone. */
+export const DEFAULT_ZONE_MARK = 'workspace default';
+
+/** "Europe/London", or "Europe/London, workspace default" where it is not the reader's own. */
+export const zoneLabel = (view: Pick<TimeView, 'timeZone' | 'zoneIsDefault'>) =>
+  view.zoneIsDefault ? `${view.timeZone}, ${DEFAULT_ZONE_MARK}` : view.timeZone;
 
 /** Zones already checked: building an Intl formatter per check is costly on hot paths. */
 const checkedZones = new Map<string, boolean>();
@@ -42,7 +74,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** e.g. "Tue 14 Mar 2027, 14:00 (Europe/Berlin)": the zone is always named. */
 export function formatTime(view: TimeView): string {
-  return `${formatInTimeZone(new Date(view.utc), view.timeZone, 'EEE d MMM yyyy, HH:mm')} (${view.timeZone})`;
+  return `${formatInTimeZone(new Date(view.utc), view.timeZone, 'EEE d MMM yyyy, HH:mm')} (${zoneLabel(view)})`;
 }
 
 /** A range on one day shows the date once: "Tue 14 Mar 2027, 14:00-15:00 (Europe/Berlin)". */
@@ -55,7 +87,7 @@ export function formatRange(start: TimeView, end: TimeView): string {
   const endText = sameDay
     ? formatInTimeZone(e, zone, 'HH:mm')
     : formatInTimeZone(e, zone, 'EEE d MMM yyyy, HH:mm');
-  return `${formatInTimeZone(s, zone, 'EEE d MMM yyyy, HH:mm')}-${endText} (${zone})`;
+  return `${formatInTimeZone(s, zone, 'EEE d MMM yyyy, HH:mm')}-${endText} (${zoneLabel(start)})`;
 }
 
 /** "14:00": the clock time of a moment in its view's zone (a slot's start under its day). */

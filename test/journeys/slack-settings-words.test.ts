@@ -54,6 +54,7 @@ describe('Slack: the settings form names every mistake, in words', () => {
         defaultSeatLimit: '-5',
         requestExpiryDays: '2.5',
         reminderOffsetsMinutes: '1 day, whenever',
+        defaultTimeZone: 'Europe/Londn',
       }),
     );
     expect(refused.response_action).toBe('errors');
@@ -63,16 +64,23 @@ describe('Slack: the settings form names every mistake, in words', () => {
       requestExpiryDays: 'How long requests stay open must be a whole number, not 2.5.',
       reminderOffsetsMinutes:
         '"whenever" is not a time before the start: write it like 1 day or 15 minutes.',
+      defaultTimeZone:
+        '"Europe/Londn" is not a time zone: use a name like Europe/London or America/New_York.',
     });
 
     const saved = await admin.submits(
       form,
-      valuesOf(form, { reminderOffsetsMinutes: '2 days, 1 hour, 15 min', defaultSeatLimit: '1' }),
+      valuesOf(form, {
+        reminderOffsetsMinutes: '2 days, 1 hour, 15 min',
+        defaultSeatLimit: '1',
+        defaultTimeZone: 'Europe/London',
+      }),
     );
     expect(saved.response_action).toBe('clear');
     await eventually(async () => {
       const now = await admin.opensHome();
       expect(textOf(now)).toContain('Reminders: 2 days, 1 hour and 15 minutes before');
+      expect(textOf(now)).toContain('Default time zone: Europe/London');
       expect(textOf(now)).toContain('Default seats: 1');
     });
   }, 60_000);

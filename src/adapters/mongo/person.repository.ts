@@ -80,7 +80,10 @@ export class MongoPersonRepository implements PersonRepository {
         {
           $set: {
             displayName: identity.displayName,
-            ...(identity.timeZone ? { timeZone: identity.timeZone } : {}),
+            // The platform told the person's own zone: it replaces whatever was there.
+            ...(identity.timeZone
+              ? { timeZone: identity.timeZone, timeZoneFrom: 'platform' as const }
+              : {}),
             ...(identity.email ? { email: identity.email } : {}),
             updatedAt: now,
           },
@@ -89,7 +92,16 @@ export class MongoPersonRepository implements PersonRepository {
             platform: identity.platform,
             tenantId: identity.tenantId,
             userId: identity.userId,
-            ...(identity.timeZone ? {} : { timeZone: identity.fallbackTimeZone ?? 'UTC' }),
+            // Not told: a local tool's zone, or the workspace's default, marked as not theirs
+            // (docs/product.md#time).
+            ...(identity.timeZone
+              ? {}
+              : identity.fallbackTimeZone
+                ? { timeZone: identity.fallbackTimeZone, timeZoneFrom: 'platform' as const }
+                : {
+                    timeZone: identity.workspaceTimeZone ?? 'UTC',
+                    timeZoneFrom: 'workspace' as const,
+                  }),
             roles: [],
             menteeProfile: { interests: [], lookingForMentor: false },
             interestKeys: [],
@@ -120,6 +132,20 @@ export class MongoPersonRepository implements PersonRepository {
 
   removeRole(id: PersonId, role: Role, now: Date) {
     return this.update(id, { $pull: { roles: role }, $set: { updatedAt: now } });
+  }
+
+  setTimeZone(id: PersonId, timeZone: string, now: Date) {
+    return this.update(id, { $set: { timeZone, timeZoneFrom: 'person', updatedAt: now } });
+  }
+
+  followDefaultZone(workspaceId: WorkspaceId, timeZone: string, now: Date) {
+    return guard(async () => {
+      await this.collection.updateMany(
+        { workspaceId, timeZoneFrom: 'workspace' },
+        { $set: { timeZone, updatedAt: now } },
+        sessionOption(),
+      );
+    });
   }
 
   saveMentorProfile(id: PersonId, profile: MentorProfile, now: Date) {

@@ -1,7 +1,11 @@
 import type { Collection, Db } from 'mongodb';
 import type { WorkspaceId } from '../../core/people/person.js';
 import type { WorkspaceRepository } from '../../core/ports.js';
-import type { Workspace, WorkspaceConfig } from '../../core/workspaces/workspace.js';
+import {
+  DEFAULT_CONFIG,
+  type Workspace,
+  type WorkspaceConfig,
+} from '../../core/workspaces/workspace.js';
 import type { IndexDeclaration } from './indexes.js';
 import { guard, sessionOption } from './transaction.js';
 
@@ -9,7 +13,12 @@ type WorkspaceDoc = Omit<Workspace, 'id'> & { _id: WorkspaceId };
 
 export const workspaceIndexes: IndexDeclaration[] = [];
 
-const toWorkspace = ({ _id, ...rest }: WorkspaceDoc): Workspace => ({ id: _id, ...rest });
+/** A setting added since the workspace was stored reads as its default. */
+const toWorkspace = ({ _id, config, ...rest }: WorkspaceDoc): Workspace => ({
+  id: _id,
+  ...rest,
+  config: { ...DEFAULT_CONFIG, ...config },
+});
 
 export class MongoWorkspaceRepository implements WorkspaceRepository {
   private readonly collection: Collection<WorkspaceDoc>;

@@ -120,6 +120,7 @@ export const Field = {
   defaultSeatLimit: 'defaultSeatLimit',
   defaultMeetingPlatform: 'defaultMeetingPlatform',
   requestExpiryDays: 'requestExpiryDays',
+  defaultTimeZone: 'defaultTimeZone',
   vocabRecommendedFor: 'vocabularies.recommendedFor',
   vocabCategories: 'vocabularies.categories',
   vocabMedium: 'vocabularies.medium',

@@ -9,6 +9,7 @@ import type { ConversationStore } from './conversations.js';
 import type { Values } from './form-input.js';
 import { type AdaptiveCard, attachment, type DialogInfo } from './kit.js';
 import type { OriginReplies } from './origin.js';
+import { withZoneNote } from './zone-note.js';
 
 /** What every handler needs; built once by the adapter. */
 export interface TeamsContext {
@@ -113,7 +114,10 @@ export async function answer(context: TurnContext, message: string): Promise<voi
 }
 
 export const replyCard = (context: TurnContext, content: AdaptiveCard) =>
-  context.sendActivity({ type: ActivityTypes.Message, attachments: [attachment(content)] });
+  context.sendActivity({
+    type: ActivityTypes.Message,
+    attachments: [attachment(withZoneNote(content))],
+  });
 
 /** Said when the person could not be told apart (no tenant or user id on the activity). */
 export const WHO_ARE_YOU =

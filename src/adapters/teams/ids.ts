@@ -19,6 +19,8 @@ export const DialogVerb = {
   sendOffer: 'offer.new',
   menteeProfile: 'profile.mentee',
   mentorProfile: 'profile.mentor',
+  /** *Set my time zone* (docs/product.md#time). */
+  timeZone: 'profile.timeZone',
   settings: 'settings',
   roles: 'settings.roles',
 } as const;

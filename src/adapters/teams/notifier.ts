@@ -16,6 +16,7 @@ import { attachment } from './kit.js';
 import { notificationCard } from './notifications.js';
 import { updateOf } from './origin.js';
 import { proactively } from './proactive.js';
+import { withZoneNote } from './zone-note.js';
 
 interface NotifierLog {
   info(obj: object, msg?: string): void;
@@ -100,7 +101,7 @@ export class TeamsNotifier implements Notifier {
       markSkipped(notification);
       return;
     }
-    const content = notificationCard(notification);
+    const content = withZoneNote(notificationCard(notification));
     const activity = {
       type: 'message' as const,
       summary: content.fallbackText,

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import { replyCard } from './context.js';
 import { type AdaptiveCard, attachment } from './kit.js';
 import { proactively } from './proactive.js';
+import { withZoneNote } from './zone-note.js';
 
 /**
  * The origin of an interaction: the message a card button was on (its activity id), so the
@@ -14,7 +15,7 @@ export const updateOf = (origin: string, content: AdaptiveCard) => ({
   type: 'message',
   id: origin,
   summary: content.fallbackText,
-  attachments: [attachment(content)],
+  attachments: [attachment(withZoneNote(content))],
 });
 
 /**

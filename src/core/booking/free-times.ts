@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { offsetSchema, type PageTurn, pageStart } from '../paging.js';
-import { addLocalDays, dayHeading, localDateOf, shortDay } from '../time.js';
+import {
+  addLocalDays,
+  dayHeading,
+  isDefaultZone,
+  localDateOf,
+  shortDay,
+  type Zoned,
+  zoneOf,
+} from '../time.js';
 import { plural } from '../words.js';
 import { BOOKING_WINDOW_DAYS } from './free-slots.js';
 import { type Slot, type SlotView, slotView } from './slots.js';
@@ -50,6 +58,8 @@ export interface FreeTimesTurn extends PageTurn {
 export interface FreeTimesView {
   /** The viewer's zone, which every time on the page is in. */
   readonly timeZone: string;
+  /** It is the workspace's default zone: the viewer's own is not known yet. */
+  readonly zoneIsDefault?: true;
   /** The mentor's slot length. */
   readonly slotMinutes: number;
   readonly unit: FreeTimesUnit;
@@ -86,12 +96,14 @@ function pageIn(unit: FreeTimesUnit, page: number, drawnIn: FreeTimesUnit | unde
 export function freeTimesPage(args: {
   readonly free: readonly Slot[];
   readonly now: Date;
-  readonly viewerZone: string;
+  /** The viewer (or their zone): whose days the pages are made of. */
+  readonly viewerZone: Zoned;
   readonly slotMinutes: number;
   readonly request?: { readonly page?: number; readonly unit?: FreeTimesUnit | undefined };
   readonly windowDays?: number;
 }): FreeTimesView {
-  const { free, viewerZone: zone, slotMinutes } = args;
+  const { free, viewerZone: viewer, slotMinutes } = args;
+  const zone = zoneOf(viewer);
   const windowDays = args.windowDays ?? BOOKING_WINDOW_DAYS;
   const today = localDateOf(args.now, zone);
   const byDate = new Map<string, Slot[]>();
@@ -117,7 +129,7 @@ export function freeTimesPage(args: {
     .map((date) => ({
       date,
       heading: dayHeading(date),
-      slots: (byDate.get(date) ?? []).map((slot) => slotView(slot, zone)),
+      slots: (byDate.get(date) ?? []).map((slot) => slotView(slot, viewer)),
     }));
   const first = shown[0] ?? today;
   const last = shown.at(-1) ?? today;
@@ -127,6 +139,7 @@ export function freeTimesPage(args: {
   const words = unit === 'week' ? 'week' : 'day';
   return {
     timeZone: zone,
+    ...(isDefaultZone(viewer) ? { zoneIsDefault: true as const } : {}),
     slotMinutes,
     unit,
     page,

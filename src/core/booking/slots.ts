@@ -6,6 +6,7 @@ import {
   minutes,
   type TimeView,
   timeView,
+  type Zoned,
   zonedToUtc,
 } from '../time.js';
 
@@ -32,10 +33,10 @@ export interface SlotView {
   readonly end: TimeView;
 }
 
-export const slotView = (slot: Slot, timeZone: string): SlotView => ({
+export const slotView = (slot: Slot, viewer: Zoned): SlotView => ({
   startsAt: slot.startsAt.toISOString(),
-  start: timeView(slot.startsAt, timeZone),
-  end: timeView(slot.endsAt, timeZone),
+  start: timeView(slot.startsAt, viewer),
+  end: timeView(slot.endsAt, viewer),
 });
 
 /** ISO weekday of a calendar date; a date's weekday is the same in every zone. */

@@ -63,7 +63,7 @@ export function getMentorProfile(
     const freeTimes = freeTimesPage({
       free,
       now,
-      viewerZone,
+      viewerZone: actor,
       slotMinutes: slotMinutesOf(profile),
       request: { page: input.page, unit: input.unit },
     });

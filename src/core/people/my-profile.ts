@@ -11,6 +11,7 @@ export function myProfileView(person: Person, workspace: Workspace): MyProfileVi
   return {
     person: summaryOf(person),
     timeZone: person.timeZone,
+    ...(person.timeZoneFrom === 'workspace' ? { zoneIsDefault: true as const } : {}),
     roles: ['mentee', ...person.roles.filter((r) => r !== 'mentee')],
     ...(person.mentorProfile ? { mentorProfile: person.mentorProfile } : {}),
     menteeProfile: person.menteeProfile,

@@ -1,4 +1,5 @@
 import type { Identity } from '../ports.js';
+import type { TimeZoneSource } from '../time.js';
 
 /** docs/product.md#person: one chat identity, `(platform, tenantId, userId)`. */
 export type Platform = 'slack' | 'teams';
@@ -66,6 +67,12 @@ export interface Person extends Identity {
   readonly workspaceId: WorkspaceId;
   /** Everyone is a mentee; the other roles are granted. */
   readonly roles: readonly Role[];
+  /**
+   * Where `timeZone` comes from; absent (people stored before it was kept): their platform.
+   * `workspace`: their own zone is not known, so it is the workspace's default
+   * (docs/product.md#time).
+   */
+  readonly timeZoneFrom?: TimeZoneSource;
   readonly mentorProfile?: MentorProfile;
   readonly menteeProfile: MenteeProfile;
   readonly createdAt: Date;

@@ -7,6 +7,8 @@ import type { MeetingPlatform, MenteeProfile, MentorProfile, Role } from './pers
 export interface MyProfileView {
   readonly person: PersonSummary;
   readonly timeZone: string;
+  /** `timeZone` is the workspace's default: the person's own is not known yet. */
+  readonly zoneIsDefault?: true;
   readonly roles: readonly Role[];
   readonly mentorProfile?: MentorProfile;
   readonly menteeProfile: MenteeProfile;

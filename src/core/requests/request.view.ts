@@ -17,9 +17,8 @@ const summary = (people: ReadonlyMap<PersonId, Named>, id: PersonId) => {
 export function requestView(
   request: MentorshipRequest,
   people: ReadonlyMap<PersonId, Named>,
-  viewer: Pick<Person, 'id' | 'timeZone'>,
+  viewer: Pick<Person, 'id' | 'timeZone' | 'timeZoneFrom'>,
 ): RequestView {
-  const { timeZone } = viewer;
   return {
     id: request.id,
     kind: request.kind,
@@ -27,8 +26,8 @@ export function requestView(
     mentee: summary(people, request.menteeId),
     mentor: summary(people, request.mentorId),
     ...(request.message ? { message: request.message } : {}),
-    createdAt: timeView(request.createdAt, timeZone),
-    expiresAt: timeView(request.expiresAt, timeZone),
+    createdAt: timeView(request.createdAt, viewer),
+    expiresAt: timeView(request.expiresAt, viewer),
     ...(request.sessionId ? { sessionId: request.sessionId } : {}),
     ...(request.likeSession ? { likeSession: request.likeSession } : {}),
     actions: requestActions(request, viewer, people.has(request.mentorId)),

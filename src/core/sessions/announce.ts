@@ -1,6 +1,6 @@
 import type { Notification } from '../notifications.js';
 import type { Person, PersonId } from '../people/person.js';
-import { formatRange, timeView } from '../time.js';
+import { formatRange, timeView, type Zoned } from '../time.js';
 import type { CommandContext, CoreDeps } from '../usecase.js';
 import type { PersonSummary, SessionCard } from '../views.js';
 import { listText, plural } from '../words.js';
@@ -57,7 +57,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 export function sessionChanges(
   before: Session,
   after: Session,
-  zone: string,
+  zone: Zoned,
   names: ReadonlyMap<PersonId, Pick<Person, 'displayName'>>,
 ): SessionChange[] {
   const changes: SessionChange[] = [];
@@ -123,7 +123,7 @@ export async function announceChanges(
   };
   const base = (reader: Person) => ({ recipient: reader.id, workspaceId: after.workspaceId });
   tell(changed, (reader) => {
-    const changes = sessionChanges(before, after, reader.timeZone, people);
+    const changes = sessionChanges(before, after, reader, people);
     return changes.length === 0
       ? undefined
       : { ...base(reader), kind: 'sessionChanged', session: card(reader), changes, by };

@@ -51,8 +51,8 @@ export function sessionCard(
     ...(session.imageUrl ? { imageUrl: session.imageUrl } : {}),
     type: session.type,
     status: effectiveStatus(session, now),
-    start: timeView(session.startsAt, viewer.timeZone),
-    end: timeView(session.endsAt, viewer.timeZone),
+    start: timeView(session.startsAt, viewer),
+    end: timeView(session.endsAt, viewer),
     mentors: session.mentorIds.map((id) => {
       const person = people.get(id);
       return person ? summaryOf(person) : { id, name: 'A former member' };

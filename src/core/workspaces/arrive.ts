@@ -65,7 +65,11 @@ export async function arrive(deps: CoreDeps, input: ArriveInput): Promise<Result
       newWorkspace = installed.value.created;
     }
     const now = deps.clock.now();
-    let person = await deps.people.upsertIdentity(identity, now);
+    // A person the platform tells no zone of sees the workspace's default until theirs is known.
+    let person = await deps.people.upsertIdentity(
+      { ...identity, workspaceTimeZone: workspace.config.defaultTimeZone },
+      now,
+    );
     if (input.configuredAdmin && !isAdmin(person)) {
       person = (await deps.people.addRole(person.id, 'admin', now)) ?? person;
     }

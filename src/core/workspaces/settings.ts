@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../people/person.js';
 import { offeredMeetingPlatforms, platformProblem, usablePlatform } from '../sessions/meeting.js';
+import { isValidTimeZone } from '../time.js';
 import { type Actor, type CoreDeps, runCommand, runQuery } from '../usecase.js';
 import { durationText, plural } from '../words.js';
 import { VOCABULARY_NAMES, type WorkspaceConfig } from './workspace.js';
@@ -99,6 +100,20 @@ export const settingsSchema = z.object({
     categories: vocabulary,
     medium: vocabulary,
   }),
+  /** An IANA zone; absent or empty: the current one is kept. */
+  defaultTimeZone: z
+    .string({ error: 'Give the default time zone as a name like Europe/London.' })
+    .trim()
+    .optional()
+    .transform((zone, ctx) => {
+      if (!zone) return undefined;
+      if (isValidTimeZone(zone)) return zone;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${zone.slice(0, 60)}" is not a time zone: use a name like Europe/London or America/New_York.`,
+      });
+      return z.NEVER;
+    }),
 });
 
 /**
@@ -157,8 +172,17 @@ export function updateWorkspaceSettings(
         }),
       );
     }
-    const saved = await deps.workspaces.saveConfig(workspace.id, input, now);
+    const defaultTimeZone = input.defaultTimeZone ?? workspace.config.defaultTimeZone;
+    const saved = await deps.workspaces.saveConfig(
+      workspace.id,
+      { ...input, defaultTimeZone },
+      now,
+    );
     if (!saved) return fail(notFound('workspace'));
+    // People whose own zone is not known see times in the new default from now on.
+    if (defaultTimeZone !== workspace.config.defaultTimeZone) {
+      await deps.people.followDefaultZone(workspace.id, defaultTimeZone, now);
+    }
     return ok(saved.config);
   });
 }

@@ -23,6 +23,11 @@ export interface WorkspaceConfig {
   /** Pending requests older than this become `expired`. */
   readonly requestExpiryDays: number;
   readonly vocabularies: Readonly<Record<VocabularyName, readonly string[]>>;
+  /**
+   * The zone times are shown in to people whose own zone is not known yet (a Teams person the
+   * bot learnt of from an admin's install), labelled so (docs/product.md#time).
+   */
+  readonly defaultTimeZone: string;
 }
 
 export const DEFAULT_CONFIG: WorkspaceConfig = Object.freeze({
@@ -39,6 +44,7 @@ export const DEFAULT_CONFIG: WorkspaceConfig = Object.freeze({
     categories: Object.freeze(['Career', 'Engineering', 'Leadership', 'Design', 'Product']),
     medium: Object.freeze(['English']),
   }),
+  defaultTimeZone: 'UTC',
 });
 
 export interface Workspace {

@@ -10,6 +10,7 @@ import {
   type Block,
   context,
   divider,
+  esc,
   type HomeView,
   header,
   LIMITS,
@@ -86,7 +87,7 @@ export function homeView({ home, notice }: HomeModel): HomeView {
       divider(),
       header('Workspace settings (admin)'),
       section(
-        `Mentee requests: *${onOff(s.menteeRequests)}* · Mentor requests: *${onOff(s.mentorRequests)}* · Self-serve mentors: *${onOff(s.selfServeMentors)}*\nReminders: ${remindersText(s.reminderOffsetsMinutes)} · Minimum length: ${durationText(s.minSessionMinutes)} · Default seats: ${s.defaultSeatLimit}`,
+        `Mentee requests: *${onOff(s.menteeRequests)}* · Mentor requests: *${onOff(s.mentorRequests)}* · Self-serve mentors: *${onOff(s.selfServeMentors)}*\nReminders: ${remindersText(s.reminderOffsetsMinutes)} · Minimum length: ${durationText(s.minSessionMinutes)} · Default seats: ${s.defaultSeatLimit} · Default time zone: ${esc(s.defaultTimeZone)}`,
       ),
       ...actions(buttonsFor(home.actions, ['editSettings', 'manageRoles'], undefined)),
     );

@@ -63,6 +63,15 @@ export function settingsModal(view: WorkspaceSettingsView): ModalView {
         'Requests expire after (days)',
         textInput({ initial: String(c.requestExpiryDays) }),
       ),
+      input(
+        Field.defaultTimeZone,
+        'Default time zone',
+        textInput({ initial: c.defaultTimeZone, max: 64 }),
+        {
+          optional: true,
+          hint: 'Times are shown in it to people whose own zone is not known yet. A name like Europe/London.',
+        },
+      ),
       vocab('recommendedFor', Field.vocabRecommendedFor, 'Recommended for'),
       vocab('categories', Field.vocabCategories, 'Categories'),
       vocab('medium', Field.vocabMedium, 'Medium'),

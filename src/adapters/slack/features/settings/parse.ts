@@ -17,6 +17,7 @@ export function settingsOf(state: FormState) {
     defaultSeatLimit: state.text(Field.defaultSeatLimit),
     requestExpiryDays: state.text(Field.requestExpiryDays),
     defaultMeetingPlatform: state.selected(Field.defaultMeetingPlatform),
+    defaultTimeZone: state.text(Field.defaultTimeZone),
     vocabularies: {
       recommendedFor: lines(state.text(Field.vocabRecommendedFor)),
       categories: lines(state.text(Field.vocabCategories)),

@@ -4,13 +4,18 @@ import type { Person } from '../../../../core/people/person.js';
 import { answer, type Feature, replyCard, type TeamsContext } from '../../context.js';
 import { identityOf, installOf, personOf } from '../../identity.js';
 import { ShowVerb } from '../../ids.js';
+import { zoneNote } from '../../zone-note.js';
 import { helpCard } from './cards.js';
 
 /** Help for `person`: what their home allows (the core decides), with an optional intro. */
 async function sendHelp(ctx: TeamsContext, context: TurnContext, person: Person, intro?: string) {
   const help = await ctx.mentorship.help({ actor: { personId: person.id } });
   if (!help.ok) return answer(context, help.error.message);
-  await replyCard(context, helpCard(help.value.actions, intro));
+  const card = helpCard(help.value.actions, intro);
+  // Someone whose own zone is not known is told which zone their times are in, and how to
+  // set theirs, from the first card on (docs/product.md#time).
+  const zone = help.value.defaultZone;
+  await replyCard(context, zone ? { ...card, body: [...card.body, zoneNote(zone)] } : card);
 }
 
 /** What the bot can do: the answer to *help* and to any text that is not a command. */

@@ -11,7 +11,7 @@ import { clockOf } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
 import { durationText, plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../actions.js';
-import { PageVerb } from '../../ids.js';
+import { DialogVerb, PageVerb } from '../../ids.js';
 import {
   type AdaptiveCard,
   actionSet,
@@ -23,6 +23,7 @@ import {
   execute,
   facts,
   heading,
+  openDialog,
   text,
 } from '../../kit.js';
 import { sessionItem } from '../sessions/cards.js';
@@ -88,7 +89,7 @@ function freeTimesElements(p: MentorProfileView): CardElement[] {
           { weight: 'bolder' },
         ),
         text(
-          `${durationText(f.slotMinutes)} each, in your time zone (${f.timeZone}). ${f.summary}.`,
+          `${durationText(f.slotMinutes)} each, ${f.zoneIsDefault ? `in ${f.timeZone}, the workspace default` : `in your time zone (${f.timeZone})`}. ${f.summary}.`,
           { subtle: true, spacing: 'none' },
         ),
         f.days.length === 0
@@ -234,10 +235,17 @@ export function myProfileCard(p: MyProfileView): AdaptiveCard {
       heading(p.person.name),
       facts([
         ['Roles', p.roles.join(', ')],
-        ['Time zone', p.timeZone],
+        [
+          'Time zone',
+          p.zoneIsDefault
+            ? `${p.timeZone}, the workspace default (yours is not known yet)`
+            : p.timeZone,
+        ],
         ['Interests', p.menteeProfile.interests.join(', ') || '-'],
         ['Looking for a mentor', p.menteeProfile.lookingForMentor ? 'Yes' : 'No'],
       ]),
+      // In the body: a card shows at most 5 buttons of its own.
+      actionSet([openDialog('Set my time zone', DialogVerb.timeZone)]),
       mentor
         ? container(
             [

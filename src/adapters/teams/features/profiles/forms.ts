@@ -8,6 +8,7 @@ import {
   field,
   formDialog,
   submitDialog,
+  text,
   textInput,
   toggle,
 } from '../../kit.js';
@@ -35,6 +36,41 @@ export function menteeProfileForm(state: FormState): DialogInfo {
     ],
     submit: [submitDialog('Save', DialogVerb.menteeProfile, {}, true)],
     height: 'medium',
+  });
+}
+
+/**
+ * *Set my time zone* (docs/product.md#time): one choice of every zone, typed to filter, the
+ * person's zone now chosen.
+ */
+export function timeZoneDialog(
+  zones: readonly string[],
+  state: FormState,
+  isDefault = false,
+): DialogInfo {
+  return formDialog({
+    title: 'Time zone',
+    heading: 'Your time zone',
+    state,
+    inputs: [
+      isDefault
+        ? text(
+            `Times are shown in ${state.values.timeZone ?? 'UTC'}, the workspace default, because your own time zone is not known yet.`,
+            { subtle: true },
+          )
+        : undefined,
+      ...field(
+        state,
+        choiceSet(
+          'timeZone',
+          'Your time zone (type to find it)',
+          zones.map((zone) => ({ title: zone, value: zone })),
+          { value: state.values.timeZone, filtered: true },
+        ),
+      ),
+    ],
+    submit: [submitDialog('Save', DialogVerb.timeZone, {}, true)],
+    height: 'small',
   });
 }
 

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../../../core/errors.js';
+import { TIME_ZONES } from '../../../../core/people/time-zone.js';
 import { availabilityOf, availabilityText, commaList } from '../../../forms/index.js';
 import { buttonFailure, commandOf, showing } from '../../buttons.js';
 import { type Data, type Feature, replyCard, type TeamsContext, textIn } from '../../context.js';
@@ -6,9 +7,10 @@ import { again } from '../../form-input.js';
 import { ActionVerb, DialogVerb, PageVerb, ShowVerb } from '../../ids.js';
 import { type FormState, text } from '../../kit.js';
 import { offsetIn, pageTurn } from '../../pager.js';
+import { noticeCard } from '../home/cards.js';
 import { sessionCard } from '../sessions/cards.js';
 import { menteeSearchCard, mentorListCard, mentorProfileCard, myProfileCard } from './cards.js';
-import { menteeProfileForm, mentorProfileForm } from './forms.js';
+import { menteeProfileForm, mentorProfileForm, timeZoneDialog } from './forms.js';
 import { MENTEE_PROFILE_SLOTS, MENTOR_PROFILE_SLOTS } from './parse.js';
 
 /**
@@ -126,6 +128,37 @@ export function profilesFeature(ctx: TeamsContext): Feature {
           if (!result.ok)
             return again(menteeProfileForm, values, result.error, MENTEE_PROFILE_SLOTS);
           await replyCard(context, myProfileCard(result.value));
+          return undefined;
+        },
+      },
+
+      [DialogVerb.timeZone]: {
+        async fetch({ actor }) {
+          const form = await mentorship.timeZoneForm({ actor });
+          if (!form.ok) return form.error.message;
+          return timeZoneDialog(
+            form.value.choices,
+            { values: { timeZone: form.value.timeZone }, errors: {} },
+            form.value.isDefault,
+          );
+        },
+        async submit({ context, actor, values, key }) {
+          const result = await mentorship.setMyTimeZone({
+            actor,
+            input: { timeZone: values.timeZone ?? '' },
+            idempotencyKey: key,
+          });
+          if (!result.ok) {
+            const render = (state: FormState) => timeZoneDialog(TIME_ZONES, state);
+            return again(render, values, result.error, [['timeZone', 'timeZone']]);
+          }
+          await replyCard(
+            context,
+            noticeCard(
+              `Your time zone is now ${result.value.timeZone}: times are shown in it from now on.`,
+              'Time zone',
+            ),
+          );
           return undefined;
         },
       },

@@ -58,6 +58,14 @@ export function settingsForm(
       ),
       ...field(
         state,
+        textInput(
+          'defaultTimeZone',
+          'Default time zone: times are shown in it to people whose own zone is not known yet',
+          { value: v('defaultTimeZone'), placeholder: 'Europe/London', maxLength: 64 },
+        ),
+      ),
+      ...field(
+        state,
         textInput('recommendedFor', 'Recommended for (comma-separated)', {
           value: v('recommendedFor'),
         }),

@@ -14,6 +14,7 @@ export const SETTINGS_SLOTS: Slots = [
   ['vocabularies.recommendedFor', 'recommendedFor'],
   ['vocabularies.categories', 'categories'],
   ['vocabularies.medium', 'medium'],
+  ['defaultTimeZone', 'defaultTimeZone'],
 ];
 
 export function settingsValuesOf(config: WorkspaceConfig): Values {
@@ -29,6 +30,7 @@ export function settingsValuesOf(config: WorkspaceConfig): Values {
     recommendedFor: config.vocabularies.recommendedFor.join(', '),
     categories: config.vocabularies.categories.join(', '),
     medium: config.vocabularies.medium.join(', '),
+    defaultTimeZone: config.defaultTimeZone,
   };
 }
 
@@ -53,6 +55,7 @@ export function settingsInputOf(
       categories: commaList(v.categories),
       medium: commaList(v.medium),
     },
+    defaultTimeZone: v.defaultTimeZone ?? '',
   };
   return { input };
 }
