@@ -8,6 +8,15 @@ export interface LoadResult {
   readonly p99: number;
   /** Requests per second over the whole run. */
   readonly rps: number;
+  /** When (epoch ms) each request with a key was sent. */
+  readonly sent: Readonly<Record<string, number>>;
+}
+
+/** A request the load generator sends; `key` names the outcome it waits for (outcomeLatency). */
+export interface LoadRequest {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  readonly key?: string;
 }
 
 const percentile = (sorted: number[], q: number) =>
@@ -15,17 +24,19 @@ const percentile = (sorted: number[], q: number) =>
 
 /**
  * Sends the requests from a separate process (bench/support/load-worker.ts) with
- * `concurrency` in flight, and returns latency percentiles and throughput (the first
- * `concurrency` requests open the connections and are not timed).
+ * `concurrency` in flight, or at `rate` per second whatever the answers do, and returns
+ * latency percentiles and throughput (the first `concurrency` requests open the
+ * connections and are not timed).
  */
 export async function runLoad(
   url: string,
   concurrency: number,
-  requests: Array<{ body: string; headers: Record<string, string> }>,
+  requests: readonly LoadRequest[],
+  options: { rate?: number } = {},
 ): Promise<LoadResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mentorbot-load-'));
   const file = path.join(dir, 'plan.json');
-  writeFileSync(file, JSON.stringify({ url, concurrency, requests }));
+  writeFileSync(file, JSON.stringify({ url, concurrency, requests, ...options }));
   try {
     const output = await new Promise<string>((resolve, reject) => {
       const worker = path.join(path.dirname(new URL(import.meta.url).pathname), 'load-worker.ts');
@@ -41,12 +52,17 @@ export async function runLoad(
         code === 0 ? resolve(out) : reject(new Error(`load generator exited with ${code}`)),
       );
     });
-    const { latencies, seconds } = JSON.parse(output) as { latencies: number[]; seconds: number };
+    const { latencies, seconds, sent } = JSON.parse(output) as {
+      latencies: number[];
+      seconds: number;
+      sent: Record<string, number>;
+    };
     latencies.sort((a, b) => a - b);
     return {
       p50: percentile(latencies, 0.5),
       p99: percentile(latencies, 0.99),
       rps: latencies.length / seconds,
+      sent,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -59,6 +75,11 @@ export interface StandIn {
   calls(): Promise<number>;
   /** Resolves once no call has come for `ms`, with the time (epoch ms) of the last call. */
   quietFor(ms: number): Promise<number>;
+  /**
+   * When (epoch ms) the first call showing each outcome arrived, by outcome key (see
+   * stand-in.ts), since the last time this was asked.
+   */
+  outcomes(): Promise<Record<string, number>>;
   stop(): void;
 }
 
@@ -97,8 +118,29 @@ export async function startStandIn(mode: 'slack' | 'teams'): Promise<StandIn> {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    outcomes: async () =>
+      (await (await fetch(`${url}/__outcomes`)).json()) as Record<string, number>,
     stop: () => child.kill('SIGTERM'),
   };
+}
+
+/**
+ * Outcome latency: from a request's sending to the arrival of the call that shows its
+ * outcome to the person, p50 and p99 over the requests whose outcome came (`missing`: none).
+ */
+export function outcomeLatency(
+  sent: Readonly<Record<string, number>>,
+  arrived: Readonly<Record<string, number>>,
+): { p50: number; p99: number; missing: number } {
+  const latencies: number[] = [];
+  let missing = 0;
+  for (const [key, at] of Object.entries(sent)) {
+    const outcome = arrived[key];
+    if (outcome === undefined) missing += 1;
+    else latencies.push(outcome - at);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), missing };
 }
 
 /**

@@ -31,8 +31,14 @@ export interface EmbeddedMongo {
   readonly port: number;
   /** Closes the listener and every open connection. */
   stop(): Promise<void>;
+  /**
+   * On a thread: how busy the server's thread has been (its event loop's utilization since
+   * it started; diff two readings with `performance.eventLoopUtilization`). Benchmarks.
+   */
+  readonly eventLoopUtilization?: () => EventLoopUtilization;
 }
 
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { startEmbeddedMongoThread } from './thread.js';
 
 /**

@@ -35,6 +35,7 @@ export function startEmbeddedMongoThread(options: EmbeddedMongoOptions): Promise
         resolve({
           uri: message.uri,
           port: message.port,
+          eventLoopUtilization: () => worker.performance.eventLoopUtilization(),
           stop: () =>
             new Promise<void>((done) => {
               stopped = done;

@@ -17,6 +17,8 @@ export interface Database {
   readonly uri: string;
   /** True when the in-memory embedded server is in use (development and tests only). */
   readonly embedded: boolean;
+  /** The embedded server's thread: how busy it has been (benchmarks); undefined otherwise. */
+  readonly embeddedLoad?: EmbeddedMongo['eventLoopUtilization'];
   /** True when the server answers `ping`; never throws. */
   ping(): Promise<boolean>;
   /** Closes the client, then stops the embedded server if one was started. Idempotent. */
@@ -80,6 +82,7 @@ export async function connectDatabase(
     db,
     uri: redactUri(uri),
     embedded: embedded !== undefined,
+    ...(embedded?.eventLoopUtilization ? { embeddedLoad: embedded.eventLoopUtilization } : {}),
     async ping() {
       try {
         const reply = await db.command({ ping: 1 });
