@@ -1,3 +1,4 @@
+import { imageLinks, mountImages, sessionImages } from './adapters/images.js';
 import { DurableInbox, type DurableInboxOptions } from './adapters/inbox.js';
 import { BigBlueButton } from './adapters/meetings/bbb.js';
 import { connectDatabase, type Database } from './adapters/mongo/client.js';
@@ -84,8 +85,10 @@ export function coreDependencies(
     logger: Logger;
   },
 ): CoreDeps {
+  const { imageFiles, ...repositories } = parts.repositories;
   return {
-    ...parts.repositories,
+    ...repositories,
+    images: sessionImages(imageFiles, linksFor(config)),
     notifier: parts.notifier,
     scheduler: new AgendaScheduler(parts.agenda),
     clock: parts.clock,
@@ -97,6 +100,13 @@ export function coreDependencies(
         : undefined,
   };
 }
+
+/** The signed links of the images the service keeps (src/adapters/images.ts). */
+const linksFor = (config: Readonly<Config>) =>
+  imageLinks({
+    baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+    secret: config.LINK_SIGNING_SECRET,
+  });
 
 /**
  * Builds and starts everything except process concerns (signals, exit codes), so tests can
@@ -146,6 +156,7 @@ export async function startApp(
       );
     }
     mountPages(server);
+    mountImages(server, repositories.imageFiles, linksFor(config));
 
     // The chat adapters start once the server listens: loading their SDKs is most of a
     // start, and /readyz (the database) needs none of it. Until they have started, a request

@@ -103,8 +103,9 @@ export const configSchema = z
     // Pace of messages (DMs, reminders) per Slack workspace; Slack's chat.postMessage allows
     // roughly one per second per conversation and bursts beyond that workspace-wide.
     SLACK_MESSAGES_PER_SECOND: integer(1, 100).default(10),
-    // Signs short-lived download links (mentee list CSV). Unset: a random secret per process,
-    // so links die on restart and do not work across instances.
+    // Signs short-lived download links (mentee list CSV) and the links of session images the
+    // service keeps. Unset: a random secret per process, so links die on restart and do not
+    // work across instances.
     LINK_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     // Slack Socket Mode (an app-level token, xapp-...): Slack connects out over a WebSocket,
     // so no public URL is needed. Then the signing secret is not needed.

@@ -26,6 +26,9 @@ export const ACTION_KINDS = [
   'publish',
   'editSession',
   'editMeeting',
+  /** Add or replace the session's image with a file (docs/product.md#session-image). */
+  'addImage',
+  'removeImage',
   'deleteSession',
   'cloneSession',
   'viewMentees',
@@ -88,6 +91,7 @@ export const mayCreateSessions = (person: Pick<Person, 'roles'>) =>
  * - publish: a manager's draft whose start is still ahead (otherwise: edit the time first);
  * - editSession, deleteSession: a manager, until the start (a draft: always);
  * - editMeeting: a manager, until the end;
+ * - addImage: a manager, until the start; removeImage: the same, when it has an image;
  * - cloneSession: a manager, once the session is no draft;
  * - viewMentees, downloadMentees: a manager;
  * - requestAnother: a mentee (invited or enrolled) of a live or completed session who does
@@ -120,6 +124,13 @@ export function sessionActions(
     ['publish', manager && session.status === 'draft' && now < session.startsAt],
     ['editSession', manager && detailsEditable(session, now)],
     ['editMeeting', manager && meetingEditable(session, now)],
+    ['addImage', manager && detailsEditable(session, now)],
+    [
+      'removeImage',
+      manager &&
+        detailsEditable(session, now) &&
+        (session.imageFile !== undefined || !!session.imageUrl),
+    ],
     ['deleteSession', manager && detailsEditable(session, now)],
     ['cloneSession', manager && session.status !== 'draft'],
     ['viewMentees', manager],

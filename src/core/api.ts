@@ -33,14 +33,13 @@
 import { bookSlot } from './booking/book-slot.js';
 import type { Result } from './errors.js';
 import { type HelpView, type HomeView, help, home } from './home.js';
-import { findMentors } from './people/find-mentors.js';
+import { findMentors, type MentorPage } from './people/find-mentors.js';
 import { findPeople } from './people/find-people.js';
 import { getMentorProfile } from './people/mentor-profile.js';
 import { getMyProfile } from './people/my-profile.js';
 import type { Person } from './people/person.js';
 import type {
   MenteeSearchResult,
-  MentorListItem,
   MentorProfileView,
   MyProfileView,
 } from './people/profile.views.js';
@@ -66,6 +65,7 @@ import type { IncomingRequestItem, MyRequestItem } from './requests/request.view
 import { type RequestSessionOutcome, requestSession } from './requests/request-session.js';
 import { sendMentorOffer } from './requests/send-mentor-offer.js';
 import { type SessionFormView, sessionForm } from './sessions/form.js';
+import { changeSessionImage } from './sessions/image.js';
 import {
   cloneSession,
   createAndPublishSession,
@@ -144,6 +144,8 @@ export interface Mentorship {
   createAndPublishSession: Command<SessionResult>;
   editSession: Command<SessionResult>;
   editMeeting: Command<SessionResult>;
+  /** Adds, replaces (an image file) or removes (`image: null`) a session's image. */
+  changeSessionImage: Command<SessionResult>;
   publishSession: Command<SessionResult>;
   deleteSession: Command<{ sessionId: string }>;
   cloneSession: Command<SessionResult>;
@@ -163,7 +165,7 @@ export interface Mentorship {
   /** *Set my time zone* (docs/product.md#time). */
   timeZoneForm: Query<TimeZoneFormView>;
   setMyTimeZone: Command<MyProfileView>;
-  findMentors: Query<{ mentors: MentorListItem[] }>;
+  findMentors: Query<MentorPage>;
   searchMentees: Query<{ results: MenteeSearchResult[] }>;
   /** People to invite, by name (mentors and session managers). */
   findPeople: Query<{ people: PersonSummary[] }>;
@@ -204,6 +206,7 @@ export function createMentorship(deps: CoreDeps): Mentorship {
     createAndPublishSession: (args) => createAndPublishSession(deps, args),
     editSession: (args) => editSessionDetails(deps, args),
     editMeeting: (args) => editMeeting(deps, args),
+    changeSessionImage: (args) => changeSessionImage(deps, args),
     publishSession: (args) => publishSession(deps, args),
     deleteSession: (args) => deleteSession(deps, args),
     cloneSession: (args) => cloneSession(deps, args),

@@ -86,8 +86,22 @@ export interface PersonRepository {
     limit: number,
     excludeId?: PersonId,
   ): Promise<Person[]>;
-  /** People holding the mentor role, optionally filtered by text over name and expertise. */
-  listMentors(workspaceId: WorkspaceId, text: string | undefined, limit: number): Promise<Person[]>;
+  /**
+   * People holding the mentor role, by name, optionally filtered by text over name, headline
+   * and expertise, `excludeId` left out.
+   */
+  listMentors(
+    workspaceId: WorkspaceId,
+    text: string | undefined,
+    limit: number,
+    excludeId?: PersonId,
+  ): Promise<Person[]>;
+  /** How many `listMentors` would give without a limit. */
+  countMentors(
+    workspaceId: WorkspaceId,
+    text: string | undefined,
+    excludeId?: PersonId,
+  ): Promise<number>;
 }
 
 export type EnrolOutcome = 'enrolled' | 'already' | 'full' | 'closed';
@@ -255,6 +269,32 @@ export interface MeetingRooms {
     person: { readonly id: string; readonly name: string },
     role: 'moderator' | 'viewer',
   ): string;
+}
+
+/** An image a person sent, kept by the service (docs/product.md#session-image). */
+export interface StoredImage {
+  readonly id: string;
+  readonly workspaceId: WorkspaceId;
+  readonly sessionId: SessionId;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+  readonly createdAt: Date;
+}
+
+/**
+ * Session images kept by the service, shown through links it serves and signs itself, so a
+ * card shows them to anyone who has it without a login.
+ */
+export interface ImageStore {
+  save(image: StoredImage): Promise<void>;
+  /** Copies an image for another session (a clone); false when it is gone. */
+  copy(
+    fromId: string,
+    to: { readonly id: string; readonly sessionId: SessionId; readonly createdAt: Date },
+  ): Promise<boolean>;
+  remove(id: string): Promise<void>;
+  /** The link that shows the image. */
+  url(id: string): string;
 }
 
 export interface IdGenerator {

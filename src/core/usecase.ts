@@ -16,6 +16,7 @@ import type {
   DeliveryLog,
   IdempotencyStore,
   IdGenerator,
+  ImageStore,
   MeetingRooms,
   Notifier,
   PersonRepository,
@@ -50,6 +51,8 @@ export interface CoreDeps {
   readonly logger: CoreLogger;
   /** BigBlueButton rooms; undefined when the server has none configured (BBB_URL, BBB_SECRET). */
   readonly rooms?: MeetingRooms | undefined;
+  /** Images people send (Teams); undefined: only links and Slack files are taken. */
+  readonly images?: ImageStore | undefined;
 }
 
 /** The person acting, as the adapter knows them (after `identify`). */

@@ -30,7 +30,12 @@ export interface SessionCard {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** The image's link: the session's own, or one the service signs for an image it keeps. */
   readonly imageUrl?: string;
+  /** A Slack file the session shows as its image (Block Kit `slack_file`). */
+  readonly imageSlackFile?: string;
+  /** The image file's name, when it is a file. */
+  readonly imageName?: string;
   readonly type: SessionType;
   /** Effective status: a published session past its start shows as live. */
   readonly status: SessionStatus;

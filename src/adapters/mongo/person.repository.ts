@@ -47,6 +47,25 @@ function toPerson(doc: PersonDoc): Person {
   return { id: _id, ...rest };
 }
 
+/** Mentors by name, headline or expertise (everyone holding the role when `text` is empty). */
+function mentorFilter(
+  workspaceId: WorkspaceId,
+  text: string | undefined,
+  excludeId?: PersonId,
+): Filter<PersonDoc> {
+  const filter: Filter<PersonDoc> = { workspaceId, roles: 'mentor' };
+  if (text?.trim()) {
+    const pattern = new RegExp(escapeRegex(text.trim()), 'i');
+    filter.$or = [
+      { displayName: pattern },
+      { 'mentorProfile.expertise': pattern },
+      { 'mentorProfile.headline': pattern },
+    ];
+  }
+  if (excludeId) filter._id = { $ne: excludeId };
+  return filter;
+}
+
 export class MongoPersonRepository implements PersonRepository {
   private readonly collection: Collection<PersonDoc>;
 
@@ -187,19 +206,19 @@ export class MongoPersonRepository implements PersonRepository {
     });
   }
 
-  listMentors(workspaceId: WorkspaceId, text: string | undefined, limit: number) {
-    return guard(async () => {
-      const filter: Filter<PersonDoc> = { workspaceId, roles: 'mentor' };
-      if (text?.trim()) {
-        const pattern = new RegExp(escapeRegex(text.trim()), 'i');
-        filter.$or = [
-          { displayName: pattern },
-          { 'mentorProfile.expertise': pattern },
-          { 'mentorProfile.headline': pattern },
-        ];
-      }
-      return this.byName(filter, limit);
-    });
+  listMentors(
+    workspaceId: WorkspaceId,
+    text: string | undefined,
+    limit: number,
+    excludeId?: PersonId,
+  ) {
+    return guard(() => this.byName(mentorFilter(workspaceId, text, excludeId), limit));
+  }
+
+  countMentors(workspaceId: WorkspaceId, text: string | undefined, excludeId?: PersonId) {
+    return guard(() =>
+      this.collection.countDocuments(mentorFilter(workspaceId, text, excludeId), sessionOption()),
+    );
   }
 
   /** People matching `filter`, in name order (ties by id), at most `limit`. */

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../../core/usecase.js';
 import { bookingIndexes, MongoBookingRepository } from './booking.repository.js';
 import { deliveryIndexes, MongoDeliveryLog } from './delivery.repository.js';
 import { idempotencyIndexes, MongoIdempotencyStore } from './idempotency.repository.js';
+import { imageIndexes, MongoImageRepository } from './image.repository.js';
 import { inboxIndexes } from './inbox.repository.js';
 import { ensureIndexes, type IndexDeclaration } from './indexes.js';
 import { MongoPersonRepository, personIndexes } from './person.repository.js';
@@ -21,10 +22,14 @@ export const ALL_INDEXES: readonly IndexDeclaration[] = [
   ...idempotencyIndexes,
   ...deliveryIndexes,
   ...inboxIndexes,
+  ...imageIndexes,
 ];
 
-/** The part of the core's dependencies that MongoDB provides. */
-export type Repositories = Pick<
+/**
+ * The part of the core's dependencies that MongoDB provides, and the images' bytes (the
+ * core's `ImageStore` is these with the server's signed links: `sessionImages`).
+ */
+export type Repositories = { readonly imageFiles: MongoImageRepository } & Pick<
   CoreDeps,
   | 'workspaces'
   | 'people'
@@ -48,5 +53,6 @@ export async function createRepositories(client: MongoClient, db: Db): Promise<R
     deliveries: new MongoDeliveryLog(db),
     idempotency: new MongoIdempotencyStore(db),
     uow: new MongoUnitOfWork(client),
+    imageFiles: new MongoImageRepository(db),
   };
 }

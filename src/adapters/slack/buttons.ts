@@ -9,13 +9,15 @@ type Style = 'primary' | 'danger';
  * `action_id` its listener answers, and its style. Adapters never decide whether a button
  * shows; the view model's `actions` list does (src/core/actions.ts). Kinds Slack does not
  * draw (`publish`: the meeting step publishes; `previewMentorProfile`; `downloadMentees`:
- * the mentee list has it; `viewIncomingRequests`: Home lists them) have no entry.
+ * the mentee list has it; `viewIncomingRequests`: Home lists them; `addImage`: the *Edit*
+ * form's image file adds or replaces it) have no entry.
  */
 const BUTTONS: Partial<Record<ActionKind, { text: string; action: string; style?: Style }>> = {
   join: { text: 'Join', action: Action.join, style: 'primary' },
   enrol: { text: 'Enroll', action: Action.enrol, style: 'primary' },
   editSession: { text: 'Edit', action: Action.edit },
   editMeeting: { text: 'Edit meeting link', action: Action.editMeeting },
+  removeImage: { text: 'Remove image', action: Action.removeImage },
   viewMentees: { text: 'View list', action: Action.viewMentees },
   downloadMentees: { text: 'Download CSV', action: Action.downloadCsv },
   cloneSession: { text: 'Clone', action: Action.clone },

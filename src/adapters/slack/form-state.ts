@@ -10,6 +10,7 @@ interface StateValue {
   selected_time?: string | null;
   selected_user?: string | null;
   selected_users?: string[];
+  files?: { id?: unknown; name?: unknown }[];
 }
 
 /** Reads a submitted modal by block id. Missing or malformed values read as empty. */
@@ -54,6 +55,14 @@ export class FormState {
 
   user(blockId: string): string | undefined {
     return this.value(blockId)?.selected_user ?? undefined;
+  }
+
+  /** The ids of the files picked in a `file_input`. */
+  files(blockId: string): string[] {
+    const v = this.value(blockId)?.files;
+    return Array.isArray(v)
+      ? v.map((f) => f?.id).filter((id): id is string => typeof id === 'string' && id !== '')
+      : [];
   }
 
   users(blockId: string): string[] {

@@ -23,6 +23,9 @@ export const Action = {
   delete: 'session.delete',
   clone: 'session.clone',
   viewMentees: 'session.mentees',
+  removeImage: 'session.removeImage',
+  /** *Read more* on a session in a list: the session alone, its whole description. */
+  readMore: 'session.more',
   downloadCsv: 'session.csv',
   scheduleRequest: 'request.schedule',
   cloneForRequest: 'request.clone',
@@ -46,6 +49,8 @@ export const Action = {
   homeNext: 'home.next',
   homePrevious: 'home.previous',
   mySessionsNext: 'mySessions.next',
+  findMentorNext: 'findMentor.next',
+  findMentorPrevious: 'findMentor.previous',
   mySessionsPrevious: 'mySessions.previous',
   /** The external select of mentors in the request modal (options served by us). */
   mentorPicker: 'mentor.pick',
@@ -85,6 +90,7 @@ export const Field = {
   title: 'title',
   description: 'description',
   imageUrl: 'imageUrl',
+  imageFile: 'imageFile',
   type: 'type',
   startDate: 'start',
   startTime: 'start.time',

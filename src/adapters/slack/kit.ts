@@ -192,6 +192,15 @@ export const usersSelect = (initial: readonly string[], max = 100): InputElement
   ...(initial.length > 0 ? { initial_users: [...initial] } : {}),
 });
 
+/** A file picker (`file_input`): the extensions offered, and how many files at most. */
+export const fileInput = (filetypes: readonly string[], maxFiles = 1): InputElement =>
+  ({
+    type: 'file_input',
+    action_id: Action.input,
+    filetypes: [...filetypes],
+    max_files: maxFiles,
+  }) as InputElement;
+
 export const userSelect = (): InputElement => ({ type: 'users_select', action_id: Action.input });
 
 export const externalSelect = (actionId: string, initial?: Option): InputElement => ({

@@ -15,6 +15,8 @@ export const BOT_SCOPES = [
   'users:read',
   'users:read.email',
   'files:write',
+  // The session form's image file (file_input) and its check (files.info).
+  'files:read',
 ];
 
 export interface OAuthOptions {

@@ -31,6 +31,8 @@ const BUTTONS: Readonly<Record<ActionKind, Make>> = {
   publish: (t, title = 'Publish') => execute(title, ActionVerb.publish, session(t), true),
   editSession: (t, title = 'Edit') => openDialog(title, DialogVerb.editSession, session(t)),
   editMeeting: (t, title = 'Meeting link') => openDialog(title, DialogVerb.editMeeting, session(t)),
+  addImage: (t, title = 'Add image') => execute(title, ActionVerb.addImage, session(t)),
+  removeImage: (t, title = 'Remove image') => execute(title, ActionVerb.removeImage, session(t)),
   deleteSession: (t, title = 'Delete') => openDialog(title, DialogVerb.deleteSession, session(t)),
   cloneSession: (t, title = 'Clone') => openDialog(title, DialogVerb.cloneSession, session(t)),
   viewMentees: (t, title = 'Mentee list') => openDialog(title, DialogVerb.menteeList, session(t)),

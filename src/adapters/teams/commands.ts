@@ -4,6 +4,8 @@ import type { Result } from '../../core/errors.js';
 import type { showRunner } from './buttons.js';
 import { answer, replyCard, type TeamsContext, WHO_ARE_YOU } from './context.js';
 import { openFormCard } from './features/home/cards.js';
+import { receiveImage } from './features/sessions/handlers.js';
+import { sentImageOf } from './features/sessions/image.js';
 import { personOf } from './identity.js';
 import { COMMANDS, DialogVerb, ShowVerb } from './ids.js';
 
@@ -41,6 +43,9 @@ export function registerCommands(
 ): void {
   const { mentorship } = ctx;
   app.activity('message', async (context) => {
+    // An image (or file) sent after *Add image* on a session becomes its image.
+    const image = sentImageOf(context.activity);
+    if (image) return receiveImage(ctx, context, image);
     const parsed = parseCommand(context.activity.text ?? '');
     if (!parsed) return show(context, ShowVerb.help, {});
     const person = personOf(context);

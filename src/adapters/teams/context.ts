@@ -7,6 +7,7 @@ import type { DownloadLinks } from '../downloads.js';
 import type { SessionMessages } from '../notify/session-messages.js';
 import type { ConversationStore } from './conversations.js';
 import type { Values } from './form-input.js';
+import type { ImageWaits } from './image-waits.js';
 import { type AdaptiveCard, attachment, type DialogInfo } from './kit.js';
 import type { OriginReplies } from './origin.js';
 import { withZoneNote } from './zone-note.js';
@@ -30,6 +31,8 @@ export interface TeamsContext {
   readonly adminIds: readonly string[];
   /** Where people's messages about a session are (an *Enroll* press records its card). */
   readonly sessionMessages?: SessionMessages;
+  /** Who pressed *Add image* and so sends a session's image next (docs/product.md#session-image). */
+  readonly imageWaits?: ImageWaits;
 }
 
 /** The data a card button or dialog sent back. */

@@ -29,6 +29,8 @@ export const DialogVerb = {
 export const ActionVerb = {
   enrol: 'session.enrol',
   publish: 'session.publish',
+  addImage: 'session.addImage',
+  removeImage: 'session.removeImage',
   declineRequest: 'request.decline',
   cloneForRequest: 'request.clone',
   dismissOffer: 'offer.dismiss',
@@ -42,6 +44,7 @@ export const PageVerb = {
   incomingRequests: 'page.incoming',
   /** A mentor's free times on their profile: *‹ Previous week* / *Next week ›*. */
   freeTimes: 'page.freeTimes',
+  findMentors: 'page.mentors',
 } as const;
 
 /** Buttons that only show something: Action.Submit; the answer is a new message. */

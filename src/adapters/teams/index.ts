@@ -10,6 +10,7 @@ import { createTeamsApp, MentorbotTeamsAdapter } from './app.js';
 import { TeamsAuthentication } from './auth.js';
 import { ConversationStore } from './conversations.js';
 import { messagesRoute, teamsReplay } from './http.js';
+import { ImageWaits } from './image-waits.js';
 import { inlineDialogs, kindOf } from './inline-dialogs.js';
 import { TeamsNotifier } from './notifier.js';
 import { OriginReplies } from './origin.js';
@@ -52,6 +53,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
   if (authDisabled) adapter.use(inlineDialogs());
   const conversations = await ConversationStore.create(db);
   const sessionMessages = await SessionMessages.create(db);
+  const imageWaits = await ImageWaits.create(db);
   const downloads = createDownloadLinks(server, {
     mentorship,
     clock,
@@ -68,6 +70,7 @@ export const createTeamsAdapter: AdapterFactory = async ({
     authDisabled,
     adminIds: config.TEAMS_ADMIN_AAD_IDS,
     sessionMessages,
+    imageWaits,
   });
   server.mount(TEAMS_MESSAGES_PATH, messagesRoute(adapter, app, log, { authDisabled, inbox }));
   inbox?.register('teams', teamsReplay(adapter, app, appId));

@@ -155,11 +155,11 @@ export function bookSlot(
       kind: 'sessionBooked',
       recipient: mentor.id,
       workspaceId: workspace.id,
-      session: sessionCard(session, mentor, people, now, workspace.config, deps.rooms),
+      session: sessionCard(session, mentor, people, now, workspace.config, deps),
       mentee: { id: actor.id, name: actor.displayName },
     });
     return ok({
-      session: sessionCard(session, actor, people, now, workspace.config, deps.rooms),
+      session: sessionCard(session, actor, people, now, workspace.config, deps),
       ...(offer ? { acceptedOfferId: offer.id } : {}),
     });
   });

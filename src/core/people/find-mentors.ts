@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mentorHitActions, type Switches } from '../actions.js';
 import { ok, type Result } from '../errors.js';
+import { offsetSchema, type PageInfo, pageStart } from '../paging.js';
 import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import { tagChips } from '../views.js';
@@ -8,12 +9,25 @@ import type { Person } from './person.js';
 import type { MentorListItem } from './profile.views.js';
 import { searchText } from './search-text.js';
 
+/** Mentors on one page of "find a mentor" (docs/product.md#lists). */
+export const MENTOR_PAGE = 10;
+
 const schema = z
   .object({
     text: searchText.optional(),
-    limit: z.number().int().min(1).max(100).default(50),
+    offset: offsetSchema,
+    /** The page's size: a list's page, or all a picker shows. */
+    limit: z.number().int().min(1).max(100).default(MENTOR_PAGE),
   })
-  .default({ limit: 50 });
+  .default({ offset: 0, limit: MENTOR_PAGE });
+
+/** A page of mentors: how many match in all, and the search that found them. */
+export interface MentorPage {
+  readonly mentors: MentorListItem[];
+  readonly page: PageInfo;
+  /** What was searched for (absent: every mentor), for the paging buttons to carry on. */
+  readonly text?: string;
+}
 
 /** One mentor as a list shows them, with what the viewer may do. */
 export const mentorListItem = (mentor: Person, viewer: Person, switches: Switches) =>
@@ -27,19 +41,25 @@ export const mentorListItem = (mentor: Person, viewer: Person, switches: Switche
 
 /**
  * "Find a mentor" and the `/request-session` mentor picker: the workspace's mentors by name,
- * headline or expertise. The actor is left out: nobody requests a session with themselves.
+ * headline or expertise, a page at a time with the true count, so every one is reached
+ * (docs/product.md#lists). The actor is left out: nobody requests a session with themselves.
  */
 export function findMentors(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
-): Promise<Result<{ mentors: MentorListItem[] }>> {
+): Promise<Result<MentorPage>> {
   return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
-    // One more than asked, so leaving the actor out still fills the page.
-    const found = await deps.people.listMentors(workspace.id, input.text, input.limit + 1);
+    const text = input.text || undefined;
+    const total = await deps.people.countMentors(workspace.id, text, actor.id);
+    const offset = pageStart(input.offset, input.limit, total);
+    const found = await deps.people.listMentors(workspace.id, text, offset + input.limit, actor.id);
     const mentors = found
-      .filter((m) => m.id !== actor.id)
-      .slice(0, input.limit)
+      .slice(offset, offset + input.limit)
       .map((m) => mentorListItem(m, actor, workspace.config));
-    return ok({ mentors });
+    return ok({
+      mentors,
+      page: { offset, size: input.limit, total },
+      ...(text ? { text } : {}),
+    });
   });
 }

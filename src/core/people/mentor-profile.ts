@@ -75,7 +75,7 @@ export function getMentorProfile(
       expertise: tagChips(profile?.expertise ?? []),
       meetingPlatform: profile?.meetingPlatform ?? workspace.config.defaultMeetingPlatform,
       upcomingSessions: upcoming.map((s) =>
-        sessionCard(s, actor, people, now, workspace.config, deps.rooms),
+        sessionCard(s, actor, people, now, workspace.config, deps),
       ),
       // On their own profile a mentor previews their free times; only others may book them.
       freeTimes,

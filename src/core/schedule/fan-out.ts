@@ -69,7 +69,7 @@ export async function fanOut(
       continue;
     }
     try {
-      const card = sessionCard(session, recipient, people, deps.clock.now(), switches, deps.rooms);
+      const card = sessionCard(session, recipient, people, deps.clock.now(), switches, deps);
       await deps.notifier.notify(build(card, recipient));
       await deps.deliveries.markSent(key, deps.clock.now());
       sent++;

@@ -113,7 +113,7 @@ export async function announceChanges(
   const people = await peopleFor(deps, after, everyone);
   const by: PersonSummary = { id: actorId, name: ctx.actor.displayName };
   const card = (reader: Person): SessionCard =>
-    sessionCard(after, reader, people, ctx.now, ctx.workspace.config, deps.rooms);
+    sessionCard(after, reader, people, ctx.now, ctx.workspace.config, deps);
   const tell = (ids: readonly PersonId[], build: (reader: Person) => Notification | undefined) => {
     for (const id of ids) {
       const reader = people.get(id);

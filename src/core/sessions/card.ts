@@ -1,6 +1,6 @@
 import { type Switches, sessionActions } from '../actions.js';
 import type { Person, PersonId } from '../people/person.js';
-import type { MeetingRooms } from '../ports.js';
+import type { ImageStore, MeetingRooms } from '../ports.js';
 import { timeView } from '../time.js';
 import { type PersonSummary, type SessionCard, tagChips } from '../views.js';
 import { isEnrolled, isInvited, isParticipant, isSessionMentor } from './access.js';
@@ -21,7 +21,8 @@ export const mentorIdsOf = (sessions: readonly Session[]): PersonId[] => [
  * The session as `viewer` sees it: times in the viewer's zone, counts, chips, the join link
  * when allowed, and exactly the actions the viewer may take. Participants see how to get
  * in (Zoom's meeting id and passcode) at any time; mentors and enrolled mentees get the
- * link from shortly before the start. `rooms` signs BigBlueButton links, one per person.
+ * link from shortly before the start. `links.rooms` signs BigBlueButton links, one per
+ * person; `links.images` gives the link of an image the service keeps.
  */
 export function sessionCard(
   session: Session,
@@ -29,8 +30,12 @@ export function sessionCard(
   people: ReadonlyMap<PersonId, Pick<Person, 'id' | 'displayName'>>,
   now: Date,
   switches: Switches,
-  rooms?: MeetingRooms,
+  links: {
+    readonly rooms?: MeetingRooms | undefined;
+    readonly images?: ImageStore | undefined;
+  } = {},
 ): SessionCard {
+  const { rooms } = links;
   const enrolled = isEnrolled(session, viewer);
   const invited = isInvited(session, viewer);
   const actions = sessionActions(session, viewer, switches, now);
@@ -48,7 +53,7 @@ export function sessionCard(
     id: session.id,
     title: session.title,
     description: session.description,
-    ...(session.imageUrl ? { imageUrl: session.imageUrl } : {}),
+    ...imageOf(session, links.images),
     type: session.type,
     status: effectiveStatus(session, now),
     start: timeView(session.startsAt, viewer),
@@ -71,4 +76,17 @@ export function sessionCard(
     // A BigBlueButton session on a server that lost its BigBlueButton has no link to offer.
     actions: access?.url ? actions : actions.filter((a) => a !== 'join'),
   };
+}
+
+/** How a card shows the session's image: a link (its own, or the service's), or a Slack file. */
+function imageOf(
+  session: Session,
+  images: ImageStore | undefined,
+): Pick<SessionCard, 'imageUrl' | 'imageSlackFile' | 'imageName'> {
+  const file = session.imageFile;
+  if (file?.source === 'slack') return { imageSlackFile: file.fileId, imageName: file.name };
+  if (file?.source === 'stored') {
+    return images ? { imageUrl: images.url(file.id), imageName: file.name } : {};
+  }
+  return session.imageUrl ? { imageUrl: session.imageUrl } : {};
 }

@@ -4,6 +4,7 @@ import type { MentorshipRequest } from '../requests/request.js';
 import { type CoreDeps, runCommand } from '../usecase.js';
 import { momentSchema, sessionIdSchema } from './fields.js';
 import { markRequestScheduled, schedulableRequest } from './from-request.js';
+import { cloneImage } from './image.js';
 import { type CommandRequest, draftNotClonable, managedSession } from './load.js';
 import { DEFAULT_MEETING } from './meeting.js';
 import { notifyInvited, resultFor, scheduleJobs } from './notify.js';
@@ -53,12 +54,20 @@ export function cloneSession(
     });
     if (isFieldErrors(times)) return fail(validation(times));
     const publish = source.status !== 'cancelled';
+    const id = deps.ids.next();
+    const imageFile = await cloneImage(
+      deps,
+      source.imageFile,
+      { id, workspaceId: source.workspaceId },
+      now,
+    );
     const clone: Session = {
-      id: deps.ids.next(),
+      id,
       workspaceId: source.workspaceId,
       title: source.title,
       description: source.description,
       ...(source.imageUrl ? { imageUrl: source.imageUrl } : {}),
+      ...(imageFile ? { imageFile } : {}),
       type: source.type,
       mentorIds: [...source.mentorIds],
       invitedIds: [

@@ -16,6 +16,13 @@ import {
   typeSchema,
 } from './fields.js';
 import { schedulableRequest } from './from-request.js';
+import {
+  BOTH_IMAGES,
+  checkImage,
+  imageUploadSchema,
+  keepImage,
+  type SessionImageFile,
+} from './image.js';
 import { type CommandRequest, onlyMentorsCreate, seatsFull } from './load.js';
 import { meetingInfoOf, meetingSchema, platformProblem } from './meeting.js';
 import { resultFor } from './notify.js';
@@ -38,6 +45,8 @@ export const createSessionSchema = z.object({
   title: titleSchema,
   description: descriptionSchema.default(''),
   imageUrl: imageUrlSchema.optional(),
+  /** The image as a file (a Slack file picked in the form); instead of `imageUrl`. */
+  imageFile: imageUploadSchema.optional(),
   type: typeSchema.optional(),
   start: momentSchema,
   end: momentSchema,
@@ -91,6 +100,9 @@ export async function draftSession(
   if (menteeProblem) errors[menteeProblem.field] = menteeProblem.message;
   const platform = input.meeting && platformProblem(deps, input.meeting.platform);
   if (platform) errors['meeting.platform'] = platform;
+  const image = input.imageFile ? checkImage(input.imageFile) : undefined;
+  if (image && 'problem' in image) errors.imageFile = image.problem;
+  else if (image && input.imageUrl) errors.imageUrl = BOTH_IMAGES;
   if (isFieldErrors(times) || Object.keys(errors).length > 0) return fail(validation(errors));
   const meeting = input.meeting ? meetingInfoOf(input.meeting) : undefined;
 
@@ -109,12 +121,26 @@ export async function draftSession(
       ),
     );
   }
+  const id = deps.ids.next();
+  let imageFile: SessionImageFile | undefined;
+  if (input.imageFile && image && 'type' in image) {
+    const kept = await keepImage(
+      deps,
+      input.imageFile,
+      image.type,
+      { id, workspaceId: workspace.id },
+      now,
+    );
+    if (!kept.ok) return kept;
+    imageFile = kept.value;
+  }
   const session: Session = {
-    id: deps.ids.next(),
+    id,
     workspaceId: workspace.id,
     title: input.title,
     description: input.description,
     ...(input.imageUrl ? { imageUrl: input.imageUrl } : {}),
+    ...(imageFile ? { imageFile } : {}),
     // A session answering one mentee's request is theirs, like a booked one
     // (docs/product.md#booking).
     type: input.type ?? (input.requestId ? 'private' : 'public'),

@@ -38,7 +38,7 @@ export function getSessionDetails(
         await peopleFor(deps, session),
         now,
         workspace.config,
-        deps.rooms,
+        deps,
       ),
       version: session.version,
       ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),

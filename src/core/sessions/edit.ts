@@ -19,6 +19,7 @@ import {
   titleSchema,
   typeSchema,
 } from './fields.js';
+import { BOTH_IMAGES, checkImage, imageUploadSchema, keepImage, releaseImage } from './image.js';
 import {
   alreadyStarted,
   type CommandRequest,
@@ -47,6 +48,8 @@ const editSchema = z.object({
   title: titleSchema.optional(),
   description: descriptionSchema.optional(),
   imageUrl: imageUrlSchema.optional(),
+  /** A new image file (a Slack file picked in the form); it replaces the link or file. */
+  imageFile: imageUploadSchema.optional(),
   type: typeSchema.optional(),
   start: momentSchema.optional(),
   end: momentSchema.optional(),
@@ -81,8 +84,17 @@ export function editSessionDetails(
     const changes: Changes = {};
     if (input.title !== undefined) changes.title = input.title;
     if (input.description !== undefined) changes.description = input.description;
-    // An empty link removes the image: the repository unsets fields changed to undefined.
-    if (input.imageUrl !== undefined) changes.imageUrl = input.imageUrl || undefined;
+    // The image (docs/product.md#session-image): a new file replaces the link or file; a new
+    // link replaces the file; an empty link removes the link (a file stays: *Remove image*
+    // removes it). The repository unsets fields changed to undefined.
+    const newLink = !!input.imageUrl && input.imageUrl !== (session.imageUrl ?? '');
+    const image = input.imageFile ? checkImage(input.imageFile) : undefined;
+    if (image && 'problem' in image) errors.imageFile = image.problem;
+    else if (image && newLink) errors.imageUrl = BOTH_IMAGES;
+    else if (!image && input.imageUrl !== undefined) {
+      changes.imageUrl = input.imageUrl || undefined;
+      if (newLink) changes.imageFile = undefined;
+    }
 
     if (input.type !== undefined && input.type !== session.type) {
       if (session.status !== 'draft') {
@@ -147,6 +159,12 @@ export function editSessionDetails(
       );
     }
     if (input.seatLimit !== undefined) changes.seatLimit = input.seatLimit;
+    if (input.imageFile && image && 'type' in image) {
+      const kept = await keepImage(deps, input.imageFile, image.type, session, now);
+      if (!kept.ok) return kept;
+      changes.imageFile = kept.value;
+      changes.imageUrl = undefined;
+    }
     // A form sent back unchanged writes nothing (and so cannot look stale to anyone else).
     if (Object.keys(changes).length === 0) {
       return ok(await resultFor(deps, session, ctx));
@@ -160,6 +178,7 @@ export function editSessionDetails(
       now,
     );
     if (!updated) return fail(staleSession());
+    if ('imageFile' in changes) await releaseImage(deps, session.imageFile);
     if (updated.status === 'published') {
       await notifyInvited(deps, ctx, updated, newlyInvited);
       await announceChanges(deps, ctx, session, updated, newlyInvited);

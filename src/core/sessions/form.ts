@@ -35,6 +35,7 @@ export type SessionField =
   | 'title'
   | 'description'
   | 'imageUrl'
+  | 'imageFile'
   | 'type'
   | 'start'
   | 'end'
@@ -56,6 +57,8 @@ export interface SessionFormValues {
   readonly title: string;
   readonly description: string;
   readonly imageUrl: string;
+  /** The name of the session's image file, when its image is a file. */
+  readonly imageName?: string;
   readonly type: SessionType;
   /** Absent on a new session: the person picks the times. */
   readonly start?: LocalMoment;
@@ -116,6 +119,7 @@ const DETAILS: readonly SessionField[] = [
   'title',
   'description',
   'imageUrl',
+  'imageFile',
   'start',
   'end',
   'seatLimit',
@@ -195,14 +199,7 @@ export function sessionForm(
     const found = await managedSession(deps, input.sessionId ?? '', actor);
     if (!found.ok) return found;
     const session = found.value;
-    const card = sessionCard(
-      session,
-      actor,
-      await peopleFor(deps, session),
-      now,
-      config,
-      deps.rooms,
-    );
+    const card = sessionCard(session, actor, await peopleFor(deps, session), now, config, deps);
     const values = valuesOf(session, actor.timeZone, defaultMeeting, workspace.config);
 
     switch (input.mode) {
@@ -275,6 +272,7 @@ export function valuesOf(
     title: session.title,
     description: session.description,
     imageUrl: session.imageUrl ?? '',
+    ...(session.imageFile ? { imageName: session.imageFile.name } : {}),
     type: session.type,
     start: localMomentOf(session.startsAt, zone),
     end: localMomentOf(session.endsAt, zone),

@@ -79,7 +79,7 @@ export async function markRequestScheduled(
     recipient: mentee.id,
     workspaceId: session.workspaceId,
     request: requestView(request, people, mentee),
-    session: sessionCard(session, mentee, people, ctx.now, ctx.workspace.config, deps.rooms),
+    session: sessionCard(session, mentee, people, ctx.now, ctx.workspace.config, deps),
   });
   return mentee.id;
 }

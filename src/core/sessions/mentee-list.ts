@@ -50,7 +50,7 @@ export function menteeList(deps: CoreDeps, request: QueryRequest): Promise<Resul
       };
     };
     return ok({
-      session: sessionCard(session, actor, people, now, workspace.config, deps.rooms),
+      session: sessionCard(session, actor, people, now, workspace.config, deps),
       mentees: [
         ...session.enrolledIds.map((id) => row(id, 'enrolled')).sort(byName),
         ...session.invitedIds.map((id) => row(id, 'invited')).sort(byName),

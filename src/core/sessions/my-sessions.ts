@@ -94,7 +94,7 @@ export function mySessions(deps: CoreDeps, request: QueryRequest): Promise<Resul
     const cards = (list: readonly Session[]) =>
       list
         .filter((s) => canSee(s, actor))
-        .map((s) => sessionCard(s, actor, people, now, workspace.config, deps.rooms));
+        .map((s) => sessionCard(s, actor, people, now, workspace.config, deps));
     // The live ones stand first in the current list: those before `live.total` are live.
     const liveOnPage = Math.max(0, Math.min(current.items.length, live.total - current.offset));
     return ok({

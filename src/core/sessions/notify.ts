@@ -29,7 +29,7 @@ export async function resultFor(
   const people = await peopleFor(deps, session);
   const { actor, now, workspace } = ctx;
   return {
-    session: sessionCard(session, actor, people, now, workspace.config, deps.rooms),
+    session: sessionCard(session, actor, people, now, workspace.config, deps),
     version: session.version,
     ...(session.meeting && seesMeeting(session, actor, now) ? { meeting: session.meeting } : {}),
   };
@@ -54,7 +54,7 @@ export async function notifyEach(
     if (!recipient) continue;
     ctx.effects.notify(
       build(
-        sessionCard(session, recipient, people, ctx.now, ctx.workspace.config, deps.rooms),
+        sessionCard(session, recipient, people, ctx.now, ctx.workspace.config, deps),
         recipient,
       ),
     );

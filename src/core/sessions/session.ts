@@ -1,4 +1,5 @@
 import type { MeetingPlatform, PersonId, WorkspaceId } from '../people/person.js';
+import type { SessionImageFile } from './image.js';
 
 export type SessionId = string;
 export type SessionType = 'public' | 'private';
@@ -17,7 +18,10 @@ export interface Session {
   readonly workspaceId: WorkspaceId;
   readonly title: string;
   readonly description: string;
+  /** The image as an https link (docs/product.md#session-fields); never with `imageFile`. */
   readonly imageUrl?: string;
+  /** The image as a file a mentor picked or sent (docs/product.md#session-image). */
+  readonly imageFile?: SessionImageFile;
   readonly type: SessionType;
   readonly mentorIds: readonly PersonId[];
   readonly invitedIds: readonly PersonId[];

@@ -104,15 +104,19 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
         isOwnProfile: false,
         actions: ['requestSession', 'bookSlot'],
       }),
-      mentorListCard([
-        {
-          mentor: { id: 'm', name: 'Grace' },
-          headline: 'h',
-          expertise: { shown: [], more: 0 },
-          hasAvailability: true,
-          actions: ['viewMentorProfile', 'requestSession'],
-        },
-      ]),
+      mentorListCard({
+        mentors: [
+          {
+            mentor: { id: 'm', name: 'Grace' },
+            headline: 'h',
+            expertise: { shown: [], more: 0 },
+            hasAvailability: true,
+            actions: ['viewMentorProfile', 'requestSession'],
+          },
+        ],
+        page: { offset: 10, size: 10, total: 21 },
+        text: 'grace',
+      }),
       menteeSearchCard([
         {
           mentee: { id: 'a', name: 'Ada' },

@@ -47,8 +47,17 @@ const parse = (body: unknown): AnyView => {
   }
 };
 
+/** A file someone uploaded to Slack, as `files.info` describes it. */
+export interface SlackFile {
+  readonly name: string;
+  readonly mimetype: string;
+  readonly size: number;
+}
+
 export class SlackWorkspace {
   readonly clock: FixedClock;
+  /** Files people uploaded (a modal's file input), by id: what `files.info` answers. */
+  readonly files = new Map<string, SlackFile>();
   /** Every call the service made to Slack, in order, with who it was for. */
   readonly calls: { path: string; user?: string; args: AnyView }[] = [];
   /** Response URLs, trigger ids and view ids handed out, by the person they belong to. */
@@ -94,6 +103,22 @@ export class SlackWorkspace {
             real_name: u.name,
             tz: u.tz ?? 'Europe/Berlin',
             profile: { display_name: u.name, email: u.email },
+          },
+        };
+      }
+      case 'files.info': {
+        const id = String(args.file);
+        const file = this.files.get(id);
+        if (!file) return { ok: false, error: 'file_not_found' };
+        return {
+          ok: true,
+          file: {
+            id,
+            name: file.name,
+            title: file.name,
+            mimetype: file.mimetype,
+            filetype: file.name.split('.').pop(),
+            size: file.size,
           },
         };
       }

@@ -152,6 +152,12 @@ export class TeamsPerson {
     expect((await this.tenant.h.post(message(this.user, text))).status).toBe(200);
   }
 
+  /** Sends a message carrying attachments (a pasted picture, a file), as Teams delivers it. */
+  async sends(attachments: Record<string, unknown>[], text = ''): Promise<void> {
+    const activity = { ...message(this.user, text), attachments };
+    expect((await this.tenant.h.post(activity)).status).toBe(200);
+  }
+
   /** Opens a dialog from a button; returns the dialog's card. */
   // biome-ignore lint/suspicious/noExplicitAny: the dialog's card
   async opensDialog(data: Record<string, unknown>): Promise<any> {

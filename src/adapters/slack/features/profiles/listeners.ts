@@ -6,6 +6,7 @@ import { esc, type Message, modal, section } from '../../kit.js';
 import { onCommand, onPress, onPressOpen, opensForms } from '../../listen.js';
 import { decodeMeta, noticeModal } from '../../modal.js';
 import { updateOrigin } from '../../origin.js';
+import { pagesOf } from '../../pager.js';
 import { bookedMessage } from '../sessions/views.js';
 import { menteeProfileForm, mentorProfileForm, mentorProfileView } from './forms.js';
 import { registerProfileSubmissions } from './submissions.js';
@@ -21,7 +22,7 @@ const mentorSearch: Search = async (ctx, person, text) => {
     actor: { personId: person.id },
     input: searchText(text),
   });
-  return found.ok ? mentorList(found.value.mentors) : found.error;
+  return found.ok ? mentorList(found.value) : found.error;
 };
 
 const menteeSearch: Search = async (ctx, person, text) => {
@@ -114,6 +115,29 @@ export const registerProfiles: Register = (app, ctx) => {
         if (p.origin.t !== 'v') return p.say('Open the mentor profile again to see more times.');
         await p.client.views
           .update({ view_id: p.origin.id, view: profile })
+          .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not turn the page'));
+      }),
+    );
+  }
+
+  // *Previous* / *Next* under "find a mentor": the same search on the page asked for, in place
+  // of the answer (an ephemeral message, or the modal the Home's button opened).
+  for (const id of [Action.findMentorNext, Action.findMentorPrevious]) {
+    app.action(
+      id,
+      onPress(ctx, async (p) => {
+        const found = await ctx.mentorship.findMentors({
+          actor: { personId: p.person.id },
+          input: pagesOf(p.value) ?? {},
+        });
+        if (!found.ok) return p.say(found.error.message);
+        const list = mentorList(found.value);
+        if (p.origin.t !== 'v') return updateOrigin(ctx, p.client, p.origin, p.person, list);
+        await p.client.views
+          .update({
+            view_id: p.origin.id,
+            view: modal({ callbackId: View.notice, title: 'Find a mentor', blocks: list.blocks }),
+          })
           .catch((err: unknown) => ctx.logger.warn({ err }, 'slack: could not turn the page'));
       }),
     );

@@ -1,8 +1,8 @@
 import type { FreeTimesTurn } from '../../../../core/booking/free-times.js';
 import { slotMinutesOf } from '../../../../core/booking/slots.js';
+import type { MentorPage } from '../../../../core/people/find-mentors.js';
 import type {
   MenteeSearchResult,
-  MentorListItem,
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
@@ -26,16 +26,27 @@ import {
   section,
   who,
 } from '../../kit.js';
+import { pagerBlocks } from '../../pager.js';
 import { sessionBlocks } from '../sessions/views.js';
 
 const MAX_ROWS = 15;
 
-/** "Find a mentor": each mentor with *View profile* and *Request a Session*. */
-export function mentorList(mentors: readonly MentorListItem[]): Message {
-  if (mentors.length === 0) {
-    return message('No mentors found', [section('No mentors match that search yet.')]);
+/**
+ * "Find a mentor" (docs/product.md#lists): a page of mentors, each with *View profile* and
+ * *Request a Session*, the true count, *Previous* / *Next*, and what to type to narrow it.
+ */
+export function mentorList(found: MentorPage): Message {
+  const { mentors, page, text } = found;
+  if (page.total === 0) {
+    return message('No mentors found', [
+      section(
+        text
+          ? `No mentors match "${esc(text)}". Try another word, or \`/find-mentor\` for everyone.`
+          : 'No mentors yet.',
+      ),
+    ]);
   }
-  const rows = mentors.slice(0, MAX_ROWS).flatMap((m): Block[] => [
+  const rows = mentors.flatMap((m): Block[] => [
     section(
       `${who(m.mentor)}${m.headline ? ` · ${esc(m.headline)}` : ''}${chips(m.expertise) ? `\n${chips(m.expertise)}` : ''}`,
     ),
@@ -46,11 +57,21 @@ export function mentorList(mentors: readonly MentorListItem[]): Message {
       }),
     ),
   ]);
-  const more =
-    mentors.length > MAX_ROWS
-      ? [context(`${mentors.length - MAX_ROWS} more: narrow the search.`)]
+  const title = text ? `Mentors matching "${text}"` : 'Mentors';
+  const narrow =
+    page.total > page.size
+      ? [
+          context(
+            `${plural(page.total, 'mentor')}. To narrow them, type \`/find-mentor\` and a name or skill, like \`/find-mentor python\`.`,
+          ),
+        ]
       : [];
-  return message(`${mentors.length} mentors`, [header('Mentors'), ...rows, ...more]);
+  const pager = pagerBlocks(
+    page,
+    { next: Action.findMentorNext, previous: Action.findMentorPrevious },
+    (offset) => JSON.stringify({ ...(text ? { text } : {}), offset }),
+  );
+  return message(`${plural(page.total, 'mentor')}`, [header(title), ...narrow, ...rows, ...pager]);
 }
 
 /**

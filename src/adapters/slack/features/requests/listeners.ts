@@ -72,7 +72,7 @@ export const registerRequests: Register = (app, ctx) => {
     const found = person.ok
       ? await ctx.mentorship.findMentors({
           actor: { personId: person.value.id },
-          input: text ? { text } : {},
+          input: text ? { text, limit: 100 } : { limit: 100 },
         })
       : undefined;
     const mentors = found?.ok ? found.value.mentors : [];

@@ -2,7 +2,8 @@ import { DomainError, ErrorCode } from '../../../../core/errors.js';
 import type { MeetingPlatform, Person } from '../../../../core/people/person.js';
 import type { SessionFormInput } from '../../../../core/sessions/form.js';
 import type { SlackContext } from '../../context.js';
-import type { ModalView } from '../../kit.js';
+import { View } from '../../ids.js';
+import { type ModalView, modal } from '../../kit.js';
 import { type Form, modalOf } from '../../listen.js';
 import { encodeMeta } from '../../modal.js';
 import type { Origin } from '../../origin.js';
@@ -13,6 +14,7 @@ import {
   menteeListModal,
   sessionDetailsModal,
 } from './modals.js';
+import { sessionBlocks } from './views.js';
 
 /**
  * The session modals, each filled from the core's form query (`sessionForm`: values,
@@ -126,4 +128,12 @@ export const menteeListForm: SessionForm = (ctx, person, sessionId) =>
   modalOf(
     ctx.mentorship.menteeList({ actor: { personId: person.id }, input: { sessionId } }),
     (list) => menteeListModal(list, sessionId),
+  );
+
+/** *Read more*: the session alone, its whole description, with the buttons the reader has. */
+export const sessionAloneForm: SessionForm = (ctx, person, sessionId) =>
+  modalOf(
+    ctx.mentorship.sessionDetails({ actor: { personId: person.id }, input: { sessionId } }),
+    ({ session }) =>
+      modal({ callbackId: View.notice, title: 'Session', blocks: sessionBlocks(session) }),
   );

@@ -22,9 +22,10 @@ import {
   editSessionForm,
   meetingForm,
   menteeListForm,
+  sessionAloneForm,
 } from './forms.js';
 import { registerSessionSubmissions } from './submissions.js';
-import { enrolledMessage, mySessionsMessage } from './views.js';
+import { enrolledMessage, imageRemovedMessage, mySessionsMessage } from './views.js';
 
 /**
  * Sessions (docs/product.md#sessions): `/create-session` and `/my-sessions`, the buttons on a session (enrol,
@@ -45,6 +46,7 @@ export const registerSessions =
       [Action.delete, 'Delete session', deleteForm],
       [Action.clone, 'Book the next one', cloneForm],
       [Action.viewMentees, 'Mentee list', menteeListForm],
+      [Action.readMore, 'Session', sessionAloneForm],
     ]);
 
     // *Enroll*: one atomic seat; the message it was on shows the enrolment instead.
@@ -66,6 +68,20 @@ export const registerSessions =
           return result;
         },
         (value) => enrolledMessage(value.session),
+      ),
+    );
+    // *Remove image*: the message it was on shows the session without it.
+    app.action(
+      Action.removeImage,
+      onPressReplace(
+        ctx,
+        (p) =>
+          ctx.mentorship.changeSessionImage({
+            actor: { personId: p.person.id },
+            input: { sessionId: p.value, image: null },
+            idempotencyKey: p.key,
+          }),
+        (value) => imageRemovedMessage(value.session),
       ),
     );
     // A link button still sends an interaction, which must be acknowledged.

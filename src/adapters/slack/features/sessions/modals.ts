@@ -1,5 +1,6 @@
 import type { MeetingPlatform } from '../../../../core/people/person.js';
 import type { SessionField, SessionFormView } from '../../../../core/sessions/form.js';
+import { IMAGE_EXTENSIONS } from '../../../../core/sessions/image.js';
 import type { MenteeList } from '../../../../core/sessions/index.js';
 import type { MeetingInfo, SessionType } from '../../../../core/sessions/session.js';
 import type { SessionCard } from '../../../../core/views.js';
@@ -13,6 +14,7 @@ import {
   context,
   datePicker,
   esc,
+  fileInput,
   input,
   type ModalView,
   modal,
@@ -103,6 +105,18 @@ export function sessionDetailsModal(form: SessionFormView, meta: string): ModalV
       },
     ),
   ];
+  // The image as a file (docs/product.md#session-image): Slack keeps it and shows it, so
+  // nobody needs a public link. The core checks type and size on submit.
+  if (may(form, 'imageFile')) {
+    blocks.push(
+      input(Field.imageFile, 'Image file', fileInput(IMAGE_EXTENSIONS), {
+        optional: true,
+        hint: f.imageName
+          ? `Now: ${f.imageName}. A new file replaces it (PNG, JPEG or GIF, at most 5 MB); Remove image on the session removes it.`
+          : 'PNG, JPEG or GIF, at most 5 MB. Instead of an image URL.',
+      }),
+    );
+  }
   if (may(form, 'type')) {
     const types = form.choices.types.map((t) => option(TYPE_LABEL[t], t));
     blocks.push(

@@ -42,6 +42,8 @@ export function sessionFormOf(state: FormState) {
       categories: tags('categories'),
       medium: tags('medium'),
     },
+    /** The Slack file picked as the image, if any (its facts come from `files.info`). */
+    imageFileId: state.files(Field.imageFile)[0],
     menteeUsers: state.users(Field.mentees),
     mentorUsers: state.has(Field.mentors) ? state.users(Field.mentors) : undefined,
   };

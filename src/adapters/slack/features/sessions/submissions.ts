@@ -8,6 +8,7 @@ import { decodeMeta, encodeMeta } from '../../modal.js';
 import { type Origin, updateOrigin } from '../../origin.js';
 import { onSubmit, type Submission } from '../../submit.js';
 import type { DetailsMeta, MeetingMeta, SessionMeta } from './forms.js';
+import { slackImage } from './image.js';
 import { meetingModal } from './modals.js';
 import { meetingOf, sessionFormOf, timesOf } from './parse.js';
 import { clonedMessage, deletedMessage, publishedMessage, savedMessage } from './views.js';
@@ -27,7 +28,16 @@ async function save(
     ? await ctx.people.others(s.client, tenant, form.mentorUsers)
     : undefined;
   if (mentors && !mentors.ok) return mentors;
-  const people = { menteeIds: mentees.value, ...(mentors?.ok ? { mentorIds: mentors.value } : {}) };
+  // The picked image file, with its type and size as Slack knows them; the core checks them.
+  const image = form.imageFileId
+    ? await slackImage(s.client, form.imageFileId, ctx.logger)
+    : undefined;
+  if (image && !image.ok) return image;
+  const picked = {
+    menteeIds: mentees.value,
+    ...(mentors?.ok ? { mentorIds: mentors.value } : {}),
+    ...(image?.ok ? { imageFile: image.value } : {}),
+  };
   const actor = { personId: s.person.id };
   if (meta.mode === 'edit') {
     if (!meta.s) return { ok: false, error: notFound('session') };
@@ -37,14 +47,14 @@ async function save(
         sessionId: meta.s,
         ...(meta.v !== undefined ? { version: meta.v } : {}),
         ...form.input,
-        ...people,
+        ...picked,
       },
       idempotencyKey: s.key,
     });
   }
   return ctx.mentorship.createSession({
     actor,
-    input: { ...form.input, ...people, ...(meta.r ? { requestId: meta.r } : {}) },
+    input: { ...form.input, ...picked, ...(meta.r ? { requestId: meta.r } : {}) },
     idempotencyKey: s.key,
   });
 }

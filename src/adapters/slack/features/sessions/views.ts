@@ -1,7 +1,8 @@
+import type { types } from '@slack/bolt';
 import type { ActionKind } from '../../../../core/actions.js';
 import { meetingAccessLine } from '../../../../core/sessions/meeting.js';
 import { liveAndUpcoming, type MySessions } from '../../../../core/sessions/my-sessions.js';
-import type { SessionCard } from '../../../../core/views.js';
+import { type SessionCard, shortText } from '../../../../core/views.js';
 import { plural } from '../../../../core/words.js';
 import { buttonsFor } from '../../buttons.js';
 import { Action } from '../../ids.js';
@@ -9,6 +10,7 @@ import {
   actions,
   type Block,
   type Button,
+  button,
   chips,
   context,
   esc,
@@ -35,6 +37,7 @@ const SESSION_BUTTONS: readonly ActionKind[] = [
   'requestAnother',
   'editSession',
   'editMeeting',
+  'removeImage',
   'viewMentees',
   'cloneSession',
   'deleteSession',
@@ -60,6 +63,18 @@ function sessionButtons(card: SessionCard): Button[] {
 export const anotherLike = (card: SessionCard) =>
   JSON.stringify({ m: card.mentors[0]?.id ?? '', s: card.id });
 
+/**
+ * The session's image as a Block Kit image element: a Slack file by its id (`slack_file`,
+ * docs/product.md#session-image: nobody needs a public link), or a link.
+ */
+function imageOf(card: SessionCard): types.ImageElement | undefined {
+  const alt_text = card.title.slice(0, 100);
+  if (card.imageSlackFile)
+    return { type: 'image', slack_file: { id: card.imageSlackFile }, alt_text };
+  if (card.imageUrl) return { type: 'image', image_url: card.imageUrl, alt_text };
+  return undefined;
+}
+
 /** One line of facts: status, mentors, seats, mentee count. */
 function sessionFacts(card: SessionCard): string {
   const mentors = card.mentors.map(who).join(', ');
@@ -76,19 +91,20 @@ export function meetingContext(card: SessionCard): Block[] {
   return line ? [context(esc(line))] : [];
 }
 
-/** A session with its time in the reader's zone, chips and the allowed buttons (3 blocks in a list, 3-4 alone). */
+/**
+ * A session with its time in the reader's zone, chips and the allowed buttons (3 blocks in a
+ * list, 3-4 alone). A session alone shows its whole description (2,000 characters fit a
+ * section's 3,000); in a list its first 280 characters, cut at a word with "…", and *Read
+ * more* beside its buttons shows the session alone (docs/product.md#lists).
+ */
 export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {}): Block[] {
   const title = `*${esc(card.title)}*\n:calendar: ${when(card.start, card.end)}`;
-  const description =
-    // A session alone shows its whole description (2,000 characters fit a section's 3,000).
-    !opts.compact && card.description ? `\n${esc(card.description)}` : '';
+  const shown = opts.compact ? shortText(card.description) : { text: card.description, cut: false };
+  const description = shown.text ? `\n${esc(shown.text)}` : '';
   const tags = [chips(card.recommendedFor), chips(card.categories), chips(card.medium)]
     .filter(Boolean)
     .join(' · ');
-  const imageAccessory =
-    card.imageUrl && !opts.compact
-      ? { type: 'image' as const, image_url: card.imageUrl, alt_text: card.title.slice(0, 100) }
-      : undefined;
+  const imageAccessory = opts.compact ? undefined : imageOf(card);
   const facts = sessionFacts(card) + (tags ? ` · ${tags}` : '');
   // In a list the way in shares the facts' line, so a page of sessions stays in few blocks.
   const access = meetingAccessLine(card);
@@ -97,7 +113,13 @@ export function sessionBlocks(card: SessionCard, opts: { compact?: boolean } = {
     ...(opts.compact && access
       ? [context(`${facts}\n${esc(access)}`)]
       : [context(facts), ...meetingContext(card)]),
-    ...actions(sessionButtons(card), `session:${card.id}`),
+    ...actions(
+      [
+        ...sessionButtons(card),
+        ...(shown.cut ? [button('Read more', Action.readMore, card.id)] : []),
+      ],
+      `session:${card.id}`,
+    ),
   ];
 }
 
@@ -129,6 +151,9 @@ export const clonedMessage = (card: SessionCard) =>
 
 export const bookedMessage = (card: SessionCard) =>
   withSession('Booked', ':white_check_mark: Booked! The mentor has been told.', card);
+
+export const imageRemovedMessage = (card: SessionCard) =>
+  withSession('Image removed from', ':white_check_mark: The image is removed.', card);
 
 export const deletedMessage = (title: string): Message =>
   message(`Deleted ${title}`, [

@@ -1,6 +1,13 @@
 import { lines } from '../../../forms/index.js';
 import type { FormState } from '../../form-state.js';
 import { Field } from '../../ids.js';
+import { MAX_VOCABULARY_BOXES, vocabularyBlock } from './modals.js';
+
+/** A vocabulary's items from all of its boxes (a long list spans several). */
+const vocabulary = (state: FormState, field: string) =>
+  Array.from({ length: MAX_VOCABULARY_BOXES }, (_, i) =>
+    lines(state.text(vocabularyBlock(field, i))),
+  ).flat();
 
 /**
  * The admin settings form (docs/product.md#workspace-settings) in the core's input shape, as
@@ -19,9 +26,9 @@ export function settingsOf(state: FormState) {
     defaultMeetingPlatform: state.selected(Field.defaultMeetingPlatform),
     defaultTimeZone: state.text(Field.defaultTimeZone),
     vocabularies: {
-      recommendedFor: lines(state.text(Field.vocabRecommendedFor)),
-      categories: lines(state.text(Field.vocabCategories)),
-      medium: lines(state.text(Field.vocabMedium)),
+      recommendedFor: vocabulary(state, Field.vocabRecommendedFor),
+      categories: vocabulary(state, Field.vocabCategories),
+      medium: vocabulary(state, Field.vocabMedium),
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { SlotView } from '../../../../core/booking/slots.js';
 import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import { weekdayName } from '../../../../core/people/availability.js';
+import type { MentorPage } from '../../../../core/people/find-mentors.js';
 import type {
   MenteeSearchResult,
-  MentorListItem,
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
@@ -26,6 +26,7 @@ import {
   openDialog,
   text,
 } from '../../kit.js';
+import { pagerElements } from '../../pager.js';
 import { sessionItem } from '../sessions/cards.js';
 
 /**
@@ -154,11 +155,28 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
   );
 }
 
-export function mentorListCard(items: readonly MentorListItem[], query?: string): AdaptiveCard {
+/**
+ * "Find a mentor" (docs/product.md#lists): a page of mentors with the true count,
+ * *Previous* / *Next* turning the card in place, and what to type to narrow the search.
+ */
+export function mentorListCard(found: MentorPage): AdaptiveCard {
+  const { mentors: items, page, text: query } = found;
   const title = query ? `Mentors matching "${query}"` : 'Mentors';
   return card(title, [
     heading(title),
-    items.length === 0 ? text('No mentors found.') : undefined,
+    items.length === 0
+      ? text(
+          query
+            ? `No mentors match "${query}". Try another word, or type find mentor for everyone.`
+            : 'No mentors yet.',
+        )
+      : undefined,
+    page.total > page.size
+      ? text(
+          `${plural(page.total, 'mentor')}. To narrow them, type find mentor and a name or skill, like: find mentor python`,
+          { subtle: true },
+        )
+      : undefined,
     ...items.map((m) =>
       container(
         [
@@ -176,6 +194,10 @@ export function mentorListCard(items: readonly MentorListItem[], query?: string)
         true,
       ),
     ),
+    ...pagerElements(page, PageVerb.findMentors, (offset) => ({
+      ...(query ? { text: query } : {}),
+      offset,
+    })),
   ]);
 }
 

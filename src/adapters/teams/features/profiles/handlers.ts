@@ -27,13 +27,22 @@ const profileInput = (data: Data) => ({
   ...(textIn(data, 'unit') ? { unit: textIn(data, 'unit') } : {}),
 });
 
-/** Search results shown at once. */
+/** Mentee search results shown at once. */
 const RESULTS = 20;
 
 /** A search for the typed text (everyone when there is none). */
 const search = (personId: string, data: Data) => {
   const text = textIn(data, 'text', 100);
   return { actor: { personId }, input: text ? { text, limit: RESULTS } : { limit: RESULTS } };
+};
+
+/** A page of "find a mentor": the typed text, and where the page starts (a paging button's). */
+const mentorSearch = (personId: string, data: Data) => {
+  const text = textIn(data, 'text', 100);
+  return {
+    actor: { personId },
+    input: { ...(text ? { text } : {}), offset: offsetIn(data, 'offset') },
+  };
 };
 
 /**
@@ -44,6 +53,10 @@ export function profilesFeature(ctx: TeamsContext): Feature {
   const { mentorship } = ctx;
   return {
     buttons: {
+      [PageVerb.findMentors]: pageTurn(
+        (personId, data) => mentorship.findMentors(mentorSearch(personId, data)),
+        mentorListCard,
+      ),
       [ActionVerb.book]: {
         working: 'Booking the session…',
         async run(turn) {
@@ -83,8 +96,8 @@ export function profilesFeature(ctx: TeamsContext): Feature {
 
     shows: {
       [ShowVerb.findMentors]: showing(
-        ({ person, data }) => mentorship.findMentors(search(person.id, data)),
-        ({ mentors }, { data }) => mentorListCard(mentors, textIn(data, 'text', 100) || undefined),
+        ({ person, data }) => mentorship.findMentors(mentorSearch(person.id, data)),
+        mentorListCard,
       ),
       [ShowVerb.findMentees]: showing(
         ({ person, data }) => mentorship.searchMentees(search(person.id, data)),

@@ -81,8 +81,13 @@ export function sessionBody(s: SessionCard, inList = false): CardElement[] {
  * Exactly the buttons the view model allows, in two rows (a card or ActionSet holds at most
  * five): joining and enrolling first, then the manager's buttons.
  */
-export function sessionButtons(s: SessionCard): { primary: CardAction[]; manage: CardAction[] } {
+export function sessionButtons(s: SessionCard): {
+  primary: CardAction[];
+  manage: CardAction[];
+  image: CardAction[];
+} {
   const target = { sessionId: s.id, joinUrl: s.joinUrl, mentorId: s.mentors[0]?.id };
+  const hasImage = s.imageUrl !== undefined || s.imageSlackFile !== undefined;
   return {
     primary: buttonsFor(s.actions, ['join', 'enrol', 'publish', 'requestAnother'], target),
     manage: buttonsFor(
@@ -90,13 +95,18 @@ export function sessionButtons(s: SessionCard): { primary: CardAction[]; manage:
       ['editSession', 'editMeeting', 'viewMentees', 'cloneSession', 'deleteSession'],
       target,
     ),
+    image: buttonsFor(s.actions, ['addImage', 'removeImage'], target, {
+      addImage: hasImage ? 'Replace image' : 'Add image',
+    }),
   };
 }
 
 /** The session's buttons as body elements (rows of at most five). */
 export function sessionActionRows(s: SessionCard): CardElement[] {
-  const { primary, manage } = sessionButtons(s);
-  return [actionSet(primary), actionSet(manage)].filter((e): e is CardElement => e !== undefined);
+  const { primary, manage, image } = sessionButtons(s);
+  return [actionSet(primary), actionSet(manage), actionSet(image)].filter(
+    (e): e is CardElement => e !== undefined,
+  );
 }
 
 /** One session as a card of its own, with an optional line above it. */

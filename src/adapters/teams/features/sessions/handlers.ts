@@ -1,15 +1,21 @@
+import type { TurnContext } from 'botbuilder';
 import type { SessionFormInput } from '../../../../core/sessions/form.js';
 import type { Actor } from '../../../../core/usecase.js';
+import { TRY_AGAIN } from '../../../forms/index.js';
 import { rememberEnrolment } from '../../../notify/session-messages.js';
-import { button, commandOf, showing } from '../../buttons.js';
+import { button, buttonFailure, commandOf, showing } from '../../buttons.js';
 import {
+  answer,
   type DialogTurn,
   type Feature,
+  idempotencyKeyOf,
   replyCard,
   type TeamsContext,
   textIn,
+  WHO_ARE_YOU,
 } from '../../context.js';
 import { again } from '../../form-input.js';
+import { personOf } from '../../identity.js';
 import { ActionVerb, DialogVerb, PageVerb, ShowVerb } from '../../ids.js';
 import type { AdaptiveCard, DialogInfo, FormState } from '../../kit.js';
 import { answerOnOrigin } from '../../origin.js';
@@ -23,6 +29,7 @@ import {
   menteeListDialog,
   sessionForm,
 } from './forms.js';
+import { downloadSentImage, SEND_IMAGE, type SentImage } from './image.js';
 import {
   CLONE_SLOTS,
   MEETING_SLOTS,
@@ -95,6 +102,28 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
             },
           }),
         mySessionsCard,
+      ),
+      // *Add image*: the next image the mentor sends in this chat becomes the session's
+      // (docs/product.md#session-image). The core's edit form says whether they may.
+      [ActionVerb.addImage]: {
+        working: 'Getting ready for your image…',
+        async run(turn) {
+          const { sessionId } = sessionOf(turn);
+          const form = await mentorship.sessionForm({
+            actor: { personId: turn.person.id },
+            input: { mode: 'edit', sessionId },
+          });
+          if (!form.ok) return buttonFailure(form.error);
+          if (!ctx.imageWaits || !form.value.session) return TRY_AGAIN;
+          await ctx.imageWaits.expect(turn.person.id, sessionId, ctx.clock.now());
+          return sessionCard(form.value.session, SEND_IMAGE);
+        },
+      },
+      [ActionVerb.removeImage]: button(
+        'Removing the image…',
+        (turn) =>
+          mentorship.changeSessionImage(commandOf(turn, { ...sessionOf(turn), image: null })),
+        ({ session }) => sessionCard(session, 'The image is removed.'),
       ),
       [ActionVerb.publish]: button(
         'Publishing the session…',
@@ -325,4 +354,53 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
       },
     },
   };
+}
+
+/**
+ * An image sent in the chat (docs/product.md#session-image): the session whose *Add image*
+ * the person pressed last takes it, through the core's rule (type, size, who may). A wrong
+ * type or size is one sentence, and the next image sent is taken instead; without a press
+ * first, the person is told how.
+ */
+export async function receiveImage(
+  ctx: TeamsContext,
+  context: TurnContext,
+  image: SentImage,
+): Promise<void> {
+  const person = personOf(context);
+  if (!person) return answer(context, WHO_ARE_YOU);
+  const sessionId = await ctx.imageWaits?.waiting(person.id, ctx.clock.now());
+  if (!sessionId) {
+    return answer(
+      context,
+      'To give a session this image, press Add image on the session first, then send the image.',
+    );
+  }
+  const sent = await downloadSentImage(context, image, ctx);
+  if (!sent) {
+    return answer(context, 'The image could not be read from Teams. Please send it again.');
+  }
+  const result = await ctx.mentorship.changeSessionImage({
+    actor: { personId: person.id },
+    input: {
+      sessionId,
+      image: {
+        source: 'upload',
+        name: image.name,
+        contentType: sent.contentType,
+        size: sent.size,
+        ...(sent.bytes ? { bytes: sent.bytes } : {}),
+      },
+    },
+    idempotencyKey: idempotencyKeyOf(context),
+  });
+  if (!result.ok) {
+    const problem = result.error.fields.imageFile;
+    return answer(
+      context,
+      problem ? `${problem} Send another, or carry on.` : result.error.message,
+    );
+  }
+  await ctx.imageWaits?.done(person.id);
+  await replyCard(context, sessionCard(result.value.session, 'The image is added.'));
 }
