@@ -112,12 +112,16 @@ describe('main.ts', () => {
       throw new Error(`${err}\nstdout:\n${run.stdout()}\nstderr:\n${run.stderr()}`);
     }
 
-    const lines = run
-      .stdout()
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { msg: string });
-    expect(lines.map((l) => l.msg)).toContain('listening');
+    // The log line is written after the server listens, so /healthz can answer first: the
+    // line is waited for (on a loaded machine it came after the first read of stdout).
+    const linesNow = () =>
+      run
+        .stdout()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { msg: string });
+    await expect.poll(() => linesNow().map((l) => l.msg)).toContain('listening');
+    const lines = linesNow();
     expect(lines.some((l) => /embedded in-memory MongoDB.*not for production/.test(l.msg))).toBe(
       true,
     );
