@@ -39,7 +39,6 @@ import { getMentorProfile } from './people/mentor-profile.js';
 import { getMyProfile } from './people/my-profile.js';
 import type { Person } from './people/person.js';
 import type {
-  MenteeSearchResult,
   MentorProfileView,
   MyProfileView,
 } from './people/profile.views.js';
@@ -51,7 +50,7 @@ import {
 } from './people/profile-forms.js';
 import { saveMenteeProfile } from './people/save-mentee-profile.js';
 import { saveMentorProfile } from './people/save-mentor-profile.js';
-import { searchMentees } from './people/search-mentees.js';
+import { type MenteeSearchView, searchMentees } from './people/search-mentees.js';
 import { setMyTimeZone, type TimeZoneFormView, timeZoneForm } from './people/time-zone.js';
 import { declineRequest } from './requests/decline-request.js';
 import { dismissOffer } from './requests/dismiss-offer.js';
@@ -70,6 +69,7 @@ import {
   cloneSession,
   createAndPublishSession,
   createSession,
+  deleteForm,
   deleteSession,
   editMeeting,
   editSessionDetails,
@@ -147,6 +147,8 @@ export interface Mentorship {
   /** Adds, replaces (an image file) or removes (`image: null`) a session's image. */
   changeSessionImage: Command<SessionResult>;
   publishSession: Command<SessionResult>;
+  /** The delete confirmation: the session, or why it cannot be deleted (before any dialog). */
+  deleteForm: Query<SessionDetails>;
   deleteSession: Command<{ sessionId: string }>;
   cloneSession: Command<SessionResult>;
   enrol: Command<SessionResult>;
@@ -166,7 +168,7 @@ export interface Mentorship {
   timeZoneForm: Query<TimeZoneFormView>;
   setMyTimeZone: Command<MyProfileView>;
   findMentors: Query<MentorPage>;
-  searchMentees: Query<{ results: MenteeSearchResult[] }>;
+  searchMentees: Query<MenteeSearchView>;
   /** People to invite, by name (mentors and session managers). */
   findPeople: Query<{ people: PersonSummary[] }>;
   bookSlot: Command<{ session: SessionCard; acceptedOfferId?: string }>;
@@ -208,6 +210,7 @@ export function createMentorship(deps: CoreDeps): Mentorship {
     editMeeting: (args) => editMeeting(deps, args),
     changeSessionImage: (args) => changeSessionImage(deps, args),
     publishSession: (args) => publishSession(deps, args),
+    deleteForm: (args) => deleteForm(deps, { actor: args.actor, input: args.input }),
     deleteSession: (args) => deleteSession(deps, args),
     cloneSession: (args) => cloneSession(deps, args),
     enrol: (args) => enrol(deps, args),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ActionKind, homeActions } from './actions.js';
+import { type ActionKind, homeActions, myProfileActions } from './actions.js';
 import { fail, ok, type Result } from './errors.js';
 import { offsetSchema, type PageInfo } from './paging.js';
 import { myProfileView } from './people/my-profile.js';
@@ -54,6 +54,7 @@ export function homeOffsets(input: unknown): HomeOffsets {
 
 /** What a person may start from help or a welcome: the home's actions, nothing loaded. */
 export interface HelpView {
+  /** The home's actions and those on the person's own profile (`editMentorProfile`, ...). */
   readonly actions: readonly ActionKind[];
   /** The person is an admin of the workspace. */
   readonly admin: boolean;
@@ -68,7 +69,12 @@ export interface HelpView {
 export function help(deps: CoreDeps, request: { actor: Actor }): Promise<Result<HelpView>> {
   return runQuery(deps, { actor: request.actor, input: {} }, z.object({}), async (q) =>
     ok({
-      actions: homeActions(q.actor, q.workspace.config),
+      actions: [
+        ...new Set([
+          ...homeActions(q.actor, q.workspace.config),
+          ...myProfileActions(q.actor, q.workspace.config),
+        ]),
+      ],
       admin: isAdmin(q.actor),
       ...(q.actor.timeZoneFrom === 'workspace' ? { defaultZone: q.actor.timeZone } : {}),
     }),

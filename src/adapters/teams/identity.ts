@@ -1,5 +1,5 @@
 import { type Activity, TurnContext as Turn, type TurnContext } from 'botbuilder';
-import { isAdmin, type Person } from '../../core/people/person.js';
+import type { Person } from '../../core/people/person.js';
 import type { IdentityInput } from '../../core/workspaces/install.js';
 import { RecentArrivals } from '../arrival.js';
 import { TRY_AGAIN } from '../forms/index.js';
@@ -90,12 +90,15 @@ export function createBeforeTurn(ctx: TeamsContext) {
       const { person } = arrived.value;
       context.turnState.set(PERSON, person);
       // The first installer of a tenant without configured admins is its admin: say so once,
-      // and how to hand it over.
-      if (arrived.value.newWorkspace && isAdmin(person) && ctx.adminIds.length === 0) {
-        // A card that cannot be sent must not fail the turn that installed the workspace.
-        await replyCard(context, adminWelcomeCard()).catch((err: unknown) =>
-          ctx.logger.warn({ err }, 'teams: could not tell the installer they are admin'),
-        );
+      // and how to hand it over, with the buttons the core gives an admin.
+      if (arrived.value.newWorkspace && ctx.adminIds.length === 0) {
+        const help = await ctx.mentorship.help({ actor: { personId: person.id } });
+        if (help.ok && help.value.admin) {
+          // A card that cannot be sent must not fail the turn that installed the workspace.
+          await replyCard(context, adminWelcomeCard(help.value.actions)).catch((err: unknown) =>
+            ctx.logger.warn({ err }, 'teams: could not tell the installer they are admin'),
+          );
+        }
       }
       const kind = context.activity.conversation?.conversationType;
       if (kind === undefined || kind === 'personal') {

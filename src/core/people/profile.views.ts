@@ -41,6 +41,8 @@ export interface MenteeSearchResult {
   readonly mentee: PersonSummary;
   readonly interests: TagChips;
   readonly timeZone: string;
+  /** A request between the mentor searching and this mentee is open (either side sent it). */
+  readonly openRequest: boolean;
   /** `offerMentoring`: mentor requests on, no open request for the pair, not oneself. */
   readonly actions: readonly ActionKind[];
 }

@@ -4,6 +4,7 @@ import { fail, forbidden, ok, type Result } from '../errors.js';
 import { summaryOf } from '../sessions/card.js';
 import { type Actor, type CoreDeps, runQuery } from '../usecase.js';
 import { tagChips } from '../views.js';
+import { requireFeature } from '../workspaces/features.js';
 import { isMentor } from './person.js';
 import type { MenteeSearchResult } from './profile.views.js';
 import { searchText } from './search-text.js';
@@ -23,6 +24,16 @@ const schema = z
 /** How many of the mentor's open requests are read to mark results; more is not expected. */
 const OPEN_REQUESTS_READ = 1000;
 
+/** A mentor's search of mentees, and why nobody can be offered mentoring when that is off. */
+export interface MenteeSearchView {
+  readonly results: MenteeSearchResult[];
+  /**
+   * docs/product.md#switched-off-features: with mentor requests off, the one sentence saying
+   * *I want to mentor you!* is turned off here (the results then offer it nowhere).
+   */
+  readonly notice?: string;
+}
+
 /**
  * docs/product.md#mentee-profile-and-search: mentors search mentees who are looking for a
  * mentor, by interest tag and/or free text. Each result says whether *I want to mentor you!*
@@ -31,7 +42,7 @@ const OPEN_REQUESTS_READ = 1000;
 export function searchMentees(
   deps: CoreDeps,
   request: { actor: Actor; input?: unknown },
-): Promise<Result<{ results: MenteeSearchResult[] }>> {
+): Promise<Result<MenteeSearchView>> {
   return runQuery(deps, request, schema, async ({ actor, workspace, input }) => {
     if (!isMentor(actor)) {
       return fail(forbidden('Only mentors can search mentees. Set up your mentor profile first.'));
@@ -57,6 +68,7 @@ export function searchMentees(
         mentee: summaryOf(mentee),
         interests: tagChips(mentee.menteeProfile.interests),
         timeZone: mentee.timeZone,
+        openRequest: withOpenRequest.has(mentee.id),
         actions: menteeHitActions({
           mentee,
           viewer: actor,
@@ -65,6 +77,7 @@ export function searchMentees(
         }),
       }),
     );
-    return ok({ results });
+    const off = requireFeature(workspace, 'mentorRequests');
+    return ok({ results, ...(off ? { notice: off.message } : {}) });
   });
 }

@@ -1,12 +1,54 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode, fail, ok, type Result } from '../errors.js';
-import { type CoreDeps, runCommand } from '../usecase.js';
+import { type CoreDeps, runCommand, runQuery } from '../usecase.js';
 import { detailsEditable } from './access.js';
+import { sessionCard } from './card.js';
+import type { SessionDetails } from './details.js';
 import { confirmSchema, sessionIdSchema } from './fields.js';
-import { alreadyStarted, type CommandRequest, managedSession, staleSession } from './load.js';
-import { notifyEach } from './notify.js';
+import {
+  alreadyStarted,
+  type CommandRequest,
+  managedSession,
+  type QueryRequest,
+  staleSession,
+} from './load.js';
+import { notifyEach, peopleFor } from './notify.js';
+import type { Session } from './session.js';
 
 const deleteSchema = z.object({ sessionId: sessionIdSchema, confirm: confirmSchema });
+
+/** Why `session` cannot be deleted at `now`, or nothing: one rule for the form and the command. */
+function undeletable(session: Session, now: Date): DomainError | undefined {
+  if (session.status === 'cancelled') {
+    return new DomainError(ErrorCode.AlreadyDone, 'This session was already deleted.');
+  }
+  if (!detailsEditable(session, now)) return alreadyStarted('it');
+  return undefined;
+}
+
+/**
+ * The delete confirmation (docs/product.md#deleting): the session to confirm, or, before any
+ * dialog opens, the sentence deleting it would answer (not a manager, started, deleted).
+ */
+export function deleteForm(deps: CoreDeps, request: QueryRequest): Promise<Result<SessionDetails>> {
+  return runQuery(
+    deps,
+    request,
+    z.object({ sessionId: sessionIdSchema }),
+    async ({ actor, workspace, input, now }) => {
+      const found = await managedSession(deps, input.sessionId, actor);
+      if (!found.ok) return found;
+      const session = found.value;
+      const refused = undeletable(session, now);
+      if (refused) return fail(refused);
+      const people = await peopleFor(deps, session);
+      return ok({
+        session: sessionCard(session, actor, people, now, workspace.config, deps),
+        version: session.version,
+      });
+    },
+  );
+}
 
 /**
  * Deleting (docs/product.md#deleting): only until the start, and only with the confirmation
@@ -23,10 +65,8 @@ export function deleteSession(
     const found = await managedSession(deps, input.sessionId, actor);
     if (!found.ok) return found;
     const session = found.value;
-    if (session.status === 'cancelled') {
-      return fail(new DomainError(ErrorCode.AlreadyDone, 'This session was already deleted.'));
-    }
-    if (!detailsEditable(session, now)) return fail(alreadyStarted('it'));
+    const refused = undeletable(session, now);
+    if (refused) return fail(refused);
     const cancelled = await deps.sessions.update(
       session.id,
       session.version,

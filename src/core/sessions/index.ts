@@ -9,7 +9,7 @@ export {
   createAndPublishSession,
   createSession,
 } from './create.js';
-export { deleteSession } from './delete.js';
+export { deleteForm, deleteSession } from './delete.js';
 export {
   getSessionDetails,
   type SessionDetails,

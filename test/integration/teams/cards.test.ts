@@ -82,7 +82,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
     });
     const cards = [
       helpCard(ACTION_KINDS, 'Welcome'),
-      adminWelcomeCard(),
+      adminWelcomeCard(['manageRoles', 'editSettings']),
       noticeCard('Done.', 'Title'),
       mySessionsCard(
         mySessionsView({
@@ -117,14 +117,17 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
         page: { offset: 10, size: 10, total: 21 },
         text: 'grace',
       }),
-      menteeSearchCard([
-        {
-          mentee: { id: 'a', name: 'Ada' },
-          interests: { shown: ['x'], more: 0 },
-          timeZone: 'UTC',
-          actions: ['offerMentoring'],
-        },
-      ]),
+      menteeSearchCard({
+        results: [
+          {
+            mentee: { id: 'a', name: 'Ada' },
+            interests: { shown: ['x'], more: 0 },
+            timeZone: 'UTC',
+            openRequest: false,
+            actions: ['offerMentoring'],
+          },
+        ],
+      }),
       myProfileCard({
         person: { id: 'a', name: 'Ada' },
         timeZone: 'UTC',
@@ -155,6 +158,7 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
           canChooseType: true,
           hidden: { requestId: 'r' },
           timeZone: 'UTC',
+          meetingPlatforms: ['gmeet', 'zoom'],
           menteeChoices: [{ title: 'Ada', value: 'a' }],
         },
         withErrors,
@@ -166,11 +170,12 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
           canChooseType: false,
           hidden: {},
           timeZone: 'UTC',
+          meetingPlatforms: ['gmeet', 'zoom'],
           menteeChoices: [],
         },
         withErrors,
       ),
-      meetingForm({ sessionId: 's' }, 'Title', withErrors),
+      meetingForm({ sessionId: 's' }, 'Title', withErrors, ['gmeet', 'zoom']),
       deleteConfirmation('s', 'Title', 'When', 'Problem'),
       cloneForm('s', 'Title', 'UTC', withErrors),
       menteeListDialog(
@@ -195,8 +200,8 @@ describe('Adaptive Cards (schema 1.5, parsed and validated by the adaptivecards 
       ),
       sendOfferForm('a', 'Ada', withErrors),
       menteeProfileForm(withErrors),
-      mentorProfileForm('UTC', withErrors),
-      settingsForm('Workspace', withErrors),
+      mentorProfileForm('UTC', withErrors, ['gmeet', 'zoom']),
+      settingsForm('Workspace', withErrors, ['gmeet', 'zoom']),
     ];
     for (const card of [...cards, ...dialogs.map((d) => d.card.content)]) expectValidCard(card);
     const form = dialogs[0]?.card.content.body.map((e) => e.text ?? e.id);

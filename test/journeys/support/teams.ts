@@ -2,6 +2,7 @@ import { expect, vi } from 'vitest';
 import {
   botAdded,
   cardAction,
+  cardSubmit,
   conversationIdOf,
   message,
   personIdOf,
@@ -158,15 +159,28 @@ export class TeamsPerson {
     expect((await this.tenant.h.post(activity)).status).toBe(200);
   }
 
-  /** Opens a dialog from a button; returns the dialog's card. */
+  /** Opens a dialog from a button (of the card `on`, when given); returns the dialog's card. */
   // biome-ignore lint/suspicious/noExplicitAny: the dialog's card
-  async opensDialog(data: Record<string, unknown>): Promise<any> {
-    const res = await this.tenant.h.post(taskFetch(this.user, data));
+  async opensDialog(data: Record<string, unknown>, on?: ChatCard): Promise<any> {
+    const res = await this.tenant.h.post(taskFetch(this.user, data, on?.id));
     expect(res.status).toBe(200);
     this.tenant.answered.push(...cardsOf(res.body));
     const card = res.body?.task?.value?.card?.content;
     if (card) expectValidCard(card);
     return card;
+  }
+
+  /** Presses a button that would open a dialog, which is refused: the sentence Teams shows. */
+  async isRefusedDialog(data: Record<string, unknown>): Promise<string> {
+    const res = await this.tenant.h.post(taskFetch(this.user, data));
+    expect(res.status).toBe(200);
+    expect(res.body?.task?.type, 'a dialog opened').toBe('message');
+    return String(res.body.task.value);
+  }
+
+  /** Presses an Action.Submit button (it shows something: a new card in the chat). */
+  async opens(data: Record<string, unknown>, on?: ChatCard): Promise<void> {
+    expect((await this.tenant.h.post(cardSubmit(this.user, data, on?.id))).status).toBe(200);
   }
 
   /** Submits a dialog; returns the invoke's answer (undefined body = closed, done). */

@@ -1,23 +1,46 @@
+import type { ActionKind } from '../../../../core/actions.js';
 import { homeOffsets } from '../../../../core/home.js';
 import type { Register } from '../../context.js';
 import { Action, Command } from '../../ids.js';
 import { message, section } from '../../kit.js';
-import { type BuildModal, onCommandOpen, onPress } from '../../listen.js';
+import { type BuildModal, onCommand, onCommandOpen, onPress } from '../../listen.js';
 import { pagesOf } from '../../pager.js';
 import { menteeProfileForm, mentorProfileForm } from '../profiles/forms.js';
 import { rolesForm, settingsForm } from '../settings/forms.js';
 import { publishHome } from './publish.js';
 
-const HELP = [
-  '*mentorbot* brings mentoring into Slack.',
-  '• `/request-session [@mentor] [message]`: ask a mentor for a session',
-  '• `/find-mentor [text]`: find a mentor, see their profile and book a free time',
-  '• `/find-mentees [interest]`: (mentors) find mentees looking for a mentor',
-  '• `/create-session`: (mentors) create and publish a session',
-  '• `/my-sessions`: your upcoming, live and completed sessions',
-  '• `/mentorbot profile` · `/mentorbot mentor` · `/mentorbot settings` · `/mentorbot roles`',
-  "Everything is also on the app's *Home* tab.",
-].join('\n');
+/**
+ * The commands help lists, each with the action (src/core/actions.ts) without which it is not
+ * offered: a switched-off use case, or one of another role, is not in the person's help.
+ */
+const HELP: readonly { readonly line: string; readonly action?: ActionKind }[] = [
+  {
+    line: '• `/request-session [@mentor] [message]`: ask a mentor for a session',
+    action: 'requestSession',
+  },
+  { line: '• `/find-mentor [text]`: find a mentor, see their profile and book a free time' },
+  {
+    line: '• `/find-mentees [interest]`: find mentees looking for a mentor',
+    action: 'findMentees',
+  },
+  { line: '• `/create-session`: create and publish a session', action: 'createSession' },
+  { line: '• `/my-sessions`: your upcoming, live and completed sessions' },
+  { line: '• `/mentorbot profile`: your mentee profile' },
+  {
+    line: '• `/mentorbot mentor`: your mentor profile and availability',
+    action: 'editMentorProfile',
+  },
+  { line: '• `/mentorbot settings`: the workspace settings', action: 'editSettings' },
+  { line: '• `/mentorbot roles`: grant and remove roles', action: 'manageRoles' },
+];
+
+/** Help for a person: the commands their actions allow. */
+export const helpText = (actions: readonly ActionKind[]) =>
+  [
+    '*mentorbot* brings mentoring into Slack.',
+    ...HELP.filter((h) => h.action === undefined || actions.includes(h.action)).map((h) => h.line),
+    "Everything is also on the app's *Home* tab.",
+  ].join('\n');
 
 /**
  * The App Home tab, rendered fresh for the person each time they open it (docs/product.md#app-home), and
@@ -53,13 +76,16 @@ export const registerHome: Register = (app, ctx) => {
     settings: { title: 'Workspace settings', build: (person) => settingsForm(ctx, person) },
     roles: { title: 'Manage roles', build: (person) => rolesForm(ctx, person) },
   };
+  // Help lists what this person may do (the core's help query), so it is answered after the ack.
+  const help = onCommand(ctx, async (run) => {
+    const view = await ctx.mentorship.help({ actor: { personId: run.person.id } });
+    if (!view.ok) return run.reply(view.error.message);
+    await run.reply(message('mentorbot help', [section(helpText(view.value.actions))]));
+  });
   app.command(Command.mentorbot, async (args) => {
     const word = args.command.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
     const form = Object.hasOwn(forms, word) ? forms[word] : undefined;
-    if (!form) {
-      await args.ack({ response_type: 'ephemeral', ...message('mentorbot help', [section(HELP)]) });
-      return;
-    }
+    if (!form) return help(args);
     return onCommandOpen(ctx, form.title, form.build)(args);
   });
 };

@@ -77,7 +77,14 @@ export function homeView({ home, notice }: HomeModel): HomeView {
   }
   blocks.push(divider(), header(`My mentorship requests (${home.myRequestsPage.total})`));
   if (home.myRequests.length === 0)
-    blocks.push(context('No requests yet. Find a mentor to ask for a session.'));
+    blocks.push(
+      context(
+        // Asking is suggested only where it is on (docs/product.md#switched-off-features).
+        home.actions.includes('requestSession')
+          ? 'No requests yet. Find a mentor to ask for a session.'
+          : 'No requests yet.',
+      ),
+    );
   for (const item of home.myRequests) blocks.push(...myRequestBlocks(item));
   blocks.push(...homePager(home, 'requests', home.myRequestsPage));
   blocks.push(divider(), header('My profile'), ...myProfileBlocks(home.profile));

@@ -30,7 +30,7 @@ const menteeSearch: Search = async (ctx, person, text) => {
     actor: { personId: person.id },
     input: searchText(text),
   });
-  return found.ok ? menteeResults(found.value.results) : found.error;
+  return found.ok ? menteeResults(found.value) : found.error;
 };
 
 /**

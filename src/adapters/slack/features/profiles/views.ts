@@ -2,10 +2,10 @@ import type { FreeTimesTurn } from '../../../../core/booking/free-times.js';
 import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import type { MentorPage } from '../../../../core/people/find-mentors.js';
 import type {
-  MenteeSearchResult,
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
+import type { MenteeSearchView } from '../../../../core/people/search-mentees.js';
 import { clockOf } from '../../../../core/time.js';
 import { durationText, plural } from '../../../../core/words.js';
 import { slotText } from '../../../forms/index.js';
@@ -76,20 +76,24 @@ export function mentorList(found: MentorPage): Message {
 
 /**
  * Mentee search (docs/product.md#mentee-profile-and-search): each result with *I want to mentor
- * you!* when the core allows it.
+ * you!* when the core allows it; with mentor requests off, the core's sentence saying so.
  */
-export function menteeResults(results: readonly MenteeSearchResult[]): Message {
+export function menteeResults({ results, notice }: MenteeSearchView): Message {
+  const off = notice ? [section(`:no_entry_sign: ${esc(notice)}`)] : [];
   if (results.length === 0) {
-    return message('No mentees found', [
+    return message(notice ?? 'No mentees found', [
+      ...off,
       section('Nobody matching that search is looking for a mentor right now.'),
     ]);
   }
   const rows = results.slice(0, MAX_ROWS).map((r): Block => {
-    const text = `${who(r.mentee)}${chips(r.interests) ? `\n${chips(r.interests)}` : ''}`;
+    const open = r.openRequest ? '\n_You already have an open request with them._' : '';
+    const text = `${who(r.mentee)}${chips(r.interests) ? `\n${chips(r.interests)}` : ''}${open}`;
     return section(text, buttonsFor(r.actions, ['offerMentoring'], r.mentee.id)[0]);
   });
   return message(`${plural(results.length, 'mentee')} looking for a mentor`, [
     header('Mentees looking for a mentor'),
+    ...off,
     ...rows,
   ]);
 }
@@ -163,7 +167,9 @@ export function mentorProfileBlocks(p: MentorProfileView): Block[] {
       context(
         p.pendingRequest.kind === 'menteeToMentor'
           ? 'You already asked this mentor for a session; the request is pending.'
-          : 'This mentor offered to mentor you. Booking or requesting a session accepts the offer.',
+          : p.actions.includes('requestSession')
+            ? 'This mentor offered to mentor you. Booking or requesting a session accepts the offer.'
+            : 'This mentor offered to mentor you. Booking a time accepts the offer.',
       ),
     );
   }

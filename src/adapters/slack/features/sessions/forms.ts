@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../../core/errors.js';
+import { DomainError } from '../../../../core/errors.js';
 import type { MeetingPlatform, Person } from '../../../../core/people/person.js';
 import type { SessionFormInput } from '../../../../core/sessions/form.js';
 import type { SlackContext } from '../../context.js';
@@ -111,15 +111,13 @@ export const cloneForm: SessionForm = async (ctx, person, sessionId, origin) => 
 };
 
 export const deleteForm: SessionForm = async (ctx, person, sessionId, origin) => {
-  const details = await ctx.mentorship.sessionDetails({
+  // The core says whether it may be deleted, and why not, before the dialog opens.
+  const details = await ctx.mentorship.deleteForm({
     actor: { personId: person.id },
     input: { sessionId },
   });
   if (!details.ok) return details.error;
   const card = details.value.session;
-  if (!card.actions.includes('deleteSession')) {
-    return new DomainError(ErrorCode.NotEditable, 'This session can no longer be deleted.');
-  }
   const meta: SessionMeta = { s: sessionId, t: card.title, ...withOrigin(origin) };
   return deleteModal(card, encodeMeta(meta));
 };

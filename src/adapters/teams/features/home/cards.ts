@@ -54,11 +54,23 @@ export function helpCard(actions: readonly ActionKind[], intro?: string): Adapti
   ]);
 }
 
+/** The welcome's first line: what this person can do, as their actions allow. */
+export function welcomeText(actions: readonly ActionKind[]): string {
+  const can = [
+    'find a mentor',
+    actions.includes('requestSession') && 'ask one for a session',
+    actions.includes('createSession') && 'create sessions',
+    actions.includes('findMentees') && 'find mentees looking for a mentor',
+  ].filter((w): w is string => typeof w === 'string');
+  const list = can.length > 1 ? `${can.slice(0, -1).join(', ')} or ${can.at(-1)}` : (can[0] ?? '');
+  return `Hi! I bring mentorship into Teams: ${list}.`;
+}
+
 /**
  * Said once to the first installer of a tenant without TEAMS_ADMIN_AAD_IDS: they are its
  * admin, and how to hand that over.
  */
-export function adminWelcomeCard(): AdaptiveCard {
+export function adminWelcomeCard(actions: readonly ActionKind[]): AdaptiveCard {
   const message =
     'You installed mentorbot first, so you are its admin here: you change the workspace settings and grant or remove roles.';
   const handOver =
@@ -66,7 +78,7 @@ export function adminWelcomeCard(): AdaptiveCard {
   return card(
     message,
     [heading('You are the mentorbot admin'), text(message), text(handOver)],
-    buttonsFor(['manageRoles', 'editSettings'], ['manageRoles', 'editSettings'], {}),
+    buttonsFor(actions, ['manageRoles', 'editSettings'], {}),
   );
 }
 

@@ -5,13 +5,14 @@ import { answer, type Feature, replyCard, type TeamsContext } from '../../contex
 import { identityOf, installOf, personOf } from '../../identity.js';
 import { ShowVerb } from '../../ids.js';
 import { zoneNote } from '../../zone-note.js';
-import { helpCard } from './cards.js';
+import { helpCard, welcomeText } from './cards.js';
 
-/** Help for `person`: what their home allows (the core decides), with an optional intro. */
-async function sendHelp(ctx: TeamsContext, context: TurnContext, person: Person, intro?: string) {
+/** Help for `person`: what their home allows (the core decides), with the welcome on top. */
+async function sendHelp(ctx: TeamsContext, context: TurnContext, person: Person, welcome = false) {
   const help = await ctx.mentorship.help({ actor: { personId: person.id } });
   if (!help.ok) return answer(context, help.error.message);
-  const card = helpCard(help.value.actions, intro);
+  const { actions } = help.value;
+  const card = helpCard(actions, welcome ? welcomeText(actions) : undefined);
   // Someone whose own zone is not known is told which zone their times are in, and how to
   // set theirs, from the first card on (docs/product.md#time).
   const zone = help.value.defaultZone;
@@ -72,12 +73,7 @@ export function registerInstall(app: Application, ctx: TeamsContext): void {
     try {
       const person = personOf(context);
       if ((await install(context)) && person) {
-        await sendHelp(
-          ctx,
-          context,
-          person,
-          'Hi! I bring mentorship into Teams: find a mentor, ask for a session, or offer to mentor someone.',
-        );
+        await sendHelp(ctx, context, person, true);
       }
     } catch (err) {
       ctx.logger.error({ err }, 'teams: welcome failed');

@@ -3,10 +3,10 @@ import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import { weekdayName } from '../../../../core/people/availability.js';
 import type { MentorPage } from '../../../../core/people/find-mentors.js';
 import type {
-  MenteeSearchResult,
   MentorProfileView,
   MyProfileView,
 } from '../../../../core/people/profile.views.js';
+import type { MenteeSearchView } from '../../../../core/people/search-mentees.js';
 import { clockOf } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
 import { durationText, plural } from '../../../../core/words.js';
@@ -143,7 +143,11 @@ export function mentorProfileCard(p: MentorProfileView): AdaptiveCard {
         ? text(
             p.pendingRequest.kind === 'menteeToMentor'
               ? 'Your request to this mentor is waiting for an answer.'
-              : `${p.mentor.name} offered to mentor you. Book a slot or request a session to accept.`,
+              : `${p.mentor.name} offered to mentor you. ${
+                  p.actions.includes('requestSession')
+                    ? 'Book a slot or request a session to accept.'
+                    : 'Book a slot to accept.'
+                }`,
             { color: 'accent' },
           )
         : undefined,
@@ -203,15 +207,14 @@ export function mentorListCard(found: MentorPage): AdaptiveCard {
 
 /**
  * docs/product.md#mentee-profile-and-search: mentees looking for a mentor, each with *I want to
- * mentor you!* when allowed.
+ * mentor you!* when allowed; with mentor requests off, the core's sentence saying so on top.
  */
-export function menteeSearchCard(
-  results: readonly MenteeSearchResult[],
-  query?: string,
-): AdaptiveCard {
+export function menteeSearchCard(search: MenteeSearchView, query?: string): AdaptiveCard {
+  const { results, notice } = search;
   const title = query ? `Mentees looking for a mentor: "${query}"` : 'Mentees looking for a mentor';
   return card(title, [
     heading(title),
+    notice ? text(notice, { color: 'attention' }) : undefined,
     results.length === 0 ? text('Nobody matching is looking for a mentor right now.') : undefined,
     ...results.map((r) =>
       container(
@@ -221,14 +224,15 @@ export function menteeSearchCard(
             ? text(`Interests: ${chipsText(r.interests)}`, { spacing: 'none' })
             : undefined,
           text(`Time zone: ${r.timeZone}`, { subtle: true, spacing: 'none' }),
-          r.actions.includes('offerMentoring')
-            ? actionSet(
-                buttonsFor(r.actions, ['offerMentoring'], {
-                  menteeId: r.mentee.id,
-                  menteeName: r.mentee.name,
-                }),
-              )
-            : text('You already have an open request with this mentee.', { subtle: true }),
+          actionSet(
+            buttonsFor(r.actions, ['offerMentoring'], {
+              menteeId: r.mentee.id,
+              menteeName: r.mentee.name,
+            }),
+          ),
+          r.openRequest
+            ? text('You already have an open request with this mentee.', { subtle: true })
+            : undefined,
         ],
         true,
       ),

@@ -81,7 +81,7 @@ export function timeZoneDialog(
 export function mentorProfileForm(
   timeZone: string,
   state: FormState,
-  platforms?: readonly string[],
+  platforms: readonly string[],
   slotLengths: readonly number[] = SLOT_LENGTHS,
 ): DialogInfo {
   const v = (id: string) => state.values[id];

@@ -101,8 +101,7 @@ export function profilesFeature(ctx: TeamsContext): Feature {
       ),
       [ShowVerb.findMentees]: showing(
         ({ person, data }) => mentorship.searchMentees(search(person.id, data)),
-        ({ results }, { data }) =>
-          menteeSearchCard(results, textIn(data, 'text', 100) || undefined),
+        (found, { data }) => menteeSearchCard(found, textIn(data, 'text', 100) || undefined),
       ),
       [ShowVerb.myProfile]: showing(
         ({ person }) => mentorship.myProfile({ actor: { personId: person.id } }),
@@ -177,8 +176,8 @@ export function profilesFeature(ctx: TeamsContext): Feature {
       },
 
       [DialogVerb.mentorProfile]: {
-        // The core's form: the same permission check as saving, the workspace's default
-        // meeting platform, the mentor's own zone.
+        // The core's form: the same permission check as saving (and as Slack), the meeting
+        // platforms this service offers, the workspace's default one, the mentor's own zone.
         async fetch({ actor }) {
           const form = await mentorship.mentorProfileForm({ actor });
           if (!form.ok) return form.error.message;
@@ -201,8 +200,14 @@ export function profilesFeature(ctx: TeamsContext): Feature {
             form.value.choices.slotMinutes,
           );
         },
-        async submit({ context, person, actor, values, key }) {
-          const render = (state: FormState) => mentorProfileForm(person.timeZone, state);
+        async submit({ context, actor, values, key }) {
+          // Asked again, so a form sent back shows the same choices (and a person who may no
+          // longer edit it is told why).
+          const form = await mentorship.mentorProfileForm({ actor });
+          if (!form.ok) return form.error.message;
+          const { timeZone, choices } = form.value;
+          const render = (state: FormState) =>
+            mentorProfileForm(timeZone, state, choices.meetingPlatforms);
           const availability = availabilityOf(values.availability);
           if ('error' in availability)
             return render({ values, errors: { availability: availability.error } });

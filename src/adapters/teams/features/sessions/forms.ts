@@ -1,7 +1,7 @@
-import { MEETING_PLATFORMS } from '../../../../core/people/person.js';
 import type { MenteeList } from '../../../../core/sessions/index.js';
 import { plural } from '../../../../core/words.js';
 import type { VocabularyName } from '../../../../core/workspaces/workspace.js';
+import { buttonsFor } from '../../actions.js';
 import { DialogVerb } from '../../ids.js';
 import {
   type CardElement,
@@ -17,7 +17,6 @@ import {
   formDialog,
   heading,
   numberInput,
-  openUrl,
   submitDialog,
   text,
   textInput,
@@ -32,8 +31,8 @@ const MEETING_TITLES: Readonly<Record<string, string>> = {
   zoom: 'Zoom',
 };
 
-/** The meeting platforms the core offers, as a choice set's choices. */
-export const meetingChoices = (platforms: readonly string[] = MEETING_PLATFORMS): Choice[] =>
+/** The meeting platforms the core offers (never a list of our own), as a choice set's choices. */
+export const meetingChoices = (platforms: readonly string[]): Choice[] =>
   platforms.map((value) => ({ title: MEETING_TITLES[value] ?? value, value }));
 
 const VOCABULARY_LABELS: Record<VocabularyName, string> = {
@@ -42,9 +41,13 @@ const VOCABULARY_LABELS: Record<VocabularyName, string> = {
   medium: 'Medium',
 };
 
-/** The meeting of a session: platform, link, and Zoom's id and passcode. */
-function meetingInputs(state: FormState, platforms?: readonly string[]): CardElement[] {
+/**
+ * The meeting of a session: platform, link, and Zoom's id and passcode. The platforms are the
+ * core's; none (the core's form could not be had) shows no meeting inputs.
+ */
+function meetingInputs(state: FormState, platforms: readonly string[]): CardElement[] {
   const v = (id: string) => state.values[id];
+  if (platforms.length === 0) return [];
   return [
     ...field(
       state,
@@ -69,8 +72,8 @@ export interface SessionFormContext {
   /** For a session answering a request: whose request it is. */
   readonly forMentee?: string | undefined;
   readonly defaultSeatLimit?: number | undefined;
-  /** The meeting platforms offered (all of them unless said). */
-  readonly meetingPlatforms?: readonly string[];
+  /** The meeting platforms the core offers. */
+  readonly meetingPlatforms: readonly string[];
   /**
    * Who may be invited: those invited already, mentees looking for a mentor, then the rest
    * of the workspace by name (at most INVITE_CHOICES in all).
@@ -178,7 +181,9 @@ export function sessionForm(ctx: SessionFormContext, state: FormState): DialogIn
       : []),
     ...(create
       ? [
-          text('Meeting (used when you publish)', { weight: 'bolder' }),
+          ctx.meetingPlatforms.length > 0
+            ? text('Meeting (used when you publish)', { weight: 'bolder' })
+            : undefined,
           ...meetingInputs(state, ctx.meetingPlatforms),
         ]
       : []),
@@ -198,7 +203,7 @@ export function meetingForm(
   hidden: Readonly<Record<string, string>>,
   sessionTitle: string,
   state: FormState,
-  platforms?: readonly string[],
+  platforms: readonly string[],
 ): DialogInfo {
   return formDialog({
     title: 'Meeting link',
@@ -277,7 +282,7 @@ export function menteeListDialog(list: MenteeList, csvUrl: string | undefined): 
           ? text('Nobody is enrolled or invited yet.')
           : facts(list.mentees.map((m) => [m.name, m.status] as const)),
       ],
-      [csvUrl ? openUrl('Download CSV', csvUrl) : undefined],
+      buttonsFor(list.actions, ['downloadMentees'], { csvUrl }),
     ),
   );
 }

@@ -266,8 +266,14 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
             idempotencyKey: key,
           });
           if (!result.ok) {
+            // The same choices as when it opened: the core's platforms.
+            const view = await mentorship.sessionForm({
+              actor,
+              input: { mode: 'meeting', sessionId },
+            });
+            const platforms = view.ok ? view.value.choices.meetingPlatforms : [];
             return again(
-              (state) => meetingForm({ sessionId, title }, title, state),
+              (state) => meetingForm({ sessionId, title }, title, state, platforms),
               values,
               result.error,
               MEETING_SLOTS,
@@ -279,11 +285,10 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
 
       [DialogVerb.deleteSession]: {
         async fetch({ actor, data }) {
-          const found = await mentorship.sessionDetails({ actor, input: sessionOf({ data }) });
+          // The core says whether it may be deleted, and why not, before the dialog opens.
+          const found = await mentorship.deleteForm({ actor, input: sessionOf({ data }) });
           if (!found.ok) return found.error.message;
           const { session } = found.value;
-          if (!session.actions.includes('deleteSession'))
-            return 'This session can no longer be deleted: it has started or ended.';
           return deleteConfirmation(session.id, session.title, sessionWhen(session));
         },
         async submit(turn) {
@@ -346,10 +351,8 @@ export function sessionsFeature(ctx: TeamsContext): Feature {
           const { sessionId } = sessionOf({ data });
           const list = await mentorship.menteeList({ actor, input: { sessionId } });
           if (!list.ok) return list.error.message;
-          const csv = list.value.actions.includes('downloadMentees')
-            ? ctx.downloads.menteeListCsvUrl(person.id, sessionId)
-            : undefined;
-          return menteeListDialog(list.value, csv);
+          // A link only the core's `downloadMentees` draws (menteeListDialog).
+          return menteeListDialog(list.value, ctx.downloads.menteeListCsvUrl(person.id, sessionId));
         },
       },
     },

@@ -89,5 +89,6 @@ export const bareFormContext = (
   canChooseType: false,
   hidden,
   timeZone,
+  meetingPlatforms: [],
   menteeChoices: [],
 });

@@ -19,7 +19,7 @@ import { meetingChoices } from '../sessions/forms.js';
 export function settingsForm(
   workspaceName: string,
   state: FormState,
-  platforms?: readonly string[],
+  platforms: readonly string[],
 ): DialogInfo {
   const v = (id: string) => state.values[id];
   const on = (id: string) => v(id) === 'true';
