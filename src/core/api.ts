@@ -38,10 +38,7 @@ import { findPeople } from './people/find-people.js';
 import { getMentorProfile } from './people/mentor-profile.js';
 import { getMyProfile } from './people/my-profile.js';
 import type { Person } from './people/person.js';
-import type {
-  MentorProfileView,
-  MyProfileView,
-} from './people/profile.views.js';
+import type { MentorProfileView, MyProfileView } from './people/profile.views.js';
 import {
   type MenteeProfileFormView,
   type MentorProfileFormView,

@@ -1,10 +1,7 @@
 import type { FreeTimesTurn } from '../../../../core/booking/free-times.js';
 import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import type { MentorPage } from '../../../../core/people/find-mentors.js';
-import type {
-  MentorProfileView,
-  MyProfileView,
-} from '../../../../core/people/profile.views.js';
+import type { MentorProfileView, MyProfileView } from '../../../../core/people/profile.views.js';
 import type { MenteeSearchView } from '../../../../core/people/search-mentees.js';
 import { clockOf } from '../../../../core/time.js';
 import { durationText, plural } from '../../../../core/words.js';

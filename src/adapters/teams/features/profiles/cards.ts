@@ -2,10 +2,7 @@ import type { SlotView } from '../../../../core/booking/slots.js';
 import { slotMinutesOf } from '../../../../core/booking/slots.js';
 import { weekdayName } from '../../../../core/people/availability.js';
 import type { MentorPage } from '../../../../core/people/find-mentors.js';
-import type {
-  MentorProfileView,
-  MyProfileView,
-} from '../../../../core/people/profile.views.js';
+import type { MentorProfileView, MyProfileView } from '../../../../core/people/profile.views.js';
 import type { MenteeSearchView } from '../../../../core/people/search-mentees.js';
 import { clockOf } from '../../../../core/time.js';
 import type { SessionCard } from '../../../../core/views.js';
