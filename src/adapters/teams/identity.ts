@@ -5,6 +5,7 @@ import { RecentArrivals } from '../arrival.js';
 import { TRY_AGAIN } from '../forms/index.js';
 import { answer, replyCard, type TeamsContext } from './context.js';
 import { adminWelcomeCard } from './features/home/cards.js';
+import { emailOfAccount, RosterEmails } from './roster.js';
 
 const PERSON = 'mentorbot.person';
 const LOCAL_TENANT = 'local';
@@ -34,11 +35,14 @@ export function identityOf(
   const userId = from?.aadObjectId ?? (authDisabled ? from?.id : undefined);
   if (!tenantId || !userId || tenantId.length > 64 || userId.length > 128) return undefined;
   const name = (from?.name ?? '').trim().slice(0, 120) || 'Teams user';
+  // Teams' own activities carry no address; local tools (the Agents Playground) may.
+  const email = emailOfAccount(from);
   return {
     platform: 'teams',
     tenantId,
     userId,
     displayName: name,
+    ...(email ? { email } : {}),
     // Local tools (the Agents Playground, Bot Framework Emulator: no app id) report their
     // machine's zone for whoever they act as: it only starts a new person's zone, and never
     // replaces one the person has (the demo people's, seeded).
@@ -72,22 +76,34 @@ export const installOf = (ctx: Pick<TeamsContext, 'adminIds'>, tenantId: string)
  */
 export function createBeforeTurn(ctx: TeamsContext) {
   const arrivals = new RecentArrivals(ctx.mentorship, { clock: ctx.clock });
+  const roster = new RosterEmails(ctx.logger);
   return async (context: TurnContext): Promise<boolean> => {
-    const identity = identityOf(context.activity, ctx.authDisabled);
-    if (!identity) return true; // handlers answer "we could not tell who you are"
+    const told = identityOf(context.activity, ctx.authDisabled);
+    if (!told) return true; // handlers answer "we could not tell who you are"
+    const rosterKey = `${told.tenantId}:${told.userId}`;
+    const known = told.email ?? roster.known(rosterKey);
+    const identity = known ? { ...told, email: known } : told;
     try {
-      const arrived = await arrivals.arrive({
-        identity,
-        install: installOf(ctx, identity.tenantId),
-        configuredAdmin: ctx.adminIds.includes(identity.userId),
-      });
+      const arriving = (who: IdentityInput) =>
+        arrivals.arrive({
+          identity: who,
+          install: installOf(ctx, who.tenantId),
+          configuredAdmin: ctx.adminIds.includes(who.userId),
+        });
+      const arrived = await arriving(identity);
       if (!arrived.ok) {
         ctx.logger.warn({ code: arrived.error.code }, 'teams: could not identify the person');
         await answer(context, arrived.error.message);
         return false;
       }
       if (!arrived.value.installed) return true; // not reached: arriving installs
-      const { person } = arrived.value;
+      let { person } = arrived.value;
+      // An address not known yet is asked of the roster (once), and kept with the person.
+      if (!identity.email && !person.email) {
+        const email = await roster.lookUp(context, rosterKey);
+        const again = email ? await arriving({ ...identity, email }) : undefined;
+        if (again?.ok && again.value.installed) person = again.value.person;
+      }
       context.turnState.set(PERSON, person);
       // The first installer of a tenant without configured admins is its admin: say so once,
       // and how to hand it over, with the buttons the core gives an admin.

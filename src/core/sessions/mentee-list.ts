@@ -68,13 +68,29 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const neutralizeFormula = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 
+/**
+ * The columns of the mentee list's CSV (docs/product.md#mentee-list): the e-mail column only
+ * when someone on the list has an e-mail known (a platform that does not tell them, or
+ * people not looked up yet, would make it a column of blanks).
+ */
+export const menteeCsvColumns = (mentees: readonly MenteeRow[]) =>
+  mentees.some((m) => m.email)
+    ? (['Name', 'Email', 'Status'] as const)
+    : (['Name', 'Status'] as const);
+
 /** RFC 4180 text (CRLF, quotes where needed) of the mentee list, formula-safe. */
 export function menteeCsv(mentees: readonly MenteeRow[]): string {
+  const columns = menteeCsvColumns(mentees);
+  const cell: Record<(typeof columns)[number], (m: MenteeRow) => string> = {
+    Name: (m) => m.name,
+    Email: (m) => m.email ?? '',
+    Status: (m) => m.status,
+  };
   return stringify(
-    mentees.map((m) => [m.name, m.email ?? '', m.status]),
+    mentees.map((m) => columns.map((c) => cell[c](m))),
     {
       header: true,
-      columns: ['Name', 'Email', 'Status'],
+      columns: [...columns],
       record_delimiter: 'windows',
       // The library quotes only the whole CRLF delimiter; a lone CR or LF must be quoted too
       // (RFC 4180 line breaks), or spreadsheets split the row there.

@@ -29,6 +29,13 @@ export interface TeamsHarness {
   readonly calls: ConnectorCall[];
   // biome-ignore lint/suspicious/noExplicitAny: tests read invoke responses of many shapes
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /**
+   * The conversation roster Teams keeps (`GET .../members/<id>`), by AAD object id: what the
+   * connector answers for that member (an account without e-mail for anyone not in it).
+   */
+  readonly roster: Map<string, Record<string, unknown>>;
+  /** The members the bot asked the roster about, in order. */
+  readonly rosterReads: string[];
   /** Calls to one conversation (the person's personal chat with the bot). */
   callsTo(conversationId: string): ConnectorCall[];
   stop(): Promise<void>;
@@ -61,12 +68,21 @@ export async function startTeams(
       calls.push({ method, path, body: (body ?? {}) as Record<string, unknown> });
       return [200, { id: `m-${calls.length}` }] as [number, Record<string, string>];
     };
+  const roster = new Map<string, Record<string, unknown>>();
+  const rosterReads: string[] = [];
   nock('https://smba.test')
     .persist()
     .post(/\/amer\/v3\/conversations\/.*/)
     .reply(record('POST'))
     .put(/\/amer\/v3\/conversations\/.*/)
-    .reply(record('PUT'));
+    .reply(record('PUT'))
+    .get(/\/amer\/v3\/conversations\/[^/]+\/members\/[^/?]+/)
+    .reply((path) => {
+      const member = decodeURIComponent(path.split('/members/')[1]?.split('?')[0] ?? '');
+      const aadObjectId = member.replace(/^29:/, '');
+      rosterReads.push(aadObjectId);
+      return [200, { id: member, aadObjectId, ...roster.get(aadObjectId) }];
+    });
 
   const test = await useTestDatabase();
   const bbb = await startBbbStandIn();
@@ -92,6 +108,8 @@ export async function startTeams(
     core: await coreOf(app, config, options.clock),
     url,
     calls,
+    roster,
+    rosterReads,
     async post(activity, headers = {}) {
       const res = await fetch(`${url}/api/messages`, {
         method: 'POST',
